@@ -1,0 +1,80 @@
+/**
+ * The output model every command shares: a run produces findings.
+ * A finding id is a stable contract (README lists them); titles and details may change.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Every finding id the tool can emit, with what it means in one line (rendered into README). */
+export const FINDING_IDS = {
+  redirect_uri_mismatch: 'The redirect_uri sent does not match one registered for the client.',
+  invalid_client: 'Client authentication failed: unknown client_id, wrong secret, or the wrong authentication method.',
+  authorization_code_rejected: 'The authorization code (or its PKCE code_verifier) was refused: bad, expired, reused or mismatched.',
+  refresh_token_rejected: 'The refresh token was refused: expired, revoked, rotated or issued to another client.',
+  expired_token: 'The token is past its exp time.',
+  invalid_token: 'The token is malformed, badly signed, signed by an unknown key, for another audience or issuer, or revoked.',
+  insufficient_scope: 'The token is valid but lacks the scope or permission the request needs.',
+  access_denied: 'The resource owner or the server refused the request.',
+  unauthorized_client: 'The client is not allowed to use this grant type or response type.',
+  unsupported_grant_type: 'The server does not support the grant_type sent.',
+  invalid_scope: 'A requested scope is unknown, malformed or not allowed for the client.',
+  invalid_request: 'The request is missing a parameter, repeats one, or is otherwise malformed.',
+  state_mismatch: 'The state returned on the callback is not the one sent (CSRF protection).',
+  rate_limited: 'Too many requests: the server asks to slow down.',
+  server_error: 'The server failed (5xx, or the server_error / temporarily_unavailable codes).',
+  wrapped_token_error: "A library error (such as passport's InternalOAuthError) that hides the provider's real answer.",
+  wrong_endpoint: "HTML, a 404 or a redirect where a token endpoint's JSON was expected.",
+  network_error: 'The server could not be reached: DNS, refused connection, TLS trust, reset or timeout.',
+  spec_deviation: 'The server answered in a way the RFCs do not allow, but the answer could still be read.',
+  clock_skew: 'Time claims lie in the future: the clocks of issuer and checker disagree.',
+  short_token_lifetime: 'The token lives only a few minutes; sessions tied to it end early.',
+  not_yet_valid: 'The token is not valid yet (nbf in the future).',
+  alg_none: 'The token is unsigned (alg "none"); nothing proves who issued it.',
+  missing_exp: 'The token has no exp claim, so it never expires unless the server tracks it.',
+  opaque_token: 'The token is not a JWT; only the server that issued it can tell what it means.',
+  token_cleaned: 'The pasted token carried extra characters (a Bearer prefix, quotes, line breaks) that were removed.',
+  unverified_token: 'The signature was not checked because no key, JWKS or issuer was given.',
+  encrypted_token: 'The token is a JWE: only its header can be read without the decryption key.',
+  unknown: 'The input was not recognised; general triage for the HTTP status is given.',
+} as const;
+
+export type FindingId = keyof typeof FINDING_IDS;
+
+export interface Finding {
+  id: FindingId;
+  severity: Severity;
+  /** One line, what happened. */
+  title: string;
+  /** What it means here. */
+  detail: string;
+  /** Concrete steps, most likely first. */
+  fixes: string[];
+  /** Seed document file name and section, or RFC section. */
+  sources: string[];
+  /** The values that led to the finding, secrets redacted. */
+  evidence: Record<string, unknown>;
+}
+
+export function finding(init: Omit<Finding, 'fixes' | 'sources' | 'evidence'> & Partial<Finding>): Finding {
+  return {
+    fixes: [],
+    sources: [],
+    evidence: {},
+    ...init,
+  };
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** A run is ok when nothing at error severity was found. */
+export function isOk(findings: readonly Finding[]): boolean {
+  return !findings.some((f) => f.severity === 'error');
+}
+
+/** Stable order for display: errors first, then warnings, then info; ties keep their order. */
+export function bySeverity(findings: readonly Finding[]): Finding[] {
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+    .map(({ f }) => f);
+}

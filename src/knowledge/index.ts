@@ -1,0 +1,37 @@
+import type { KnowledgeEntry } from './types.js';
+import { rfcEntries } from './entries/rfc.js';
+import { statusEntries } from './entries/status.js';
+import { githubEntries } from './entries/github.js';
+import { passportEntries } from './entries/passport.js';
+import { marketoEntries } from './entries/marketo.js';
+import { appwriteEntries } from './entries/appwrite.js';
+import { facebookEntries } from './entries/facebook.js';
+import { networkEntries } from './entries/network.js';
+import { seedMiscEntries } from './entries/seed-misc.js';
+import { googleEntries } from './entries/google.js';
+import { microsoftEntries } from './entries/microsoft.js';
+import { oktaEntries } from './entries/okta.js';
+import { auth0Entries } from './entries/auth0.js';
+import { keycloakEntries } from './entries/keycloak.js';
+import { slackEntries } from './entries/slack.js';
+import { jwtLibraryEntries } from './entries/jwt-libraries.js';
+
+/** The whole knowledge base, one entry per diagnosis. */
+export const KNOWLEDGE: readonly KnowledgeEntry[] = [
+  ...rfcEntries,
+  ...statusEntries,
+  ...githubEntries,
+  ...passportEntries,
+  ...marketoEntries,
+  ...appwriteEntries,
+  ...facebookEntries,
+  ...networkEntries,
+  ...seedMiscEntries,
+  ...googleEntries,
+  ...microsoftEntries,
+  ...oktaEntries,
+  ...auth0Entries,
+  ...keycloakEntries,
+  ...slackEntries,
+  ...jwtLibraryEntries,
+];

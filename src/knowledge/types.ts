@@ -1,0 +1,59 @@
+import type { FindingId, Severity } from '../findings.js';
+
+/**
+ * One condition of a matcher. All the fields given in one Matcher must hold (AND);
+ * an entry matches when any of its matchers holds (OR).
+ *
+ * What each field is compared with comes from the Observation (src/explain/observation.ts):
+ * - `code`: the error codes found in the input, compared case-insensitively and exactly. They include
+ *   the RFC 6749 / RFC 6750 `error` values (JSON body, form body, redirect query, WWW-Authenticate
+ *   parameter or a bare code typed by the user), and provider codes under a prefix:
+ *   `AADSTS50011` (Microsoft Entra, from anywhere in the text), `facebook:190` and `facebook:190/463`
+ *   (code/error_subcode of an OAuthException), `marketo:601` (errors[].code), `okta:E0000011`
+ *   (errorCode), `google:UNAUTHENTICATED` (error.status of a Google API error), `slack:invalid_auth`
+ *   (`{"ok":false,"error":...}`), `appwrite:user_jwt_invalid` (type of an Appwrite error),
+ *   `passport:InternalOAuthError` / `passport:TokenError` / `passport:AuthorizationError`
+ *   (error class names in the text), `jsonwebtoken:TokenExpiredError`, `pyjwt:ExpiredSignatureError`,
+ *   `jose:ERR_JWT_EXPIRED` (class names or codes seen in the text).
+ * - `status`: the HTTP status (from a status line, or a status code the body or a library error names).
+ * - `text`: a regular expression tested against the whole input text and against each description
+ *   (error_description, message). Use it for messages; anchor on distinctive words, not whole sentences.
+ * - `challenge`: the WWW-Authenticate scheme (case-insensitive), e.g. 'Bearer'.
+ * - `hasChallenge`: false to require that no WWW-Authenticate header was seen.
+ */
+export interface Matcher {
+  code?: readonly string[];
+  status?: readonly number[];
+  text?: RegExp;
+  challenge?: string;
+  hasChallenge?: boolean;
+}
+
+/**
+ * One diagnosis. Knowledge is data: the classifier (src/explain/classify.ts) reads these,
+ * it does not know any provider by name.
+ */
+export interface KnowledgeEntry {
+  /** Unique, stable key, `<area>.<name>`, e.g. `rfc6749.invalid_client`, `github.bad_verification_code`. */
+  key: string;
+  /** The finding id it produces (see FINDING_IDS). */
+  finding: FindingId;
+  severity: Severity;
+  /** One line: what happened, in the user's terms. */
+  title: string;
+  /** What it means. Own words; facts from the sources. */
+  meaning: string;
+  /** Likely causes, most likely first. */
+  causes: readonly string[];
+  /** Concrete steps, most likely first. */
+  fixes: readonly string[];
+  /** Seed document file name and section, or RFC section, or the provider's public documentation page name. */
+  sources: readonly string[];
+  match: readonly Matcher[];
+  /**
+   * Raises or lowers the entry against others that match the same input. Defaults to 0.
+   * Wrappers (library errors that hide the provider's answer) use -5 so the real cause, when the
+   * input also carries it, is listed first; generic status triage uses -10.
+   */
+  priority?: number;
+}
