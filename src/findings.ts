@@ -35,6 +35,7 @@ export const FINDING_IDS = {
   token_cleaned: 'The pasted token carried extra characters (a Bearer prefix, quotes, line breaks) that were removed.',
   unverified_token: 'The signature was not checked because no key, JWKS or issuer was given.',
   encrypted_token: 'The token is a JWE: only its header can be read without the decryption key.',
+  issuer_mismatch: 'The issuer a discovery document names differs from the URL that was asked for.',
   unknown: 'The input was not recognised; general triage for the HTTP status is given.',
 } as const;
 
@@ -47,6 +48,8 @@ export interface Finding {
   title: string;
   /** What it means here. */
   detail: string;
+  /** Likely causes, most likely first (explain's diagnoses; may be absent). */
+  causes?: string[];
   /** Concrete steps, most likely first. */
   fixes: string[];
   /** Seed document file name and section, or RFC section. */
@@ -56,11 +59,16 @@ export interface Finding {
 }
 
 export function finding(init: Omit<Finding, 'fixes' | 'sources' | 'evidence'> & Partial<Finding>): Finding {
+  const { id, severity, title, detail, causes, fixes, sources, evidence } = init;
   return {
-    fixes: [],
-    sources: [],
-    evidence: {},
-    ...init,
+    id,
+    severity,
+    title,
+    detail,
+    ...(causes ? { causes } : {}),
+    fixes: fixes ?? [],
+    sources: sources ?? [],
+    evidence: evidence ?? {},
   };
 }
 

@@ -1,0 +1,103 @@
+/**
+ * The one way oauth-doctor talks HTTP: every request has a timeout, a body size cap, and never
+ * follows redirects (a redirect is something to diagnose, not to obey). Failures become
+ * NetworkError with the low-level code kept, for the network_error diagnosis.
+ */
+import { NetworkError } from '../errors.js';
+
+export interface HttpRequest {
+  url: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  /** Whole request, connect to last byte. */
+  timeoutMs: number;
+  /** Refuse bodies larger than this. Default 1 MiB. */
+  maxBodyBytes?: number;
+}
+
+export interface HttpResponse {
+  url: string;
+  status: number;
+  /** Header names lower-cased; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  body: string;
+  /** Milliseconds from sending to the last byte. */
+  elapsedMs: number;
+}
+
+export interface HttpClient {
+  request(req: HttpRequest): Promise<HttpResponse>;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+export function createHttpClient(): HttpClient {
+  return {
+    async request(req) {
+      // undici is loaded on first use so commands that never touch the network start fast.
+      const { request } = await import('undici');
+      const started = performance.now();
+      const max = req.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(new Error('timeout')), req.timeoutMs);
+      try {
+        const res = await request(req.url, {
+          method: req.method ?? 'GET',
+          headers: req.headers,
+          body: req.body,
+          signal: controller.signal,
+          headersTimeout: req.timeoutMs,
+          bodyTimeout: req.timeoutMs,
+        });
+        const headers: Record<string, string> = {};
+        for (const [name, value] of Object.entries(res.headers)) {
+          if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+        }
+        const chunks: Buffer[] = [];
+        let total = 0;
+        for await (const chunk of res.body) {
+          total += (chunk as Buffer).length;
+          if (total > max) {
+            res.body.destroy();
+            throw new NetworkError(
+              'ERR_HTTP_BODY_TOO_LARGE',
+              `${req.url} answered with a body over ${Math.round(max / 1024)} KiB; stopped reading`,
+              req.url,
+              undefined,
+            );
+          }
+          chunks.push(chunk as Buffer);
+        }
+        return {
+          url: req.url,
+          status: res.statusCode,
+          headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+          elapsedMs: performance.now() - started,
+        };
+      } catch (err) {
+        if (err instanceof NetworkError) throw err;
+        throw toNetworkError(err, req, controller.signal.aborted);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
+function toNetworkError(err: unknown, req: HttpRequest, timedOut: boolean): NetworkError {
+  const e = err as { code?: string; message?: string; cause?: { code?: string; message?: string } };
+  const code = e?.cause?.code ?? e?.code;
+  if (timedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
+    return new NetworkError(
+      'ERR_HTTP_TIMEOUT',
+      `${req.url} did not answer within ${(req.timeoutMs / 1000).toFixed(1)} s`,
+      req.url,
+      code ?? 'ETIMEDOUT',
+      { cause: err },
+    );
+  }
+  const message = e?.cause?.message ?? e?.message ?? String(err);
+  return new NetworkError('ERR_NETWORK', `${req.url}: ${message}`, req.url, code, { cause: err });
+}

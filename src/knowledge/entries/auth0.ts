@@ -1,0 +1,3 @@
+import type { KnowledgeEntry } from '../types.js';
+
+export const auth0Entries: readonly KnowledgeEntry[] = [];

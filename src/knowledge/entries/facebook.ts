@@ -1,0 +1,3 @@
+import type { KnowledgeEntry } from '../types.js';
+
+export const facebookEntries: readonly KnowledgeEntry[] = [];

@@ -1,0 +1,144 @@
+/**
+ * OpenID Connect discovery (with the RFC 8414 location as fallback) and JWKS retrieval.
+ * Each step in two halves: the request returns the raw response, a pure process* turns it into
+ * metadata or findings.
+ * @see OpenID Connect Discovery 1.0 §4, RFC 8414 §3, RFC 7517 §5
+ */
+import type { Deps } from '../deps.js';
+import { NetworkError } from '../errors.js';
+import { finding, type Finding } from '../findings.js';
+import type { HttpResponse } from '../http/client.js';
+import { networkFinding, readJsonAnswer } from '../http/diagnose.js';
+
+export interface ProviderMetadata {
+  issuer: string;
+  authorization_endpoint?: string;
+  token_endpoint?: string;
+  jwks_uri?: string;
+  [member: string]: unknown;
+}
+
+export interface Fetched<T> {
+  value?: T;
+  findings: Finding[];
+  response?: HttpResponse;
+}
+
+export function discoveryUrls(issuer: string): string[] {
+  const base = issuer.replace(/\/+$/, '');
+  const u = new URL(base);
+  const path = u.pathname === '/' ? '' : u.pathname;
+  // OpenID appends; RFC 8414 inserts the well-known segment before the issuer's path.
+  return [`${base}/.well-known/openid-configuration`, `${u.origin}/.well-known/oauth-authorization-server${path}`];
+}
+
+export async function discover(issuer: string, deps: Pick<Deps, 'http'>, timeoutMs: number): Promise<Fetched<ProviderMetadata>> {
+  const [openid, rfc8414] = discoveryUrls(issuer) as [string, string];
+  let first: Fetched<ProviderMetadata> | undefined;
+  for (const url of [openid, rfc8414]) {
+    let response: HttpResponse;
+    try {
+      response = await deps.http.request({ url, headers: { accept: 'application/json' }, timeoutMs });
+    } catch (err) {
+      if (err instanceof NetworkError) return { findings: [networkFinding(err, 'The discovery document')] };
+      throw err;
+    }
+    const result = processDiscoveryResponse(issuer, response);
+    if (result.value) return result;
+    first ??= result;
+    if (response.status !== 404) break;
+  }
+  return first as Fetched<ProviderMetadata>;
+}
+
+export function processDiscoveryResponse(expectedIssuer: string, response: HttpResponse): Fetched<ProviderMetadata> {
+  const answer = readJsonAnswer(response, 'The discovery document');
+  if (answer.findings.length > 0) return { findings: answer.findings, response };
+  const json = answer.json as Record<string, unknown>;
+  if (typeof json !== 'object' || json === null || Array.isArray(json) || typeof json.issuer !== 'string') {
+    return {
+      response,
+      findings: [
+        finding({
+          id: 'wrong_endpoint',
+          severity: 'error',
+          title: 'The discovery document has no "issuer"',
+          detail: `${response.url} answered JSON, but not provider metadata: "issuer" must be a string.`,
+          fixes: ['Check that --issuer is the issuer URL itself (what appears in tokens as "iss").'],
+          sources: ['OpenID Connect Discovery 1.0 §3', 'RFC 8414 §2'],
+          evidence: { url: response.url },
+        }),
+      ],
+    };
+  }
+  const metadata = json as ProviderMetadata;
+  const findings: Finding[] = [];
+  if (metadata.issuer !== expectedIssuer && metadata.issuer.replace(/\/+$/, '') !== expectedIssuer.replace(/\/+$/, '')) {
+    findings.push(
+      finding({
+        id: 'issuer_mismatch',
+        severity: 'error',
+        title: 'The discovery document names another issuer',
+        detail: `Asked for ${expectedIssuer}, the document says "issuer": "${metadata.issuer}". Clients that follow the spec refuse this, and tokens will carry the other value in "iss".`,
+        fixes: [
+          `Use --issuer ${metadata.issuer} if that is the real issuer.`,
+          'Behind a proxy, set the provider\'s public URL (Keycloak: hostname / frontend URL) so it advertises the URL clients use.',
+        ],
+        sources: ['OpenID Connect Discovery 1.0 §4.3', 'RFC 8414 §3.3'],
+        evidence: { expected: expectedIssuer, issuer: metadata.issuer, url: response.url },
+      }),
+    );
+  } else if (metadata.issuer !== expectedIssuer) {
+    findings.push(
+      finding({
+        id: 'issuer_mismatch',
+        severity: 'warning',
+        title: 'The issuer differs from the URL given by a trailing slash',
+        detail: `Asked for ${expectedIssuer}, the document says "${metadata.issuer}". Strict clients compare exactly and fail on the slash.`,
+        fixes: [`Configure clients with exactly ${metadata.issuer}.`],
+        sources: ['OpenID Connect Discovery 1.0 §4.3'],
+        evidence: { expected: expectedIssuer, issuer: metadata.issuer },
+      }),
+    );
+  }
+  return { value: metadata, findings, response };
+}
+
+export interface Jwks {
+  keys: Array<Record<string, unknown>>;
+}
+
+export async function fetchJwks(jwksUri: string, deps: Pick<Deps, 'http'>, timeoutMs: number): Promise<Fetched<Jwks>> {
+  let response: HttpResponse;
+  try {
+    response = await deps.http.request({ url: jwksUri, headers: { accept: 'application/json' }, timeoutMs });
+  } catch (err) {
+    if (err instanceof NetworkError) return { findings: [networkFinding(err, 'The JWKS')] };
+    throw err;
+  }
+  return processJwksResponse(response);
+}
+
+export function processJwksResponse(response: HttpResponse): Fetched<Jwks> {
+  const answer = readJsonAnswer(response, 'The JWKS');
+  if (answer.findings.length > 0) return { findings: answer.findings, response };
+  const json = answer.json as { keys?: unknown };
+  if (typeof json !== 'object' || json === null || !Array.isArray(json.keys)) {
+    return {
+      response,
+      findings: [
+        finding({
+          id: 'wrong_endpoint',
+          severity: 'error',
+          title: 'The JWKS has no "keys" array',
+          detail: `${response.url} answered JSON, but a JWK Set is an object with a "keys" array.`,
+          fixes: ['Use the jwks_uri from the discovery document.'],
+          sources: ['RFC 7517 §5'],
+          evidence: { url: response.url },
+        }),
+      ],
+    };
+  }
+  const keys = json.keys.filter((k): k is Record<string, unknown> => typeof k === 'object' && k !== null && !Array.isArray(k));
+  return { value: { keys }, findings: [], response };
+}

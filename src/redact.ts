@@ -1,0 +1,25 @@
+/**
+ * Redaction, one place for every command: tokens, codes, verifiers and secrets never reach output
+ * unless the user asked with --show-tokens.
+ */
+
+/** How a secret value is shown: its first characters and its length, never the rest. */
+export function redactValue(value: string, keep = 6): string {
+  if (value.length <= keep * 2) return `[redacted, ${value.length} chars]`;
+  return `${value.slice(0, keep)}…[redacted, ${value.length} chars]`;
+}
+
+const JWT_LIKE = /\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{2,}(?:\.[A-Za-z0-9_-]*){1,3}/g;
+const SECRET_PARAMS =
+  /\b(access_token|refresh_token|id_token|client_secret|code_verifier|code|password|assertion|client_assertion|device_code|token)(["']?\s*[=:]\s*["']?)([^"'&\s,;}]{6,})/gi;
+const AUTH_HEADER = /\b(Bearer|Basic|DPoP)\s+([A-Za-z0-9\-._~+/]{8,}=*)/g;
+
+/** Scrubs secret-looking values out of free text (a pasted response, an error description). */
+export function redactText(text: string): string {
+  return text
+    .replace(JWT_LIKE, (jwt) => redactValue(jwt))
+    .replace(AUTH_HEADER, (_m, scheme: string, value: string) => `${scheme} ${redactValue(value, 4)}`)
+    .replace(SECRET_PARAMS, (m, name: string, sep: string, value: string) =>
+      value.startsWith('[redacted') || value.includes('…[redacted') ? m : `${name}${sep}${redactValue(value, 4)}`,
+    );
+}

@@ -1,0 +1,75 @@
+/**
+ * Tells JWS, JWE and opaque tokens apart and reads what can be read without a key. Pure.
+ * @see RFC 7515 §7.1 (JWS compact serialization), RFC 7516 §7.1 (JWE compact serialization)
+ */
+import { InputError } from '../errors.js';
+
+export type TokenKind = 'jws' | 'jwe' | 'opaque';
+
+export interface ParsedToken {
+  kind: TokenKind;
+  header?: Record<string, unknown>;
+  /** JWS payload when it is a JSON object. */
+  claims?: Record<string, unknown>;
+  /** Why a token that looks like a JWT could not be read (reported as invalid_token). */
+  malformed?: string;
+  length: number;
+}
+
+/** Characters a bearer token may contain (RFC 6750 §2.1 b64token, plus '.' for JWTs). */
+const TOKEN_CHARS = /^[A-Za-z0-9\-._~+/]+=*$/;
+const MIN_OPAQUE_LENGTH = 8;
+const MAX_TOKEN_LENGTH = 64 * 1024;
+
+export function parseToken(token: string): ParsedToken {
+  const length = token.length;
+  if (length === 0) throw new InputError('no token given: pass it as an argument, with --file, or on standard input');
+  if (length > MAX_TOKEN_LENGTH) {
+    throw new InputError(`the input is ${length} characters long, more than a token can be (${MAX_TOKEN_LENGTH}); pass only the token`);
+  }
+  const segments = token.split('.');
+  const headerSegment = segments[0] ?? '';
+  const looksLikeJwt = (segments.length === 3 || segments.length === 5) && headerSegment.startsWith('eyJ');
+
+  if (looksLikeJwt) {
+    const header = decodeJsonSegment(headerSegment);
+    if (!isObject(header)) {
+      return { kind: segments.length === 5 ? 'jwe' : 'jws', malformed: 'the header is not base64url-encoded JSON', length };
+    }
+    if (segments.length === 5) return { kind: 'jwe', header, length };
+    if (typeof header.enc === 'string') {
+      return { kind: 'jwe', header, malformed: 'the header names "enc" (JWE) but the token has 3 parts, not 5', length };
+    }
+    const payload = decodeJsonSegment(segments[1] ?? '');
+    if (payload === undefined) return { kind: 'jws', header, malformed: 'the payload is not base64url-encoded JSON', length };
+    if (!isObject(payload)) return { kind: 'jws', header, malformed: 'the payload is JSON but not an object of claims', length };
+    return { kind: 'jws', header, claims: payload, length };
+  }
+
+  if (segments.length >= 2 && segments.every((s) => s.startsWith('eyJ') || s === '')) {
+    return { kind: 'jws', malformed: `a JWT has 3 parts (JWS) or 5 parts (JWE) separated by dots; this one has ${segments.length}`, length };
+  }
+  if (!TOKEN_CHARS.test(token)) {
+    const bad = [...token].find((c) => !/[A-Za-z0-9\-._~+/=]/.test(c)) ?? '';
+    const shown = /[\x20-\x7e]/.test(bad) ? `"${bad}"` : `U+${(bad.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    throw new InputError(`not a token: it contains ${shown}, which no bearer token or JWT contains; pass the token alone`);
+  }
+  if (length < MIN_OPAQUE_LENGTH) {
+    throw new InputError(`not a token: "${token}" is only ${length} characters long; pass the whole token`);
+  }
+  return { kind: 'opaque', length };
+}
+
+function decodeJsonSegment(segment: string): unknown {
+  if (!/^[A-Za-z0-9_-]*$/.test(segment)) return undefined;
+  try {
+    const text = Buffer.from(segment, 'base64url').toString('utf8');
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
