@@ -196,6 +196,14 @@ Exit codes: 0 nothing at error level recognised, 1 an error was diagnosed, 2 no 
     sub.showSuggestionAfterError(true);
   }
 
+  const asksHelpOrVersion = argv.some((a) => ['-h', '--help', '-V', '--version'].includes(a));
+  if (!asksHelpOrVersion && !argv.some((a) => !a.startsWith('-'))) {
+    if (argv.length === 0) {
+      deps.stderr.write(program.helpInformation());
+      return EXIT.usage;
+    }
+    return fail('no command given: use decode or explain; see oauth-doctor --help', '');
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {

@@ -1,3 +1,248 @@
 import type { KnowledgeEntry } from '../types.js';
 
-export const statusEntries: readonly KnowledgeEntry[] = [];
+/**
+ * Triage by HTTP status alone, for answers that carry no error code the knowledge base knows.
+ * Plain 400/401/403 are `unknown` at priority -10 (shown only when nothing specific matched).
+ */
+export const statusEntries: readonly KnowledgeEntry[] = [
+  {
+    key: 'status.400_triage',
+    finding: 'unknown',
+    severity: 'warning',
+    title: 'HTTP 400 Bad Request without a recognised error code',
+    meaning:
+      'A 400 says the server could not process the request as sent: a required parameter is missing or empty, a parameter is unsupported or repeated, ' +
+      'or the body is in the wrong format. The response body usually names the field.',
+    causes: [
+      'A required parameter or field is missing or blank.',
+      'A value or a combination of values is invalid, or a parameter is repeated.',
+      'The body is JSON where form encoding is expected (OAuth token endpoints), or the reverse.',
+    ],
+    fixes: [
+      'Read the body (message, detail, invalid-params, error_description) for the field the server rejects and fix that field.',
+      'For an OAuth token request, send `Content-Type: application/x-www-form-urlencoded` with each parameter once.',
+      'Paste the whole response, body included, into `oauth-doctor explain` for a precise diagnosis.',
+    ],
+    sources: ['001_b11ec28349281b2a.txt (When to Use 400 Bad Request?)', '001_b11ec28349281b2a.txt (Gmail API: Resolve a 400 error)', 'RFC 6749 §5.2'],
+    match: [{ status: [400] }],
+    priority: -10,
+  },
+  {
+    key: 'status.401_triage',
+    finding: 'unknown',
+    severity: 'warning',
+    title: 'HTTP 401 Unauthorized without a recognised error code',
+    meaning:
+      'A 401 means the request carried no credentials, or credentials the server did not accept: a missing, expired, revoked or malformed token, or a wrong ' +
+      'password / client secret. It is not about permissions (that is 403). The WWW-Authenticate header says which scheme the server wants and, for Bearer, why it refused.',
+    causes: [
+      'No Authorization header was sent, or it was dropped on the way (a redirect, a proxy, a CORS preflight).',
+      'The access token expired or was revoked.',
+      'The token was issued for another API, tenant or environment.',
+      'Stale cookies or cached credentials in the browser are being sent instead of the current ones.',
+    ],
+    fixes: [
+      'Look at the WWW-Authenticate response header: its scheme (Bearer, Basic...) and its error / error_description parameters name the problem.',
+      'Refresh the access token with the refresh token and retry once; if the refresh fails, send the user through the authorization flow again.',
+      'Decode the token with `oauth-doctor decode` and check exp, aud and iss.',
+      'In a browser, clear the site\'s cookies and cached data and sign in again.',
+    ],
+    sources: [
+      '001_b11ec28349281b2a.txt (When to Use 401 Unauthorized?)',
+      '001_b11ec28349281b2a.txt (Gmail API: Resolve a 401 error: Invalid credentials)',
+      '001_b11ec28349281b2a.txt (401 causes: stale cookies and cache, WWW-Authenticate header)',
+      'RFC 6750 §3',
+    ],
+    match: [{ status: [401] }],
+    priority: -10,
+  },
+  {
+    key: 'status.401_basic_challenge',
+    finding: 'unknown',
+    severity: 'warning',
+    title: 'HTTP 401 asking for HTTP Basic authentication',
+    meaning:
+      'The server answered 401 with `WWW-Authenticate: Basic`: it wants a username and password (or, at a token endpoint, the client_id and client_secret) ' +
+      'in an `Authorization: Basic ...` header.',
+    causes: [
+      'At an OAuth token endpoint: the client credentials were sent in the body, or were wrong, and the server expects HTTP Basic client authentication.',
+      'At an API: a Bearer token was sent to an endpoint that only understands Basic (wrong URL or a gateway in front of the API).',
+      'The Basic header is malformed: not base64, or built from values that were not URL-encoded first.',
+    ],
+    fixes: [
+      'For a token endpoint send `Authorization: Basic base64(urlencode(client_id) + ":" + urlencode(client_secret))`.',
+      'For an API, check that the URL is the API that accepts your Bearer token and not a gateway or login page in front of it.',
+    ],
+    sources: ['RFC 6749 §2.3.1', 'RFC 7617 §2', '001_b11ec28349281b2a.txt (checking the WWW-Authenticate header and its scheme)'],
+    match: [{ status: [401], challenge: 'Basic' }],
+    priority: -10,
+  },
+  {
+    key: 'status.401_bearer_no_error',
+    finding: 'invalid_token',
+    severity: 'error',
+    title: 'The API wants a Bearer token and did not get one it accepts',
+    meaning:
+      'The API answered 401 with a Bearer challenge. When the challenge carries no error parameter, RFC 6750 means the request had no usable authentication ' +
+      'at all: no token reached the API. When it carries error="invalid_token", the token was refused.',
+    causes: [
+      'No Authorization header was sent: the client forgot it, or it was stripped by a redirect (http to https, a trailing-slash redirect) or a proxy.',
+      'The token was sent in another way than the API reads (query parameter, cookie, `Token` or `JWT` scheme instead of `Bearer`).',
+      'The token was sent but refused (see the error parameter, if any).',
+    ],
+    fixes: [
+      'Send `Authorization: Bearer <access_token>` on the request, and call the final URL directly so no redirect drops the header.',
+      'Log the outgoing request headers (redacted) to confirm the header leaves the client.',
+      'If a token was sent, decode it with `oauth-doctor decode` and check exp, aud and iss against the API.',
+    ],
+    sources: ['RFC 6750 §3', 'RFC 6750 §3.1', '001_b11ec28349281b2a.txt (When to Use 401 Unauthorized?)'],
+    match: [{ status: [401], challenge: 'Bearer' }],
+  },
+  {
+    key: 'status.403_triage',
+    finding: 'unknown',
+    severity: 'warning',
+    title: 'HTTP 403 Forbidden without a recognised error code',
+    meaning:
+      'A 403 means the server knows who is calling (the credentials were valid) but refuses this action: a missing scope, role or permission, ' +
+      'an administrative policy, or a usage limit. A new token with the same rights will not help.',
+    causes: [
+      'The token lacks the scope or role for this operation.',
+      'A usage or rate limit was exceeded (Google APIs answer 403 with reason dailyLimitExceeded, userRateLimitExceeded or rateLimitExceeded).',
+      'A domain or organisation policy blocks the app (Google: domainPolicy).',
+      'An IP allowlist or a resource-level permission denies access.',
+    ],
+    fixes: [
+      'Read the body\'s reason / message field to tell a permission problem from a quota problem.',
+      'For a permission problem, request the missing scope or role and get a new token with user consent.',
+      'For a quota problem, slow down and retry with exponential backoff, or ask for more quota in the provider console.',
+      'For a policy problem, ask the domain administrator to allow the app.',
+    ],
+    sources: [
+      '001_b11ec28349281b2a.txt (When to Use 403 Forbidden?)',
+      '001_b11ec28349281b2a.txt (Gmail API: Resolve a 403 error: Usage limit exceeded)',
+      'RFC 6750 §3.1',
+    ],
+    match: [{ status: [403] }],
+    priority: -10,
+  },
+  {
+    key: 'status.404_not_found',
+    finding: 'wrong_endpoint',
+    severity: 'warning',
+    title: 'HTTP 404: the URL does not exist (or hides a resource you may not see)',
+    meaning:
+      'The server has nothing at this URL. For OAuth this is usually a wrong token, authorize or userinfo URL. An API may also answer 404 on purpose ' +
+      'to hide a resource that exists but belongs to someone else.',
+    causes: [
+      'The endpoint URL is wrong: a missing path segment (/oauth2/v1, /realms/<name>/protocol/openid-connect), a wrong tenant or realm, a typo.',
+      'The URL was built by joining a base URL and a path, and a slash was lost or doubled.',
+      'The API hides resources the caller may not access and answers 404 instead of 403.',
+    ],
+    fixes: [
+      'Take the authorization_endpoint, token_endpoint and userinfo_endpoint from the issuer\'s /.well-known/openid-configuration instead of typing them.',
+      'Print the final URL your client calls and compare it with the provider\'s documentation.',
+      'If the URL is right, check that the token\'s user actually has access to this resource.',
+    ],
+    sources: ['001_b11ec28349281b2a.txt (Don\'t let the client know: 404 to hide a resource)', 'RFC 8414 §3'],
+    match: [{ status: [404] }],
+    priority: -5,
+  },
+  {
+    key: 'status.redirect_3xx',
+    finding: 'wrong_endpoint',
+    severity: 'error',
+    title: 'The endpoint answered with a redirect instead of JSON',
+    meaning:
+      'A token or API endpoint must answer directly; a 3xx means the request went to a URL that forwards elsewhere, typically a login page or the https ' +
+      'or trailing-slash version of the URL. Clients that follow it lose the POST body or the Authorization header.',
+    causes: [
+      'The URL uses http:// and the server redirects to https://.',
+      'The URL lacks or has an extra trailing slash and the server normalises it.',
+      'The request was not recognised as an API call and was sent to an interactive login page (a session-protected route, a web UI URL instead of the API URL).',
+      'A proxy or load balancer in front of the server redirects.',
+    ],
+    fixes: [
+      'Use the exact https URL from the Location header (or from the discovery document) as the endpoint.',
+      'Do not rely on following redirects for POST token requests: a 302/303 turns the POST into a GET without a body.',
+      'If the Location points at a login page, call the API URL, not the web UI, and send the Bearer token.',
+    ],
+    sources: ['RFC 6749 §3.2', 'RFC 9110 §15.4'],
+    match: [{ status: [301, 302, 303, 307, 308] }],
+  },
+  {
+    key: 'status.html_body',
+    finding: 'wrong_endpoint',
+    severity: 'error',
+    title: 'An HTML page came back where JSON was expected',
+    meaning:
+      'The answer is an HTML document, not the JSON an OAuth endpoint or API returns. The request reached a web page: a login form, an error page of a proxy or web server, ' +
+      'or a single-page app\'s index.html served for every unknown path.',
+    causes: [
+      'The token URL points to the provider\'s web site or to the authorization (browser) endpoint instead of the token endpoint.',
+      'A reverse proxy, WAF or captive portal answered with its own error page (502, 403, maintenance).',
+      'The API path is wrong and a front-end server returned its index.html.',
+      'A session-protected route redirected to a login page and the client followed the redirect.',
+    ],
+    fixes: [
+      'Set the token endpoint to token_endpoint from the issuer\'s /.well-known/openid-configuration.',
+      'Call the endpoint with `curl -i` and read the status and the page title to see who produced the HTML.',
+      'Send `Accept: application/json` and check the response Content-Type before parsing.',
+    ],
+    sources: ['RFC 6749 §5.1', '000_771f3fde50da5341.txt (passport-oauth2 InternalOAuthError: Failed to obtain access token)'],
+    match: [{ text: /<!doctype html|<html[\s>]/i }],
+    priority: -2,
+  },
+  {
+    key: 'status.429_rate_limited',
+    finding: 'rate_limited',
+    severity: 'warning',
+    title: 'Too many requests: the server asks you to slow down',
+    meaning:
+      'The server is throttling the caller: a per-user, per-app or concurrency limit was reached. Requests will be accepted again later; ' +
+      'daily quotas may keep refusing for hours.',
+    causes: [
+      'Too many requests in a short time, or too many in parallel for one user.',
+      'A daily quota for the project or user was used up.',
+      'A retry loop without delay (for example retrying a failed token refresh immediately) multiplies the traffic.',
+    ],
+    fixes: [
+      'Honour the Retry-After header (seconds or a date) before sending again.',
+      'Retry with exponential backoff: wait 1 s, then 2 s, 4 s ..., starting at least one second after the error, with some jitter.',
+      'Lower concurrency and batch requests; cache access tokens instead of requesting one per call.',
+      'If the limit is a quota, request more in the provider console.',
+    ],
+    sources: [
+      '001_b11ec28349281b2a.txt (Gmail API: Resolve a 429 error: Too many requests)',
+      '001_b11ec28349281b2a.txt (Gmail API: Retry failed requests to resolve errors)',
+      '001_b11ec28349281b2a.txt (Yandex Market: 420 Enhance Your Calm)',
+      'RFC 6585 §4',
+    ],
+    match: [{ status: [429, 420] }, { text: /\btoo many requests\b|\brate[\s_-]?limit(?:ed| exceeded| reached)\b|\bhit rate limit\b/i }],
+  },
+  {
+    key: 'status.5xx_server_error',
+    finding: 'server_error',
+    severity: 'warning',
+    title: 'The server failed (HTTP 5xx)',
+    meaning:
+      'The problem is on the server side (or a gateway in front of it): an internal error, an unreachable upstream, overload or a timeout. ' +
+      'The request may succeed if retried later.',
+    causes: [
+      'A temporary fault or outage at the provider (500 backend error, 503 overload).',
+      'A gateway could not reach or wait for the upstream server (502 Bad Gateway, 504 Gateway Timeout).',
+      'A request that triggers a server bug (a rare parameter combination, an oversized body).',
+    ],
+    fixes: [
+      'Retry with exponential backoff (1 s, 2 s, 4 s ...), and give up after a few attempts.',
+      'Check the provider\'s status page; keep the response\'s request id for support.',
+      'If one specific request always fails, reduce it to the minimum to find the parameter that triggers it.',
+    ],
+    sources: [
+      '001_b11ec28349281b2a.txt (Gmail API: Resolve a 500 error: Backend error)',
+      '001_b11ec28349281b2a.txt (Gmail API: Retry failed requests to resolve errors)',
+      'RFC 9110 §15.6',
+    ],
+    match: [{ status: [500, 502, 503, 504] }],
+  },
+];

@@ -1,0 +1,32 @@
+/**
+ * In-process Deps for tests that run main() many times (property tests): captured streams,
+ * a fixed clock, and a network that is never reached.
+ */
+import type { Deps } from '../../src/deps.js';
+import { NetworkError, InputError } from '../../src/errors.js';
+
+export function fakeDeps(options: { stdin?: string; env?: Record<string, string>; now?: number } = {}) {
+  let stdout = '';
+  let stderr = '';
+  const deps: Deps = {
+    now: () => options.now ?? Date.UTC(2026, 10, 22, 12, 0, 0),
+    env: options.env ?? {},
+    stdout: { write: (s) => void (stdout += s), isTTY: false },
+    stderr: { write: (s) => void (stderr += s), isTTY: false },
+    stdinIsTTY: false,
+    readStdin: async (max) => {
+      const buf = Buffer.from(options.stdin ?? '', 'utf8');
+      if (buf.length > max) throw new InputError('standard input is too large', 'ERR_INPUT_TOO_LARGE');
+      return buf;
+    },
+    readFile: async (path) => {
+      throw new InputError(`cannot read ${path}: no such file`);
+    },
+    http: {
+      request: async (req) => {
+        throw new NetworkError('ERR_NETWORK', `${req.url}: connect ECONNREFUSED`, req.url, 'ECONNREFUSED');
+      },
+    },
+  };
+  return { deps, stdout: () => stdout, stderr: () => stderr };
+}

@@ -1,0 +1,125 @@
+/**
+ * Property-based: decode and explain never crash, whatever they are given. Exit 0, 1 or 2;
+ * never a stack trace; exit 2 comes with one line; --json is always one JSON document.
+ * Many cases run in-process through main(); a smaller sample runs the built CLI.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli.js';
+import { runCli, STACK_TRACE } from './helpers/cli.js';
+import { fakeDeps } from './helpers/fake-deps.js';
+
+const b64 = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v) ?? 'null').toString('base64url');
+
+/** Tokens of every shape: arbitrary text, token-alphabet strings, JWT-shaped with hostile parts. */
+const tokenish = fc.oneof(
+  fc.string({ maxLength: 300 }),
+  fc.string({ unit: 'binary', maxLength: 200 }),
+  fc.stringMatching(/^[A-Za-z0-9._~+/=-]{0,400}$/),
+  fc.tuple(fc.jsonValue(), fc.jsonValue(), fc.string({ maxLength: 40 })).map(([h, p, s]) => `${b64(h)}.${b64(p)}.${s}`),
+  fc.tuple(fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue()), fc.dictionary(fc.constantFrom('exp', 'iat', 'nbf', 'aud', 'iss', 'auth_time'), fc.jsonValue()))
+    .map(([h, p]) => `${b64({ alg: 'RS256', ...h })}.${b64(p)}.c2ln`),
+  fc.tuple(fc.constantFrom('exp', 'iat', 'nbf'), fc.oneof(fc.double(), fc.integer(), fc.constant(1e300), fc.constant(-1e20)))
+    .map(([k, v]) => `${b64({ alg: 'HS256' })}.${b64({ [k]: v })}.c2ln`),
+  fc.nat({ max: 200_000 }).map((n) => `eyJhbGciOiJIUzI1NiJ9.${'A'.repeat(n)}.sig`),
+  fc.string({ maxLength: 200 }).map((s) => `Bearer ${s}\r\n${s}`),
+  fc.constantFrom('eyJ', 'eyJ.eyJ.', '....', 'eyJhbGciOiJub25lIn0..', '"', "''", 'Authorization:', '{"access_token": 5}', '{"id_token": "eyJ"}'),
+);
+
+/** Errors of every shape: text, JSON (deeply nested too), HTTP-response-like, challenges, URLs. */
+const errorish = fc.oneof(
+  fc.string({ maxLength: 500 }),
+  fc.string({ unit: 'binary', maxLength: 300 }),
+  fc.jsonValue({ maxDepth: 6 }).map((v) => JSON.stringify(v)),
+  fc.nat({ max: 5000 }).map((n) => `${'{"error":'.repeat(n)}"x"${'}'.repeat(n)}`),
+  fc.nat({ max: 5000 }).map((n) => `${'['.repeat(n)}${']'.repeat(n)}`),
+  fc.tuple(fc.integer({ min: 0, max: 999 }), fc.dictionary(fc.string({ maxLength: 20 }), fc.string({ maxLength: 60 })), fc.string({ maxLength: 300 }))
+    .map(([status, headers, body]) => `HTTP/1.1 ${status} X\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${body}`),
+  fc.string({ maxLength: 300 }).map((s) => `WWW-Authenticate: Bearer ${s}`),
+  fc.string({ maxLength: 200 }).map((s) => `https://app.example/cb?error=${s}&error_description=${s}`),
+  fc.dictionary(fc.constantFrom('error', 'error_description', 'error_codes', 'errors', 'type', 'code', 'message', 'data', 'ok', 'status', 'errorCode'), fc.jsonValue())
+    .map((o) => JSON.stringify(o)),
+  fc.string({ maxLength: 100 }).map((s) => `InternalOAuthError: Failed to obtain access token\n    at x (y.js:1:2)\n  oauthError: { statusCode: 401, data: '${s}' }`),
+);
+
+async function check(args: string[], stdin?: string) {
+  const { deps, stdout, stderr } = fakeDeps({ stdin });
+  const started = performance.now();
+  const code = await main(args, deps);
+  const elapsed = performance.now() - started;
+  expect([0, 1, 2]).toContain(code);
+  expect(stderr()).not.toMatch(STACK_TRACE);
+  expect(stderr()).not.toMatch(/internal error, please report/);
+  // A bare `oauth-doctor` shows the whole help on stderr (exit 2); every other usage error is one line.
+  if (code === 2 && args.length > 0) {
+    expect(stderr()).toMatch(/^oauth-doctor: .+\n$/);
+    expect(stderr().trim().split('\n')).toHaveLength(1);
+  }
+  if (args.includes('--json')) expect(() => JSON.parse(stdout())).not.toThrow();
+  expect(elapsed).toBeLessThan(1000);
+}
+
+describe('decode never crashes', () => {
+  it('on arbitrary tokens given as an argument, text and JSON', async () => {
+    await fc.assert(
+      fc.asyncProperty(tokenish, fc.boolean(), async (token, asJson) => {
+        await check(['decode', ...(asJson ? ['--json'] : []), '--', token]);
+      }),
+      { numRuns: 400 },
+    );
+  });
+  it('on arbitrary tokens on standard input', async () => {
+    await fc.assert(fc.asyncProperty(tokenish, async (token) => check(['decode', '--json'], token)), { numRuns: 200 });
+  });
+});
+
+describe('explain never crashes', () => {
+  it('on arbitrary errors given as an argument, text and JSON', async () => {
+    await fc.assert(
+      fc.asyncProperty(errorish, fc.boolean(), async (text, asJson) => {
+        await check(['explain', ...(asJson ? ['--json'] : []), '--', text]);
+      }),
+      { numRuns: 400 },
+    );
+  });
+  it('on arbitrary errors on standard input', async () => {
+    await fc.assert(fc.asyncProperty(errorish, async (text) => check(['explain', '--json'], text)), { numRuns: 200 });
+  });
+});
+
+describe('flags never crash', () => {
+  it('on arbitrary argv', async () => {
+    const flag = fc.constantFrom('--json', '--file', '--issuer', '--jwks-uri', '--key', '--secret-env', '--audience', '--clock-tolerance', '--timeout', '--bogus', '-f', '--', '-');
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('decode', 'explain', 'decdoe', ''), fc.array(fc.oneof(flag, fc.string({ maxLength: 30 })), { maxLength: 6 }), async (command, rest) => {
+        await check([command, ...rest].filter((a) => a !== ''), 'invalid_client');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('the built CLI on a sample of the same inputs', () => {
+  it('exits 0, 1 or 2 without a stack trace', async () => {
+    const samples = [
+      ...fc.sample(tokenish, { numRuns: 12, seed: 7 }).map((t) => ['decode', '--json', '--', t]),
+      ...fc.sample(errorish, { numRuns: 12, seed: 7 }).map((t) => ['explain', '--json', '--', t]),
+    ];
+    for (const args of samples) {
+      const r = await runCli(args);
+      expect([0, 1, 2]).toContain(r.code);
+      expect(r.stderr).not.toMatch(STACK_TRACE);
+      expect(() => JSON.parse(r.stdout)).not.toThrow();
+    }
+  });
+
+  it('refuses 10 MB on standard input quickly, with one line', async () => {
+    for (const command of ['decode', 'explain']) {
+      const started = Date.now();
+      const r = await runCli([command], { input: Buffer.alloc(10 * 1024 * 1024, 'a') });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^oauth-doctor: standard input is larger than 1024 KiB/);
+      expect(Date.now() - started).toBeLessThan(5000);
+    }
+  });
+});
