@@ -11,17 +11,15 @@ export function humanDuration(seconds: number): string {
     ['min', 60],
     ['s', 1],
   ];
-  const parts: string[] = [];
-  let rest = s;
-  for (const [name, size] of units) {
-    const n = Math.floor(rest / size);
-    if (n > 0) {
-      parts.push(`${n} ${name}`);
-      rest -= n * size;
-    }
-    if (parts.length === 2) break;
+  // The largest unit and the one right below it: "3 h 12 min", "1 d 1 h", "2 min 5 s", never "1 h 1 s".
+  const first = units.findIndex(([, size]) => s >= size);
+  const [bigName, bigSize] = units[first] as [string, number];
+  const parts = [`${Math.floor(s / bigSize)} ${bigName}`];
+  const next = units[first + 1];
+  if (next) {
+    const n = Math.floor((s % bigSize) / next[1]);
+    if (n > 0) parts.push(`${n} ${next[0]}`);
   }
-  // Past a day, minutes and seconds are noise; past an hour, seconds are.
   return parts.join(' ');
 }
 
