@@ -23,3 +23,11 @@ export function redactText(text: string): string {
       value.startsWith('[redacted') || value.includes('…[redacted') ? m : `${name}${sep}${redactValue(value, 4)}`,
     );
 }
+
+/** redactText over every string in a JSON-like value (evidence, echoed input). */
+export function redactDeep<T>(value: T, depth = 0): T {
+  if (typeof value === 'string') return redactText(value) as T;
+  if (depth > 8 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v, depth + 1)) as T;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, depth + 1)])) as T;
+}

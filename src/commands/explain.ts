@@ -6,6 +6,7 @@ import { explainText } from '../explain/index.js';
 import type { InputForm } from '../explain/observation.js';
 import { isOk } from '../findings.js';
 import { readInput } from '../input.js';
+import { redactDeep } from '../redact.js';
 import type { CommandResult } from './result.js';
 
 export interface ExplainOptions {
@@ -32,11 +33,11 @@ export async function run(options: ExplainOptions, deps: Deps): Promise<ExplainR
     // explain always diagnoses a problem the user brought; ok means nothing at error severity applied.
     ok: isOk(findings),
     findings,
-    input: {
+    input: redactDeep({
       form: observation.form,
       status: observation.status ?? null,
       codes: observation.codes,
       www_authenticate: observation.challenge ?? null,
-    },
+    }),
   };
 }

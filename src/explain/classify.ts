@@ -4,7 +4,7 @@
  */
 import { finding, type Finding } from '../findings.js';
 import type { KnowledgeEntry, Matcher } from '../knowledge/types.js';
-import { redactText } from '../redact.js';
+import { redactDeep, redactText } from '../redact.js';
 import type { Observation } from './observation.js';
 
 export interface Match {
@@ -83,7 +83,7 @@ function evidenceOf(obs: Observation, entry?: KnowledgeEntry): Record<string, un
   if (obs.codes.length > 0) evidence.codes = obs.codes.slice(0, 10);
   if (obs.descriptions.length > 0) evidence.descriptions = obs.descriptions.slice(0, 5).map((d) => redactText(d).slice(0, 500));
   if (obs.challenge) evidence.www_authenticate = { scheme: obs.challenge.scheme, ...obs.challenge.params };
-  return evidence;
+  return redactDeep(evidence);
 }
 
 function toFinding(entry: KnowledgeEntry, obs: Observation): Finding {
