@@ -25,6 +25,23 @@ export const appwriteEntries: readonly KnowledgeEntry[] = [
     match: [{ code: ['appwrite:user_jwt_invalid'] }],
   },
   {
+    key: 'appwrite.user_jwt_expired',
+    finding: 'expired_token',
+    severity: 'error',
+    title: 'Appwrite: the JWT in X-Appwrite-JWT has expired',
+    meaning: `Appwrite refused the X-Appwrite-JWT header because the JWT is past its expiry; account JWTs are valid for 15 minutes. ${SHAPE}`,
+    causes: [
+      'The JWT was created once (at login) and cached for longer than 15 minutes.',
+      'The server reuses a JWT passed along by the client long after it was made.',
+    ],
+    fixes: [
+      'Create a new JWT with account.createJWT() before calling the server, or when the server answers 401, and retry once.',
+      'Do not store account JWTs; store the session and derive short-lived JWTs from it.',
+    ],
+    sources: [SOURCE, 'Appwrite docs: Account createJWT'],
+    match: [{ code: ['appwrite:user_jwt_invalid'], text: /\bexpired\b/i }],
+  },
+  {
     key: 'appwrite.user_invalid_token',
     finding: 'invalid_token',
     severity: 'error',

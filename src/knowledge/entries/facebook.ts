@@ -91,10 +91,7 @@ export const facebookEntries: readonly KnowledgeEntry[] = [
       'Messenger users on Android: clear the app\'s data (Settings → Apps → Messenger → Storage → Clear data) and sign in again.',
     ],
     sources: [SEED, DOCS],
-    match: [
-      { code: ['facebook:190'], text: /session has been invalidated|changed the session for security reasons/i },
-      { text: /session has been invalidated|changed the session for security reasons/i },
-    ],
+    match: [{ text: /session has been invalidated|changed the session for security reasons/i }],
     priority: 1,
   },
   {

@@ -216,7 +216,10 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
       'Verify the token independently: `oauth-doctor decode <token> --issuer <issuer URL>`.',
     ],
     sources: [JSONWEBTOKEN],
-    match: [{ text: /secret or public key must be provided|secretOrPublicKey must have a value/i }],
+    match: [
+      { code: ['jsonwebtoken:JsonWebTokenError'], text: /secret or public key must be provided/i },
+      { text: /secret or public key must be provided|secretOrPublicKey must have a value/i },
+    ],
     priority: P,
   },
   {
@@ -673,7 +676,7 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
       'Make the issuer publish one public URL (Keycloak: hostname setting) and configure that in issuer-uri; use jwk-set-uri for an internal key URL if needed.',
     ],
     sources: [SPRING, 'RFC 7519 §4.1.1'],
-    match: [{ text: /The iss claim is not valid/i }],
+    match: [{ code: ['invalid_token'], text: /The iss claim is not valid/i }, { text: /The iss claim is not valid/i }],
     priority: P,
   },
 

@@ -134,7 +134,7 @@ export const marketoEntries: readonly KnowledgeEntry[] = [
     sources: ['002_8a173236cfaf1cfa.txt (Marketo: HTTP-Level errors, Identity endpoint 401)', 'Marketo developer docs: Authentication'],
     match: [
       { status: [401], text: /mktorest\.com\/identity|\/identity\/oauth\/token/i },
-      { code: ['invalid_client', 'unauthorized'], text: /mktorest\.com\/identity|\/identity\/oauth\/token/i },
+      { code: ['invalid_client'], text: /mktorest\.com\/identity|\/identity\/oauth\/token/i },
     ],
     priority: 1,
   },

@@ -5,8 +5,11 @@ import type { KnowledgeEntry } from '../types.js';
  * text and from `error_codes` arrays, and an AADSTS code match scores 6.
  */
 
-/** AADSTS codes are the most specific thing in the answer: let them lead. */
-const P = 2;
+/**
+ * AADSTS codes are the most specific thing in the answer and name the provider unambiguously: they
+ * outrank any code + message match of another entry (7 + 2).
+ */
+const P = 4;
 
 const codes = 'Microsoft Entra documentation: Microsoft Entra authentication and authorization error codes';
 const src = (code: string) => `${codes} (${code})`;

@@ -434,4 +434,47 @@ export const rfcEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6750 §3.1', '001_b11ec28349281b2a.txt (When to Use 403 Forbidden?)'],
     match: [{ code: ['insufficient_scope'] }],
   },
+  {
+    key: 'oidc.login_required',
+    finding: 'access_denied',
+    severity: 'error',
+    title: 'The provider needs the user to sign in, but no page may be shown (login_required)',
+    meaning:
+      'The request asked for a silent answer (prompt=none, often a hidden iframe or a background token renewal) and the user has no session at the provider, ' +
+      'so it cannot answer without showing its login page.',
+    causes: [
+      'The user\'s session at the provider ended (signed out, session lifetime over).',
+      'The browser blocks the provider\'s cookies in an iframe (third-party cookie blocking), so silent renewal never sees the session.',
+    ],
+    fixes: [
+      'Catch this error and start a normal, interactive sign-in (without prompt=none).',
+      'Renew tokens with a refresh token instead of silent iframe renewal where third-party cookies are blocked.',
+    ],
+    sources: ['OpenID Connect Core 1.0 §3.1.2.6 (login_required)'],
+    match: [{ code: ['login_required'] }],
+  },
+  {
+    key: 'oidc.consent_required',
+    finding: 'access_denied',
+    severity: 'error',
+    title: 'The user must consent, but no page may be shown (consent_required)',
+    meaning:
+      'The request asked for a silent answer (prompt=none) and the user has not yet consented to the scopes requested, so the provider cannot answer without its consent page.',
+    causes: ['A scope was added to the request that the user never approved.', 'The earlier consent was revoked or expired.'],
+    fixes: ['Run an interactive authorization (prompt=consent) once so the user can approve the scopes, then silent requests work again.'],
+    sources: ['OpenID Connect Core 1.0 §3.1.2.6 (consent_required)'],
+    match: [{ code: ['consent_required'] }],
+  },
+  {
+    key: 'oidc.interaction_required',
+    finding: 'access_denied',
+    severity: 'error',
+    title: 'The provider needs the user on its pages (interaction_required)',
+    meaning:
+      'The request asked for a silent answer (prompt=none), but the provider needs some interaction first: choosing an account, a second factor, accepting terms.',
+    causes: ['Multi-factor authentication or a policy requires a step the silent request cannot do.', 'Several accounts are signed in and one must be chosen (account_selection_required).'],
+    fixes: ['Start an interactive authorization without prompt=none and let the user finish the step.'],
+    sources: ['OpenID Connect Core 1.0 §3.1.2.6 (interaction_required, account_selection_required)'],
+    match: [{ code: ['interaction_required', 'account_selection_required'] }],
+  },
 ];

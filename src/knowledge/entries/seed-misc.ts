@@ -226,7 +226,11 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
       'Check the app\'s data access rights at oauth.yandex.ru and issue a new token after changing them.',
     ],
     sources: ['000_771f3fde50da5341.txt (Yandex Metrica / Direct token rights)', 'Yandex Metrica API docs: API error descriptions', 'Yandex Direct API docs: Errors and warnings'],
-    match: [{ text: /"error_type"\s*:\s*"access_denied"|"error_string"\s*:\s*"(?:No rights|Нет прав)"/i }],
+    match: [
+      // Yandex Metrica reports the missing rights with the generic access_denied code: the error_type shape is what tells it apart.
+      { code: ['access_denied'], text: /"error_type"\s*:\s*"access_denied"/i },
+      { text: /"error_type"\s*:\s*"access_denied"|"error_string"\s*:\s*"(?:No rights|Нет прав)"/i },
+    ],
   },
   {
     key: 'misc.yandex_market_token_invalid',

@@ -190,7 +190,8 @@ export const statusEntries: readonly KnowledgeEntry[] = [
       'Send `Accept: application/json` and check the response Content-Type before parsing.',
     ],
     sources: ['RFC 6749 §5.1', '000_771f3fde50da5341.txt (passport-oauth2 InternalOAuthError: Failed to obtain access token)'],
-    match: [{ text: /<!doctype html|<html[\s>]/i }],
+    // Not for a gateway's own 5xx error page (<title>502 Bad Gateway</title>): that is server_error.
+    match: [{ text: /^(?![\s\S]*<(?:title|h1)>\s*5\d\d\b)[\s\S]*?(?:<!doctype html|<html[\s>])/i }],
     priority: -2,
   },
   {
@@ -244,5 +245,7 @@ export const statusEntries: readonly KnowledgeEntry[] = [
       'RFC 9110 §15.6',
     ],
     match: [{ status: [500, 502, 503, 504] }],
+    // Above the HTML-body entry: a 5xx with an HTML body is a server failure first.
+    priority: 1,
   },
 ];
