@@ -25,8 +25,13 @@ function matcherScore(m: Matcher, obs: Observation, codes: Set<string>): number 
     score += 1;
   }
   if (m.text) {
-    m.text.lastIndex = 0;
-    if (!m.text.test(obs.text)) return undefined;
+    // The whole input, and each description as decoded (a redirect URL carries it form-encoded).
+    const re = m.text;
+    const hit = [obs.text, ...obs.descriptions].some((t) => {
+      re.lastIndex = 0;
+      return re.test(t);
+    });
+    if (!hit) return undefined;
     score += 3;
   }
   if (m.challenge !== undefined) {

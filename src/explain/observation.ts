@@ -57,7 +57,8 @@ export function observe(input: string): Observation {
   }
 
   // A WWW-Authenticate header: from raw HTTP headers, a pasted header line, or a bare challenge.
-  const headerLine = /^\s*WWW-Authenticate\s*:\s*(.+)$/im.exec(trimmed)?.[1];
+  // Header values may be folded onto continuation lines that start with white space.
+  const headerLine = /^\s*WWW-Authenticate\s*:\s*(.+(?:\r?\n[ \t]+.+)*)/im.exec(trimmed)?.[1]?.replace(/\r?\n[ \t]+/g, ' ');
   const bareChallenge = /^(Bearer|DPoP|Basic|Digest|Negotiate)\s+[\w-]+\s*=/i.test(trimmed) ? trimmed : undefined;
   const challengeValue = obs.headers['www-authenticate'] ?? headerLine ?? bareChallenge;
   if (challengeValue) {
@@ -148,7 +149,7 @@ function walkJson(value: unknown, depth: number, sinks: Sinks): void {
     }
   }
   // Okta: {"errorCode": "E0000011", "errorSummary": "Invalid token provided"}
-  if (typeof o.errorCode === 'string') addCode(`okta:${o.errorCode}`);
+  if (typeof o.errorCode === 'string') addCode(/^E\d{7}$/.test(o.errorCode) ? `okta:${o.errorCode}` : o.errorCode);
   addDescription(o.errorSummary);
   // Appwrite: {"message", "code": 401, "type": "user_jwt_invalid", "version"}
   if (typeof o.type === 'string' && typeof o.code === 'number' && typeof o.message === 'string') {
@@ -156,8 +157,19 @@ function walkJson(value: unknown, depth: number, sinks: Sinks): void {
     setStatus(o.code);
   }
 
+  // Yandex: {"errors": [{"error_type": "invalid_token"}]}, {"error_code": 53, "error_string": "..."}
+  if (typeof o.error_type === 'string') addCode(o.error_type);
+  if (typeof o.error_code === 'number' || typeof o.error_code === 'string') addCode(String(o.error_code));
+  addDescription(o.error_string);
   addDescription(o.message);
   addDescription(o.error_message);
+  // SDKs that wrap the provider's JSON body as a string in `message` (node-auth0 and others).
+  for (const wrapped of [o.message, o.error_description]) {
+    if (typeof wrapped === 'string' && wrapped.trim().startsWith('{')) {
+      const inner = tryJson(wrapped);
+      if (inner !== undefined) walkJson(inner, depth + 1, sinks);
+    }
+  }
   addDescription(o.detail);
   addDescription(o.title);
   setStatus(o.statusCode);
@@ -189,7 +201,15 @@ function scanText(text: string, sinks: Pick<Sinks, 'addCode' | 'setStatus'>): vo
   )) {
     addCode(`pyjwt:${m[1]}`);
   }
-  for (const m of sample.matchAll(/\b(ERR_J(?:WT|WS|WK|WKS|WE)_[A-Z_]+)\b/g)) addCode(`jose:${m[1]}`);
+  for (const m of sample.matchAll(/\b(ERR_J(?:WT|WS|WK|WKS|WE|OSE)_[A-Z_]+)\b/g)) addCode(`jose:${m[1]}`);
+  for (const m of sample.matchAll(/\b(IDX\d{5})\b/g)) addCode(m[1]);
+  // Google's error pages: "Error 400: redirect_uri_mismatch".
+  for (const m of sample.matchAll(/\bError (\d{3}): ([a-z][a-z0-9_]{2,60})\b/g)) {
+    addCode(m[2]);
+    setStatus(Number(m[1]));
+  }
+  // Slack's answer printed by util.inspect: `data: { ok: false, error: 'invalid_auth' }`.
+  for (const m of sample.matchAll(/\bok:\s*false,\s*error:\s*'([a-z_]{3,60})'/g)) addCode(`slack:${m[1]}`);
   for (const m of sample.matchAll(/\b(JWTExpired|JWTClaimValidationFailed|JWSSignatureVerificationFailed|JWKSNoMatchingKey|JWTInvalid|JWSInvalid|JWKSTimeout|JOSEAlgNotAllowed)\b/g)) {
     addCode(`jose:${m[1]}`);
   }
@@ -199,11 +219,15 @@ function scanText(text: string, sinks: Pick<Sinks, 'addCode' | 'setStatus'>): vo
     addCode(`node:${m[1]}`);
   }
   // `error: invalid_grant`, `error=invalid_grant`, `"error":"invalid_grant"`, `code: 'invalid_grant'` in logs.
-  for (const m of sample.matchAll(/\berror(?:_?code)?["']?\s*[:=]\s*["']?([a-z][a-z0-9_]{2,60})\b/gi)) addCode(m[1]);
+  for (const m of sample.matchAll(/\berror(?:[ _]?code)?["']?\s*[:=]\s*["']?([a-z][a-z0-9_]{2,60})\b/gi)) addCode(m[1]);
   // passport: `TokenError: <code or description>`; `code: 'invalid_grant'` in util.inspect output.
   for (const m of sample.matchAll(/\bcode:\s*'([a-z][a-z0-9_]{2,60})'/g)) addCode(m[1]);
+  for (const m of sample.matchAll(/\bError code:? (\d{3,6})\b/gi)) addCode(m[1]);
+  // passport's TokenError and AuthorizationError print `status: 500`, their default, not the provider's.
+  const passportDefault = /\b(TokenError|AuthorizationError)\b/.test(sample);
   const statusMatch =
-    /\bstatus(?:Code|_code| code)?["']?\s*[:=]?\s*["']?(\d{3})\b/i.exec(sample) ??
+    /\bstatus(?:Code|_code| code)["']?\s*[:=]?\s*["']?(\d{3})\b/i.exec(sample) ??
+    (passportDefault ? null : /\bstatus["']?\s*[:=]\s*["']?(\d{3})\b/i.exec(sample)) ??
     /\b(?:HTTP(?:\/[\d.]+)?|code=)\s*(\d{3})\b/i.exec(sample) ??
     /\b(\d{3})\s+(?:Unauthorized|Forbidden|Bad Request|Not Found|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)\b/i.exec(sample);
   if (statusMatch) setStatus(Number(statusMatch[1]));
@@ -225,7 +249,7 @@ export function parseRawHttp(text: string): RawHttp | undefined {
   const block = normalised.slice(last.index);
   const [head, ...rest] = block.split(/\n\n/);
   const headers: Record<string, string> = {};
-  for (const line of (head ?? '').split('\n').slice(1)) {
+  for (const line of (head ?? '').replace(/\n[ \t]+/g, ' ').split('\n').slice(1)) {
     const idx = line.indexOf(':');
     if (idx > 0) {
       const name = line.slice(0, idx).trim().toLowerCase();

@@ -1,0 +1,54 @@
+/**
+ * The knowledge base, entry by entry: a realistic recorded input for every entry, run through the
+ * built CLI, must come out with the entry's finding first, with fixes and sources.
+ */
+import { describe, expect, it } from 'vitest';
+import { FINDING_IDS } from '../src/findings.js';
+import { KNOWLEDGE } from '../src/knowledge/index.js';
+import type { ExplainCase } from './fixtures/explain/types.js';
+import { runCli, STACK_TRACE } from './helpers/cli.js';
+
+const modules = import.meta.glob<{ cases: ExplainCase[] }>('./fixtures/explain/*.ts', { eager: true });
+const cases = Object.entries(modules)
+  .filter(([path]) => !path.endsWith('/types.ts'))
+  .flatMap(([path, m]) => m.cases.map((c) => ({ ...c, file: path.replace(/^.*\//, '') })));
+
+describe('the knowledge base', () => {
+  it('has unique keys, known finding ids, and meaning, causes, fixes and sources in every entry', () => {
+    const keys = KNOWLEDGE.map((e) => e.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const e of KNOWLEDGE) {
+      expect(Object.keys(FINDING_IDS), e.key).toContain(e.finding);
+      expect(e.meaning.length, e.key).toBeGreaterThan(20);
+      expect(e.fixes.length, e.key).toBeGreaterThan(0);
+      expect(e.sources.length, e.key).toBeGreaterThan(0);
+      expect(e.match.length, e.key).toBeGreaterThan(0);
+    }
+  });
+
+  it('has a recorded case for every entry', () => {
+    const covered = new Set(cases.map((c) => c.entry));
+    expect(KNOWLEDGE.map((e) => e.key).filter((k) => !covered.has(k))).toEqual([]);
+  });
+
+  it('cites the seed documents', () => {
+    const sources = KNOWLEDGE.flatMap((e) => e.sources).join('\n');
+    for (const seed of ['000_771f3fde50da5341.txt', '001_b11ec28349281b2a.txt', '002_8a173236cfaf1cfa.txt', '003_86f37ce835789711.txt']) {
+      expect(sources).toContain(seed);
+    }
+  });
+});
+
+describe.concurrent('explain on recorded inputs', () => {
+  it.each(cases.map((c) => [`${c.file}: ${c.entry}`, c] as const))('%s', async (_name, c) => {
+    const r = await runCli(['explain', '--json'], { input: c.input });
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+    expect([0, 1]).toContain(r.code);
+    const [primary] = r.json().findings;
+    expect(primary.id).toBe(c.finding);
+    expect(primary.evidence.knowledge_entry).toBe(c.entry);
+    expect(primary.fixes.length).toBeGreaterThan(0);
+    expect(primary.sources.length).toBeGreaterThan(0);
+    expect(r.code).toBe(primary.severity === 'error' ? 1 : 0);
+  });
+});
