@@ -181,6 +181,89 @@ Exit codes: 0 nothing at error level recognised, 1 an error was diagnosed, 2 no 
       );
     });
 
+  program
+    .command('login')
+    .summary('run a real authorization-code login (PKCE) through a loopback listener and diagnose it')
+    .description(
+      'Runs the authorization-code flow with PKCE, state and nonce: discovery, a preflight of the authorization request, the browser, a loopback ' +
+        'listener for the callback, the code exchange with client_secret_basic and client_secret_post (auto falls back from one to the other on ' +
+        'invalid_client), and the validation of what comes back. Every failure is a diagnosis with a fix. The client secret comes from ' +
+        'OAUTH_CLIENT_SECRET, --client-secret-env NAME or --client-secret-stdin; none means a public client.',
+    )
+    .option('--issuer <url>', 'the provider; endpoints come from OpenID discovery (RFC 8414 metadata as fallback)', url('--issuer'))
+    .option('--authorization-endpoint <url>', 'use this authorization endpoint', url('--authorization-endpoint'))
+    .option('--token-endpoint <url>', 'use this token endpoint', url('--token-endpoint'))
+    .option('--jwks-uri <url>', 'verify the ID token with the keys at this URL', url('--jwks-uri'))
+    .requiredOption('--client-id <id>', 'the client_id registered at the provider')
+    .option('--client-secret-env <name>', 'read the client secret from this environment variable (default OAUTH_CLIENT_SECRET)')
+    .option('--client-secret-stdin', 'read the client secret from the first line of standard input')
+    .option('--client-secret <secret>', 'the client secret on the command line (visible to other users: prefer the environment)')
+    .addOption(new Option('--auth-method <method>', 'how to authenticate the client at the token endpoint').choices(['auto', 'basic', 'post', 'none']).default('auto'))
+    .option('--scope <scope>', 'scopes to request', 'openid')
+    .option('--param <key=value>', 'an extra authorization parameter (audience, prompt, resource...); repeatable', collectParam, [] as Array<[string, string]>)
+    .option('--no-pkce', 'do not send a PKCE code_challenge')
+    .addOption(new Option('--host <host>', 'the loopback address to listen on').choices(['127.0.0.1', 'localhost', '::1']).default('127.0.0.1'))
+    .option('--port <ports>', 'port(s) to listen on, tried in order, e.g. 8000,18000 (default: any free port)', portList, [0])
+    .option('--callback-path <path>', 'the path of the redirect_uri', callbackPath, '/callback')
+    .option('--redirect-uri <url>', 'the exact redirect_uri; a non-loopback one makes you paste the URL the browser ends on', url('--redirect-uri'))
+    .option('--no-open', 'do not open a browser: print the authorization URL on stderr and wait')
+    .option('--browser <command>', 'run this command with the authorization URL instead of the default browser')
+    .option('--timeout <seconds>', 'how long to wait for the browser to come back', positiveSeconds('--timeout'), 300)
+    .option('--request-timeout <seconds>', 'timeout of each network request', positiveSeconds('--request-timeout'), 10)
+    .option('--clock-tolerance <seconds>', 'seconds of clock difference to allow on token times', seconds('--clock-tolerance'), 0)
+    .option('--show-tokens', 'print tokens in full (otherwise their first characters and length)')
+    .option('--save <file>', 'write the token response to this file, readable only by you (0600)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ OAUTH_CLIENT_SECRET=... oauth-doctor login --issuer https://idp.example.com --client-id my-app
+  $ oauth-doctor login --issuer https://accounts.google.com --client-id 123.apps.googleusercontent.com --port 8000,18000 --scope "openid email"
+  $ oauth-doctor login --issuer https://idp.example.com --client-id spa --auth-method none --no-open --json
+  $ oauth-doctor login --issuer https://idp.example.com --client-id web --redirect-uri https://app.example.com/callback   # paste mode
+
+Exit codes: 0 signed in and nothing wrong, 1 the login failed or a problem was diagnosed, 2 usage error (port in use, bad flag).`,
+    )
+    .action(async (o: Record<string, unknown>) => {
+      await execute(
+        'login',
+        async (d) => {
+          const clientSecret = await resolveClientSecret(o, d);
+          const { run } = await import('./commands/login.js');
+          return run(
+            {
+              issuer: o.issuer as string | undefined,
+              authorizationEndpoint: o.authorizationEndpoint as string | undefined,
+              tokenEndpoint: o.tokenEndpoint as string | undefined,
+              jwksUri: o.jwksUri as string | undefined,
+              clientId: o.clientId as string,
+              clientSecret,
+              authMethod: o.authMethod as 'auto' | 'basic' | 'post' | 'none',
+              scope: o.scope as string,
+              params: o.param as Array<[string, string]>,
+              pkce: o.pkce !== false,
+              host: o.host as '127.0.0.1' | 'localhost' | '::1',
+              ports: o.port as number[],
+              callbackPath: o.callbackPath as string,
+              redirectUri: o.redirectUri as string | undefined,
+              open: o.open !== false,
+              browser: o.browser as string | undefined,
+              timeoutMs: (o.timeout as number) * 1000,
+              requestTimeoutMs: (o.requestTimeout as number) * 1000,
+              clockTolerance: o.clockTolerance as number,
+              showTokens: Boolean(o.showTokens),
+              save: o.save as string | undefined,
+            },
+            d,
+          );
+        },
+        async (r, color) => {
+          const { renderLogin } = await import('./report/login-text.js');
+          return renderLogin(r as never, await textStyle(color));
+        },
+      );
+    });
+
   // Global flags may come after the command name too.
   for (const sub of program.commands) {
     sub.addOption(new Option('--json', 'print exactly one JSON document on stdout').hideHelp());
@@ -202,7 +285,7 @@ Exit codes: 0 nothing at error level recognised, 1 an error was diagnosed, 2 no 
       deps.stderr.write(program.helpInformation());
       return EXIT.usage;
     }
-    return fail('no command given: use decode or explain; see oauth-doctor --help', '');
+    return fail('no command given: use login, decode or explain; see oauth-doctor --help', '');
   }
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -224,7 +307,46 @@ function oneLine(message: string): string {
 
 function helpTarget(argv: string[]): string {
   const command = argv.find((a) => !a.startsWith('-'));
-  return command === 'decode' || command === 'explain' ? `${command} ` : '';
+  return command === 'decode' || command === 'explain' || command === 'login' ? `${command} ` : '';
+}
+
+function collectParam(value: string, previous: Array<[string, string]>): Array<[string, string]> {
+  const i = value.indexOf('=');
+  if (i <= 0) throw new InvalidArgumentError(`--param needs key=value, such as audience=https://api.example.com; got "${value.slice(0, 60)}"`);
+  return [...previous, [value.slice(0, i), value.slice(i + 1)]];
+}
+
+function portList(value: string): number[] {
+  const ports = value.split(',').map((p) => p.trim());
+  if (ports.length === 0 || ports.some((p) => !/^\d{1,5}$/.test(p) || Number(p) > 65535)) {
+    throw new InvalidArgumentError(`--port needs port numbers from 0 to 65535, such as 8000 or 8000,18000; got "${value.slice(0, 40)}"`);
+  }
+  return ports.map(Number);
+}
+
+function callbackPath(value: string): string {
+  if (!/^\/[\w\-./~%]*$/.test(value)) throw new InvalidArgumentError(`--callback-path needs a path starting with /, such as /callback; got "${value.slice(0, 60)}"`);
+  return value;
+}
+
+async function resolveClientSecret(o: Record<string, unknown>, deps: Deps): Promise<string | undefined> {
+  const given = [o.clientSecret !== undefined, o.clientSecretEnv !== undefined, Boolean(o.clientSecretStdin)].filter(Boolean).length;
+  if (given > 1) throw new UsageError('give the client secret one way: --client-secret-env, --client-secret-stdin or --client-secret');
+  if (o.clientSecretStdin) {
+    const line = await deps.readLine(AbortSignal.timeout(60_000));
+    if (line.trim() === '') throw new UsageError('--client-secret-stdin: the first line of standard input is empty');
+    return line.trim();
+  }
+  if (o.clientSecret !== undefined) {
+    deps.stderr.write('oauth-doctor: warning: --client-secret on the command line is visible to other users of this machine (ps, shell history); prefer OAUTH_CLIENT_SECRET or --client-secret-stdin\n');
+    return String(o.clientSecret);
+  }
+  const name = o.clientSecretEnv !== undefined ? String(o.clientSecretEnv) : 'OAUTH_CLIENT_SECRET';
+  const value = deps.env[name];
+  if (o.clientSecretEnv !== undefined && (value === undefined || value === '')) {
+    throw new UsageError(`--client-secret-env ${name}: the environment variable ${name} is not set or empty`);
+  }
+  return value === '' ? undefined : value;
 }
 
 function resolveSecret(o: Record<string, unknown>, deps: Deps): string | undefined {

@@ -3,6 +3,7 @@
  * so the core never reaches for the clock, the environment or the network on its own.
  */
 import type { HttpClient } from './http/client.js';
+import type { LoopbackListener, LoopbackOptions } from './login/loopback.js';
 
 export interface OutputStream {
   write(text: string): void;
@@ -22,4 +23,12 @@ export interface Deps {
   /** Reads a file, refusing more than maxBytes. */
   readFile(path: string, maxBytes: number): Promise<Buffer>;
   http: HttpClient;
+  randomBytes(n: number): Buffer;
+  /** Opens the URL in the user's browser, or runs `command URL` when given. */
+  openBrowser(url: string, command?: string): Promise<void>;
+  listenLoopback(options: LoopbackOptions): Promise<LoopbackListener>;
+  /** Reads one line from standard input (for pasting a URL); rejects when the signal aborts. */
+  readLine(signal: AbortSignal): Promise<string>;
+  /** Writes a file readable only by the user (0600), atomically (temp file + rename). */
+  writePrivateFile(path: string, data: string): Promise<void>;
 }

@@ -36,6 +36,8 @@ export const FINDING_IDS = {
   unverified_token: 'The signature was not checked because no key, JWKS or issuer was given.',
   encrypted_token: 'The token is a JWE: only its header can be read without the decryption key.',
   issuer_mismatch: 'The issuer a discovery document names differs from the URL that was asked for.',
+  no_refresh_token: 'No refresh token was issued; the user must sign in again when the access token expires.',
+  login_timeout: 'The browser never came back to the loopback listener before the timeout.',
   unknown: 'The input was not recognised; general triage for the HTTP status is given.',
 } as const;
 

@@ -1,12 +1,22 @@
 /**
- * The real edges: process streams, files and the network, wired into Deps.
+ * The real edges: process streams, files, the network, the browser and the loopback listener,
+ * wired into Deps.
  */
-import { open } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { open, rename, rm } from 'node:fs/promises';
+import { dirname, basename, join } from 'node:path';
 import type { Deps, OutputStream } from './deps.js';
-import { InputError } from './errors.js';
+import { InputError, UsageError } from './errors.js';
 import { createHttpClient } from './http/client.js';
+import { listenLoopback } from './login/loopback.js';
 
 function stream(s: NodeJS.WriteStream): OutputStream {
+  // `oauth-doctor ... | head` closes the pipe early: stop quietly instead of crashing.
+  s.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   return {
     write: (text) => void s.write(text),
     get isTTY() {
@@ -39,6 +49,11 @@ export function processDeps(): Deps {
       }
     },
     http: createHttpClient(),
+    randomBytes: (n) => randomBytes(n),
+    openBrowser,
+    listenLoopback,
+    readLine,
+    writePrivateFile,
   };
 }
 
@@ -64,4 +79,107 @@ export async function readLimited(input: NodeJS.ReadableStream, maxBytes: number
     throw new InputError(`cannot read ${what}: ${code === 'EISDIR' ? 'it is a directory' : code ?? String(err)}`);
   }
   return Buffer.concat(chunks);
+}
+
+async function openBrowser(url: string, command?: string): Promise<void> {
+  if (command) {
+    // The command gets the URL as one argument, never through a shell.
+    const [file, ...args] = command.split(/\s+/).filter(Boolean);
+    if (!file) throw new UsageError('--browser needs a command, such as "firefox"');
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(file, [...args, url], { stdio: ['ignore', 'ignore', 'inherit'], detached: false });
+      child.once('error', (err) => reject(new UsageError(`--browser ${command}: cannot run it (${(err as NodeJS.ErrnoException).code ?? err.message})`)));
+      child.once('spawn', () => {
+        child.unref();
+        resolve();
+      });
+    });
+    return;
+  }
+  const { default: open } = await import('open');
+  const child = await open(url, { wait: false });
+  child.on('error', () => {});
+  child.unref();
+}
+
+/** Bytes read from stdin past the last line handed out, kept for the next readLine. */
+let pending = '';
+let stdinEnded = false;
+
+function readLine(signal: AbortSignal): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const take = (): boolean => {
+      const i = pending.indexOf('\n');
+      if (i !== -1) {
+        const line = pending.slice(0, i).replace(/\r$/, '');
+        pending = pending.slice(i + 1);
+        resolve(line);
+        return true;
+      }
+      if (stdinEnded) {
+        const rest = pending.trim();
+        pending = '';
+        if (rest) resolve(rest);
+        else reject(new InputError('standard input ended before the expected line was given'));
+        return true;
+      }
+      return false;
+    };
+    if (take()) return;
+    if (signal.aborted) return reject(signal.reason);
+    const cleanup = () => {
+      process.stdin.off('data', onData);
+      process.stdin.off('end', onEnd);
+      signal.removeEventListener('abort', onAbort);
+      process.stdin.pause();
+    };
+    const onData = (chunk: Buffer | string) => {
+      pending += chunk.toString();
+      if (pending.length > 64 * 1024) {
+        cleanup();
+        pending = '';
+        reject(new InputError('the line on standard input is longer than 64 KiB; paste only the URL the browser ended on'));
+        return;
+      }
+      if (pending.includes('\n')) {
+        cleanup();
+        take();
+      }
+    };
+    const onEnd = () => {
+      stdinEnded = true;
+      cleanup();
+      take();
+    };
+    const onAbort = () => {
+      cleanup();
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    process.stdin.on('data', onData);
+    process.stdin.on('end', onEnd);
+    process.stdin.resume();
+  });
+}
+
+async function writePrivateFile(path: string, data: string): Promise<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let handle;
+  try {
+    handle = await open(tmp, 'wx', 0o600);
+  } catch (err) {
+    throw new UsageError(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+  try {
+    await handle.writeFile(data, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(tmp, path);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw new UsageError(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
 }

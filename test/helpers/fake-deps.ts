@@ -27,6 +27,15 @@ export function fakeDeps(options: { stdin?: string; env?: Record<string, string>
         throw new NetworkError('ERR_NETWORK', `${req.url}: connect ECONNREFUSED`, req.url, 'ECONNREFUSED');
       },
     },
+    randomBytes: (n) => Buffer.alloc(n, 7),
+    openBrowser: async () => {},
+    listenLoopback: async () => {
+      throw new Error('no loopback listener in fake deps');
+    },
+    readLine: async () => {
+      throw new InputError('standard input ended before the expected line was given');
+    },
+    writePrivateFile: async () => {},
   };
   return { deps, stdout: () => stdout, stderr: () => stderr };
 }

@@ -1,0 +1,343 @@
+/**
+ * `oauth-doctor login`: a real authorization-code flow (PKCE, state, nonce) through a loopback
+ * listener, with both client authentication methods, diagnosing where and why it fails.
+ */
+import type { Deps } from '../deps.js';
+import { UsageError } from '../errors.js';
+import { finding, isOk, type Finding } from '../findings.js';
+import { buildAuthorizationRequest } from '../login/authorization-request.js';
+import { checkCallback } from '../login/callback.js';
+import type { LoopbackHost, LoopbackListener } from '../login/loopback.js';
+import { callbackPage } from '../login/page.js';
+import { preflight } from '../login/preflight.js';
+import { examineTokens } from '../login/tokens.js';
+import { exchangeWithFallback, methodsToTry, type Attempt, type AuthMethodChoice } from '../oauth/client-auth.js';
+import type { ClientAuthMethod } from '../oauth/token-request.js';
+import { discover, type ProviderMetadata } from '../oidc/discovery.js';
+import type { CommandResult } from './result.js';
+
+export interface LoginOptions {
+  issuer?: string;
+  authorizationEndpoint?: string;
+  tokenEndpoint?: string;
+  jwksUri?: string;
+  clientId: string;
+  clientSecret?: string;
+  authMethod: AuthMethodChoice;
+  scope: string;
+  params: Array<[string, string]>;
+  pkce: boolean;
+  host: LoopbackHost;
+  ports: number[];
+  callbackPath: string;
+  redirectUri?: string;
+  open: boolean;
+  browser?: string;
+  timeoutMs: number;
+  requestTimeoutMs: number;
+  clockTolerance: number;
+  showTokens: boolean;
+  save?: string;
+}
+
+export interface LoginResult extends CommandResult {
+  command: 'login';
+  issuer: string | null;
+  redirect_uri: string | null;
+  auth_method: ClientAuthMethod | null;
+  attempts: Attempt[];
+  tokens: Record<string, unknown> | null;
+  claims: { id_token?: Record<string, unknown>; access_token?: Record<string, unknown> };
+  /** Where the flow stopped: discovery, preflight, callback, exchange, or done. */
+  stage: 'discovery' | 'preflight' | 'callback' | 'exchange' | 'done';
+  saved_to?: string;
+}
+
+export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
+  const progress = (line: string) => deps.stderr.write(`${line}\n`);
+  const findings: Finding[] = [];
+  const result: LoginResult = {
+    command: 'login',
+    ok: false,
+    findings,
+    issuer: o.issuer ?? null,
+    redirect_uri: null,
+    auth_method: null,
+    attempts: [],
+    tokens: null,
+    claims: {},
+    stage: 'discovery',
+  };
+  const done = (): LoginResult => {
+    result.ok = isOk(findings) && result.stage === 'done';
+    return result;
+  };
+
+  // 1. Endpoints: discovery, then what the user gave directly.
+  let metadata: Partial<ProviderMetadata> = {};
+  if (o.issuer) {
+    progress(`→ Discovery at ${o.issuer}`);
+    const discovered = await discover(o.issuer, deps, o.requestTimeoutMs);
+    findings.push(...discovered.findings);
+    if (!discovered.value && !(o.authorizationEndpoint && o.tokenEndpoint)) return done();
+    metadata = discovered.value ?? {};
+  }
+  const authorizationEndpoint = o.authorizationEndpoint ?? metadata.authorization_endpoint;
+  const tokenEndpoint = o.tokenEndpoint ?? metadata.token_endpoint;
+  const jwksUri = o.jwksUri ?? metadata.jwks_uri;
+  const issuer = typeof metadata.issuer === 'string' ? metadata.issuer : o.issuer;
+  if (!authorizationEndpoint || !tokenEndpoint) {
+    throw new UsageError('no authorization or token endpoint: pass --issuer (discovery), or both --authorization-endpoint and --token-endpoint');
+  }
+  const advertisedChallenge = metadata.code_challenge_methods_supported;
+  if (o.pkce && Array.isArray(advertisedChallenge) && !advertisedChallenge.includes('S256')) {
+    findings.push(
+      finding({
+        id: 'spec_deviation',
+        severity: 'warning',
+        title: 'The provider does not advertise PKCE S256',
+        detail: `code_challenge_methods_supported is ${JSON.stringify(advertisedChallenge)}. PKCE is sent anyway; a provider that ignores it gives no protection against code interception.`,
+        fixes: ['Enable PKCE (S256) in the provider; RFC 9700 recommends it for every client.'],
+        sources: ['RFC 7636 §4.2', 'RFC 8414 §2'],
+        evidence: { code_challenge_methods_supported: advertisedChallenge },
+      }),
+    );
+  }
+
+  // 2. Where the browser comes back: a loopback listener, or a pasted URL.
+  const pasted = o.redirectUri !== undefined && !isLoopback(o.redirectUri);
+  let listener: LoopbackListener | undefined;
+  if (!pasted) {
+    const fromUri = o.redirectUri ? new URL(o.redirectUri) : undefined;
+    listener = await deps.listenLoopback({
+      host: fromUri ? (fromUri.hostname.replace(/^\[|\]$/g, '') as LoopbackHost) : o.host,
+      ports: fromUri ? [Number(fromUri.port || 80)] : o.ports,
+      callbackPath: fromUri ? fromUri.pathname : o.callbackPath,
+    });
+  }
+  const redirectUri = listener ? listener.redirectUri : (o.redirectUri as string);
+  result.redirect_uri = redirectUri;
+  result.issuer = issuer ?? null;
+
+  try {
+    const request = buildAuthorizationRequest({
+      authorizationEndpoint,
+      clientId: o.clientId,
+      redirectUri,
+      scope: o.scope,
+      pkce: o.pkce,
+      extraParams: o.params,
+      randomBytes: deps.randomBytes,
+    });
+
+    // 3. Preflight: an error the provider gives before any sign-in is diagnosed now.
+    result.stage = 'preflight';
+    progress(`→ Preflight of the authorization request (redirect_uri ${redirectUri})`);
+    const pre = await preflight(request.url, redirectUri, deps, o.requestTimeoutMs);
+    findings.push(...pre.findings);
+    if (!pre.passed) return done();
+
+    // 4. The browser, and the wait for the genuine callback.
+    result.stage = 'callback';
+    const deadline = AbortSignal.timeout(o.timeoutMs);
+    let code: string | undefined;
+    if (listener) {
+      await launch(request.url, o, deps, progress);
+      const stopSpinner = spinner(deps, `Waiting for the browser to come back to ${redirectUri}`, o.timeoutMs);
+      try {
+        for (;;) {
+          const callback = await listener.next(deadline).catch(() => undefined);
+          if (!callback) {
+            findings.push(timeoutFinding(o, redirectUri, findings.some((f) => f.id === 'state_mismatch')));
+            return done();
+          }
+          const verdict = checkCallback(callback.params, { state: request.state, issuer });
+          if (verdict.kind === 'ignore') {
+            if (!findings.some((f) => f.id === 'state_mismatch')) findings.push(verdict.finding);
+            callback.respond(400, callbackPage({ ok: false, headline: 'This callback was refused', finding: verdict.finding }));
+            progress('  a callback with a wrong state was refused; still waiting for the genuine one');
+            continue;
+          }
+          if (verdict.kind === 'fail') {
+            findings.push(...verdict.findings);
+            callback.respond(400, callbackPage({ ok: false, headline: 'Sign-in failed', finding: verdict.findings[0] }));
+            return done();
+          }
+          code = verdict.code;
+          result.stage = 'exchange';
+          const outcome = await exchange(code, request.code_verifier, request.nonce, redirectUri, tokenEndpoint, metadata, o, deps, progress, result, findings);
+          const primary = findings.find((f) => f.severity === 'error');
+          callback.respond(
+            outcome ? 200 : 400,
+            callbackPage(outcome && !primary ? { ok: true, headline: 'Signed in' } : { ok: false, headline: outcome ? 'Signed in, with problems' : 'Sign-in failed', finding: primary }),
+          );
+          break;
+        }
+      } finally {
+        stopSpinner();
+      }
+    } else {
+      deps.stderr.write(`Open this URL in a browser, sign in, and paste the URL the browser ends on (it may show an error page, that is fine):\n${request.url}\n> `);
+      const line = await deps.readLine(deadline).catch((err: unknown) => {
+        if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_INPUT')) throw err;
+        return undefined;
+      });
+      if (line === undefined) {
+        findings.push(timeoutFinding(o, redirectUri, false));
+        return done();
+      }
+      let landed: URL;
+      try {
+        landed = new URL(line.trim());
+      } catch {
+        throw new UsageError(`the pasted text is not a URL: paste the whole address the browser ended on, starting with ${new URL(redirectUri).origin}`);
+      }
+      const verdict = checkCallback(new URLSearchParams([...landed.searchParams, ...new URLSearchParams(landed.hash.replace(/^#/, ''))]), { state: request.state, issuer });
+      if (verdict.kind !== 'code') {
+        findings.push(...(verdict.kind === 'ignore' ? [verdict.finding] : verdict.findings));
+        return done();
+      }
+      result.stage = 'exchange';
+      await exchange(verdict.code, request.code_verifier, request.nonce, redirectUri, tokenEndpoint, metadata, o, deps, progress, result, findings);
+    }
+
+    return done();
+  } finally {
+    await listener?.close();
+  }
+}
+
+async function exchange(
+  code: string,
+  codeVerifier: string | undefined,
+  nonce: string,
+  redirectUri: string,
+  tokenEndpoint: string,
+  metadata: Partial<ProviderMetadata>,
+  o: LoginOptions,
+  deps: Deps,
+  progress: (line: string) => void,
+  result: LoginResult,
+  findings: Finding[],
+): Promise<boolean> {
+  const client = { client_id: o.clientId, ...(o.clientSecret !== undefined ? { client_secret: o.clientSecret } : {}) };
+  const advertised = Array.isArray(metadata.token_endpoint_auth_methods_supported) ? (metadata.token_endpoint_auth_methods_supported as string[]) : undefined;
+  const methods = methodsToTry(o.authMethod, client, advertised);
+  const grant: Record<string, string> = { grant_type: 'authorization_code', code, redirect_uri: redirectUri };
+  if (codeVerifier) grant.code_verifier = codeVerifier;
+  progress('→ Callback received; exchanging the code');
+  const outcome = await exchangeWithFallback(tokenEndpoint, grant, client, o.authMethod === 'auto' ? methods : methods.slice(0, 1), deps, o.requestTimeoutMs, (a) =>
+    progress(`  ${a.auth_method}: ${a.status === null ? 'no answer' : `HTTP ${a.status}`}${a.error ? ` ${a.error}` : ' ok'}`),
+  );
+  result.attempts = outcome.attempts;
+  result.auth_method = outcome.auth_method;
+  if (!outcome.tokens) {
+    findings.push(...outcome.findings);
+    return false;
+  }
+  findings.push(...outcome.findings);
+  if (outcome.attempts.length > 1) findings.push(fallbackFinding(outcome.attempts, advertised));
+  const examined = await examineTokens(
+    outcome.tokens,
+    { issuer: result.issuer ?? undefined, jwksUri: o.jwksUri ?? (metadata.jwks_uri as string | undefined), clientId: o.clientId, nonce, scope: o.scope, showTokens: o.showTokens, clockTolerance: o.clockTolerance, timeoutMs: o.requestTimeoutMs },
+    Math.floor(deps.now() / 1000),
+    deps,
+  );
+  findings.push(...examined.findings);
+  result.tokens = examined.tokens;
+  result.claims = examined.claims;
+  result.stage = 'done';
+  if (o.save) {
+    await deps.writePrivateFile(o.save, `${JSON.stringify(outcome.tokens, null, 2)}\n`);
+    result.saved_to = o.save;
+    progress(`→ Token response saved to ${o.save} (mode 0600)`);
+  }
+  return true;
+}
+
+function fallbackFinding(attempts: Attempt[], advertised: string[] | undefined): Finding {
+  const worked = attempts.at(-1)?.auth_method as ClientAuthMethod;
+  const refused = attempts[0]?.auth_method as ClientAuthMethod;
+  const basic = worked === 'client_secret_basic';
+  return finding({
+    id: 'invalid_client',
+    severity: 'warning',
+    title: `The provider accepts only ${worked} for this client`,
+    detail:
+      `The code exchange with ${refused} was refused with ${attempts[0]?.error ?? 'an error'} (HTTP ${attempts[0]?.status}); the same code with ${worked} worked. ` +
+      (advertised ? `Discovery advertises ${advertised.join(', ')}, but providers register the method per client.` : 'Discovery did not say which methods it supports.'),
+    fixes: basic
+      ? [
+          'Send the client credentials with HTTP Basic: `Authorization: Basic base64(urlencode(client_id):urlencode(client_secret))`, and not in the body.',
+          'passport-oauth2 sends them in the body by default: pass `customHeaders: { Authorization: "Basic " + Buffer.from(encodeURIComponent(id) + ":" + encodeURIComponent(secret)).toString("base64") }` and leave clientSecret out of the body.',
+          'openid-client / oauth4webapi: use ClientSecretBasic; Spring: client-authentication-method: client_secret_basic.',
+        ]
+      : [
+          'Send client_id and client_secret as form parameters in the body of the token request, not in an Authorization header.',
+          'openid-client / oauth4webapi: use ClientSecretPost; Spring: client-authentication-method: client_secret_post; passport-oauth2 already does this by default.',
+          'Or register client_secret_basic for the client in the provider, the method RFC 6749 §2.3.1 requires every server to support.',
+        ],
+    sources: ['RFC 6749 §2.3.1', '000_771f3fde50da5341.txt (Thinktecture: invalid_client until credentials are sent with HTTP Basic)', 'RFC 8414 §2 (token_endpoint_auth_methods_supported)'],
+    evidence: { attempts: attempts.map((a) => ({ auth_method: a.auth_method, status: a.status, error: a.error })), advertised },
+  });
+}
+
+function timeoutFinding(o: LoginOptions, redirectUri: string, sawWrongState: boolean): Finding {
+  return finding({
+    id: 'login_timeout',
+    severity: 'error',
+    title: `The browser did not come back within ${Math.round(o.timeoutMs / 1000)} s`,
+    detail: sawWrongState
+      ? 'Only callbacks with a wrong state arrived: the sign-in was finished in another tab or an older login.'
+      : `Nothing arrived at ${redirectUri}. Either the sign-in was not finished, or the provider showed an error page in the browser instead of redirecting, or the browser runs where ${redirectUri} does not reach this machine.`,
+    fixes: [
+      'Look at the browser tab: an error page there names the problem (paste it into `oauth-doctor explain`).',
+      'If the browser runs on another machine (SSH, a container), forward the port (ssh -L) or use --redirect-uri with a non-loopback URL and paste the result.',
+      'If sign-in takes longer, raise --timeout.',
+    ],
+    sources: ['RFC 8252 §7.3'],
+    evidence: { redirect_uri: redirectUri, timeout_seconds: Math.round(o.timeoutMs / 1000) },
+  });
+}
+
+async function launch(url: string, o: LoginOptions, deps: Deps, progress: (line: string) => void): Promise<void> {
+  if (!o.open && !o.browser) {
+    progress('Open this URL in a browser to sign in:');
+    deps.stderr.write(`${url}\n`);
+    return;
+  }
+  progress(o.browser ? `→ Running ${o.browser} with the authorization URL` : '→ Opening the browser');
+  try {
+    await deps.openBrowser(url, o.browser);
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    progress('  could not open a browser; open this URL yourself:');
+    deps.stderr.write(`${url}\n`);
+  }
+}
+
+function spinner(deps: Deps, text: string, timeoutMs: number): () => void {
+  if (!deps.stderr.isTTY) {
+    deps.stderr.write(`${text} (timeout ${Math.round(timeoutMs / 1000)} s)…\n`);
+    return () => {};
+  }
+  const frames = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+  let i = 0;
+  const timer = setInterval(() => {
+    i += 1;
+    deps.stderr.write(`\r${frames[i % frames.length]} ${text}`);
+  }, 100);
+  return () => {
+    clearInterval(timer);
+    deps.stderr.write('\r\u001b[K');
+  };
+}
+
+export function isLoopback(uri: string): boolean {
+  try {
+    const u = new URL(uri);
+    return u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
+  } catch {
+    return false;
+  }
+}

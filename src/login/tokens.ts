@@ -1,0 +1,148 @@
+/**
+ * What came back from the token endpoint: the ID token verified (signature, iss, aud, nonce,
+ * times), a JWT access token decoded, lifetimes and the refresh token explained.
+ * @see OpenID Connect Core 1.0 §3.1.3.7 (ID token validation), §11 (offline_access)
+ */
+import type { Deps } from '../deps.js';
+import { finding, type Finding } from '../findings.js';
+import type { TokenResponse } from '../oauth/token-request.js';
+import { redactValue } from '../redact.js';
+import { checkTimeClaims, SHORT_LIFETIME_SECONDS } from '../token/claims.js';
+import { parseToken } from '../token/parse.js';
+import { humanDuration } from '../token/time.js';
+import { verifyToken } from '../token/verify.js';
+
+export interface TokenReport {
+  /** Redacted unless --show-tokens. */
+  tokens: Record<string, unknown>;
+  claims: { id_token?: Record<string, unknown>; access_token?: Record<string, unknown> };
+  findings: Finding[];
+}
+
+export interface TokenContext {
+  issuer?: string;
+  jwksUri?: string;
+  clientId: string;
+  nonce: string;
+  scope: string;
+  showTokens: boolean;
+  clockTolerance: number;
+  timeoutMs: number;
+}
+
+const prefix = (what: string, findings: Finding[]) => findings.map((f) => ({ ...f, title: `${what}: ${f.title}` }));
+
+export async function examineTokens(tokens: TokenResponse, ctx: TokenContext, nowSeconds: number, deps: Pick<Deps, 'http' | 'readFile'>): Promise<TokenReport> {
+  const findings: Finding[] = [];
+  const claims: TokenReport['claims'] = {};
+
+  if (typeof tokens.id_token === 'string') {
+    const parsed = safeParse(tokens.id_token);
+    if (!parsed?.claims || !parsed.header) {
+      findings.push(
+        finding({
+          id: 'invalid_token',
+          severity: 'error',
+          title: 'ID token: not a readable JWT',
+          detail: parsed?.malformed ?? 'The id_token member is not a signed JWT.',
+          fixes: ['Check the provider\'s ID token signing configuration (id_token_signed_response_alg).'],
+          sources: ['OpenID Connect Core 1.0 §2'],
+          evidence: { length: tokens.id_token.length },
+        }),
+      );
+    } else {
+      claims.id_token = parsed.claims;
+      if (ctx.jwksUri) {
+        const verified = await verifyToken(
+          tokens.id_token,
+          parsed,
+          { jwksUri: ctx.jwksUri, expectIssuer: ctx.issuer, audience: ctx.clientId, timeoutMs: ctx.timeoutMs },
+          nowSeconds,
+          deps,
+        );
+        findings.push(...prefix('ID token', verified.findings));
+      }
+      if (ctx.scope.split(/\s+/).includes('openid') && parsed.claims.nonce !== ctx.nonce) {
+        findings.push(
+          finding({
+            id: 'invalid_token',
+            severity: 'error',
+            title: parsed.claims.nonce === undefined ? 'ID token: no "nonce"' : 'ID token: "nonce" differs from the one sent',
+            detail: 'The nonce binds the ID token to this login; a missing or different nonce means a replayed token or a provider that ignores the nonce parameter.',
+            fixes: ['Check that the provider echoes the nonce request parameter into the ID token.'],
+            sources: ['OpenID Connect Core 1.0 §3.1.3.7 (step 11)', 'OpenID Connect Core 1.0 §15.5.2'],
+            evidence: { nonce_present: parsed.claims.nonce !== undefined },
+          }),
+        );
+      }
+      findings.push(...prefix('ID token', checkTimeClaims(parsed.header, parsed.claims, nowSeconds, ctx.clockTolerance).filter((f) => f.id !== 'short_token_lifetime')));
+    }
+  } else if (ctx.scope.split(/\s+/).includes('openid')) {
+    findings.push(
+      finding({
+        id: 'spec_deviation',
+        severity: 'warning',
+        title: 'No ID token although scope "openid" was requested',
+        detail: 'An OpenID provider returns an id_token for the openid scope; without it the login proves no identity.',
+        fixes: ['Check that the provider supports OpenID Connect for this client, or drop "openid" from --scope for plain OAuth.'],
+        sources: ['OpenID Connect Core 1.0 §3.1.3.3'],
+        evidence: {},
+      }),
+    );
+  }
+
+  const access = safeParse(tokens.access_token);
+  if (access?.kind === 'jws' && access.header && access.claims) {
+    claims.access_token = access.claims;
+    findings.push(...prefix('Access token', checkTimeClaims(access.header, access.claims, nowSeconds, ctx.clockTolerance)));
+  } else if (typeof tokens.expires_in === 'number' && tokens.expires_in > 0 && tokens.expires_in <= SHORT_LIFETIME_SECONDS) {
+    findings.push(
+      finding({
+        id: 'short_token_lifetime',
+        severity: 'warning',
+        title: `Access token: lives only ${humanDuration(tokens.expires_in)} (expires_in)`,
+        detail: 'An application that ties its session to the access token logs users out after a few minutes (the Portainer case).',
+        fixes: ['Renew the access token with the refresh token before it expires, keeping the session separate.', 'Or raise the access-token lifetime in the provider.'],
+        sources: ['001_b11ec28349281b2a.txt (Portainer: logged out after the access-token lifetime)'],
+        evidence: { expires_in: tokens.expires_in },
+      }),
+    );
+  }
+
+  if (tokens.refresh_token === undefined) {
+    const offline = ctx.scope.split(/\s+/).includes('offline_access');
+    findings.push(
+      finding({
+        id: 'no_refresh_token',
+        severity: 'info',
+        title: 'No refresh token was issued',
+        detail: offline
+          ? 'offline_access was requested, yet no refresh token came back: the client may not be allowed the refresh_token grant, or the provider needs prompt=consent to grant offline access.'
+          : 'Without one, the application must send the user through the login again when the access token expires. Many providers issue refresh tokens only for the offline_access scope.',
+        fixes: offline
+          ? ['Allow the refresh_token grant for this client in the provider.', 'Add --param prompt=consent (OpenID Connect Core §11 requires consent for offline_access).']
+          : ['Request offline_access: --scope "openid offline_access" (OpenID Connect Core §11); Google uses access_type=offline instead.', 'Allow the refresh_token grant for the client.'],
+        sources: ['OpenID Connect Core 1.0 §11', 'RFC 6749 §1.5'],
+        evidence: { scope_requested: ctx.scope, scope_granted: tokens.scope },
+      }),
+    );
+  }
+
+  return { tokens: redactTokens(tokens, ctx.showTokens), claims, findings };
+}
+
+const SECRET_MEMBERS = new Set(['access_token', 'refresh_token', 'id_token']);
+
+export function redactTokens(tokens: TokenResponse, show: boolean): Record<string, unknown> {
+  if (show) return { ...tokens };
+  return Object.fromEntries(Object.entries(tokens).map(([k, v]) => [k, SECRET_MEMBERS.has(k) && typeof v === 'string' ? redactValue(v) : v]));
+}
+
+function safeParse(token: unknown) {
+  if (typeof token !== 'string') return undefined;
+  try {
+    return parseToken(token);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * The human view of `login`: where the flow got to, every token-endpoint attempt, what came
+ * back (redacted), then the findings.
+ */
+import type { LoginResult } from '../commands/login.js';
+import { heading, printable, renderFindings, renderSummary } from './findings-text.js';
+import type { Style } from './style.js';
+
+export function renderLogin(r: LoginResult, style: Style): string {
+  const out: string[] = [];
+  out.push(`${style.bold('Issuer')}        ${r.issuer ?? style.dim('(endpoints given directly)')}`);
+  out.push(`${style.bold('Redirect URI')}  ${r.redirect_uri ?? style.dim('(none)')}`);
+  out.push(`${style.bold('Reached')}       ${r.stage === 'done' ? style.green('tokens received') : style.red(`stopped at ${r.stage}`)}`);
+  if (r.attempts.length > 0) {
+    out.push('', heading('Code exchange', style));
+    for (const a of r.attempts) {
+      const outcome = a.error ? style.red(`${a.error}${a.error_description ? `: ${printable(a.error_description).slice(0, 120)}` : ''}`) : style.green('tokens');
+      out.push(`  ${a.auth_method.padEnd(20)} ${a.status === null ? 'no answer' : `HTTP ${a.status}`}  ${outcome}  ${style.dim(`${a.elapsed_ms} ms`)}`);
+    }
+    if (r.auth_method) out.push(`  ${style.bold('The provider accepts')} ${style.green(r.auth_method)} for this client.`);
+  }
+  if (r.tokens) {
+    out.push('', heading('Tokens', style));
+    for (const [k, v] of Object.entries(r.tokens)) out.push(`  ${style.cyan(k.padEnd(14))} ${printable(typeof v === 'string' ? v : JSON.stringify(v))}`);
+  }
+  if (r.claims.id_token) {
+    out.push('', heading('ID token claims', style));
+    for (const [k, v] of Object.entries(r.claims.id_token)) out.push(`  ${style.cyan(printable(k).padEnd(14))} ${printable(typeof v === 'string' ? v : JSON.stringify(v))}`);
+  }
+  if (r.saved_to) out.push('', `Token response saved to ${r.saved_to} (mode 0600).`);
+  out.push('', heading('Findings', style), renderFindings(r.findings, style), '', renderSummary(r.findings, style));
+  return `${out.join('\n')}\n`;
+}

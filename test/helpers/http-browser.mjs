@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+/**
+ * An HTTP "browser" for oidc-provider's development pages: follows redirects with a cookie jar,
+ * signs in, consents (or cancels with --deny), and delivers the final redirect to the loopback
+ * listener. Used as `login --browser "node test/helpers/http-browser.mjs"` and imported by tests.
+ * When the final redirect is not loopback, it prints that URL on stdout instead of following it.
+ */
+export async function walk(startUrl, { deny = false, login = 'alice' } = {}) {
+  const jar = new Map();
+  let url = startUrl;
+  let method = 'GET';
+  let body;
+  for (let hop = 0; hop < 20; hop += 1) {
+    const target = new URL(url);
+    const provider = jar.get('__origin') ?? target.origin;
+    if (target.origin !== provider) {
+      const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname);
+      if (!loopback) return { finalUrl: url, delivered: false };
+      // the redirect back to the client: deliver it like a browser and return the page
+      const res = await fetch(url, { redirect: 'manual' });
+      return { finalUrl: url, delivered: true, status: res.status, page: await res.text() };
+    }
+    if (!jar.has('__origin')) jar.set('__origin', target.origin);
+    const headers = { cookie: [...jar].filter(([k]) => k !== '__origin').map(([k, v]) => `${k}=${v}`).join('; ') };
+    if (body) headers['content-type'] = 'application/x-www-form-urlencoded';
+    const res = await fetch(url, { method, body, headers, redirect: 'manual' });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const i = pair.indexOf('=');
+      jar.set(pair.slice(0, i), pair.slice(i + 1));
+    }
+    method = 'GET';
+    body = undefined;
+    const location = res.headers.get('location');
+    if (res.status >= 300 && res.status < 400 && location) {
+      url = new URL(location, url).toString();
+      continue;
+    }
+    const html = await res.text();
+    if (res.status >= 400) return { finalUrl: url, delivered: false, status: res.status, page: html };
+    const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1]?.replace(/&#x2F;|&#47;/g, '/');
+    if (deny) {
+      const abort = /href="([^"]*\/abort)"/.exec(html)?.[1]?.replace(/&#x2F;|&#47;/g, '/');
+      if (abort) {
+        url = new URL(abort, url).toString();
+        continue;
+      }
+    }
+    if (!action) return { finalUrl: url, delivered: false, status: res.status, page: html };
+    url = new URL(action, url).toString();
+    method = 'POST';
+    body = /name="login"/.test(html) ? new URLSearchParams({ prompt: 'login', login, password: 'any' }).toString() : new URLSearchParams({ prompt: 'consent' }).toString();
+  }
+  throw new Error('too many redirects');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const deny = args.includes('--deny');
+  const url = args.filter((a) => !a.startsWith('--')).at(-1);
+  walk(url, { deny }).then(
+    (r) => {
+      if (!r.delivered) process.stdout.write(`${r.finalUrl}\n`);
+    },
+    (err) => {
+      process.stderr.write(`http-browser: ${err.message}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,275 @@
+/**
+ * `login` end to end against a real oidc-provider on 127.0.0.1. The provider's pages are walked by
+ * an HTTP "browser" (test/helpers/http-browser.mjs) given to `--browser`; the main path is also
+ * driven by a real headless Chromium in login-chromium.test.ts.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, runCli, STACK_TRACE } from './helpers/cli.js';
+import { CONFIDENTIAL, PUBLIC, startProvider, WEB, type RunningProvider } from './helpers/provider.js';
+import { startTokenWrapper } from './helpers/token-wrapper.js';
+// @ts-expect-error plain ESM helper without types
+import { walk } from './helpers/http-browser.mjs';
+
+const BROWSER = `${process.execPath} ${fileURLToPath(new URL('./helpers/http-browser.mjs', import.meta.url))}`;
+const DENY = `${BROWSER} --deny`;
+const secretEnv = { OAUTH_CLIENT_SECRET: CONFIDENTIAL.client_secret };
+
+let provider: RunningProvider;
+let postOnlyProvider: RunningProvider;
+const wrappers: Array<{ close(): Promise<void> }> = [];
+const dir = mkdtempSync(join(tmpdir(), 'oauth-doctor-login-'));
+
+beforeAll(async () => {
+  provider = await startProvider();
+  postOnlyProvider = await startProvider({ authMethods: ['client_secret_post', 'none'] });
+});
+afterAll(async () => {
+  await Promise.all([provider.close(), postOnlyProvider.close(), ...wrappers.map((w) => w.close())]);
+});
+
+async function wrapper(p: RunningProvider, mode: Parameters<typeof startTokenWrapper>[1]) {
+  const w = await startTokenWrapper(p.issuer, mode);
+  wrappers.push(w);
+  return `${w.base}/token`;
+}
+
+const login = (args: string[], env: Record<string, string> = secretEnv, input?: string) =>
+  runCli(['login', '--json', '--issuer', provider.issuer, '--timeout', '20', ...args], { env, input, timeoutMs: 30_000 });
+
+describe.concurrent('login against oidc-provider', () => {
+  it('signs in with a confidential client: auto starts with client_secret_basic, verifies the ID token', async () => {
+    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER]);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+    expect(r.code).toBe(0);
+    const out = r.json();
+    expect(out).toMatchObject({ command: 'login', ok: true, stage: 'done', issuer: provider.issuer, auth_method: 'client_secret_basic' });
+    expect(out.attempts).toEqual([expect.objectContaining({ auth_method: 'client_secret_basic', status: 200, error: null })]);
+    expect(out.redirect_uri).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
+    expect(out.claims.id_token).toMatchObject({ sub: 'alice', iss: provider.issuer, aud: CONFIDENTIAL.client_id });
+    expect(out.tokens.access_token).toMatch(/…\[redacted, \d+ chars\]$/);
+    expect(out.findings.map((f: any) => f.id)).toContain('no_refresh_token');
+  });
+
+  it('signs in with client_secret_post when asked', async () => {
+    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--auth-method', 'post']);
+    expect(r.code).toBe(0);
+    expect(r.json().auth_method).toBe('client_secret_post');
+  });
+
+  it('signs in with a public client and PKCE', async () => {
+    const r = await login(['--client-id', PUBLIC.client_id, '--browser', BROWSER], {});
+    expect(r.code).toBe(0);
+    expect(r.json().auth_method).toBe('none');
+  });
+
+  it('gets a refresh token with offline_access', async () => {
+    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--scope', 'openid offline_access', '--param', 'prompt=consent']);
+    expect(r.code).toBe(0);
+    expect(r.json().tokens.refresh_token).toMatch(/redacted/);
+    expect(r.json().findings.map((f: any) => f.id)).not.toContain('no_refresh_token');
+  });
+
+  it('auto falls back from basic to post when a strict server refuses Basic', async () => {
+    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--token-endpoint', await wrapper(provider, 'post-only')]);
+    expect(r.code).toBe(0);
+    const out = r.json();
+    expect(out.attempts.map((a: any) => [a.auth_method, a.status, a.error])).toEqual([
+      ['client_secret_basic', 401, 'invalid_client'],
+      ['client_secret_post', 200, null],
+    ]);
+    expect(out.auth_method).toBe('client_secret_post');
+    const f = out.findings.find((x: any) => x.title === 'The provider accepts only client_secret_post for this client');
+    expect(f.severity).toBe('warning');
+  });
+
+  it('auto starts with post where discovery advertises only post, and falls back to basic', async () => {
+    const r = await runCli(
+      ['login', '--json', '--issuer', postOnlyProvider.issuer, '--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--timeout', '20', '--token-endpoint', await wrapper(postOnlyProvider, 'basic-only')],
+      { env: secretEnv },
+    );
+    expect(r.code).toBe(0);
+    const out = r.json();
+    expect(out.attempts.map((a: any) => [a.auth_method, a.status, a.error])).toEqual([
+      ['client_secret_post', 401, 'invalid_client'],
+      ['client_secret_basic', 200, null],
+    ]);
+    const f = out.findings.find((x: any) => x.title === 'The provider accepts only client_secret_basic for this client');
+    expect(f.fixes.join(' ')).toMatch(/passport-oauth2/);
+  });
+
+  it('diagnoses a wrong secret after trying both methods', async () => {
+    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER], { OAUTH_CLIENT_SECRET: 'not-the-secret' });
+    expect(r.code).toBe(1);
+    const out = r.json();
+    expect(out.attempts.map((a: any) => a.error)).toEqual(['invalid_client', 'invalid_client']);
+    expect(out.findings[0].id).toBe('invalid_client');
+    expect(out.stage).toBe('exchange');
+  });
+
+  it("reads GitHub's HTTP 200 error answer as an error, with the spec deviation", async () => {
+    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--token-endpoint', await wrapper(provider, 'github')], { OAUTH_CLIENT_SECRET: 'wrong' });
+    expect(r.code).toBe(1);
+    const out = r.json();
+    expect(out.attempts.map((a: any) => [a.status, a.error])).toEqual([
+      [200, 'incorrect_client_credentials'],
+      [200, 'incorrect_client_credentials'],
+    ]);
+    const ids = out.findings.map((f: any) => f.id);
+    expect(ids[0]).toBe('invalid_client');
+    expect(ids).toContain('spec_deviation');
+  });
+
+  it('diagnoses a token endpoint that answers an HTML 404 as wrong_endpoint', async () => {
+    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--token-endpoint', await wrapper(provider, 'html-404')]);
+    expect(r.code).toBe(1);
+    expect(r.json().findings[0].id).toBe('wrong_endpoint');
+    expect(r.json().attempts).toHaveLength(1);
+  });
+
+  it('catches an unregistered redirect_uri in the preflight, before any browser', async () => {
+    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--callback-path', '/oauth/callback/']);
+    expect(r.code).toBe(1);
+    const out = r.json();
+    expect(out.stage).toBe('preflight');
+    const f = out.findings[0];
+    expect(f.id).toBe('redirect_uri_mismatch');
+    expect(f.evidence.redirect_uri).toMatch(/\/oauth\/callback\/$/);
+    expect(f.fixes.join(' ')).toMatch(/trailing slash/);
+    expect(r.stderr).not.toContain('Running');
+  });
+
+  it('catches an unknown client in the preflight', async () => {
+    const r = await login(['--client-id', 'no-such-client', '--browser', BROWSER]);
+    expect(r.code).toBe(1);
+    expect(r.json().findings[0].id).toBe('invalid_client');
+  });
+
+  it('catches an invalid scope in the preflight', async () => {
+    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--scope', 'openid email']);
+    expect(r.code).toBe(1);
+    expect(r.json().findings[0].id).toBe('invalid_scope');
+  });
+
+  it('diagnoses a person who denies consent as access_denied', async () => {
+    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', DENY]);
+    expect(r.code).toBe(1);
+    expect(r.json().findings[0].id).toBe('access_denied');
+    expect(r.json().stage).toBe('callback');
+  });
+
+  it('refuses a tampered state, keeps waiting, and completes with the genuine callback', async () => {
+    const child = spawn(process.execPath, [BIN, 'login', '--json', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--no-open', '--timeout', '20'], {
+      env: { ...process.env, ...secretEnv, NO_COLOR: '1' },
+    });
+    let stderr = '';
+    let stdout = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    const url = await new Promise<string>((resolve) => {
+      child.stderr.on('data', (c) => {
+        stderr += c;
+        const m = /^(http:\/\/127\.0\.0\.1:\d+\/auth\?\S+)$/m.exec(stderr);
+        if (m) resolve(m[1] as string);
+      });
+    });
+    const redirect = new URL(url).searchParams.get('redirect_uri') as string;
+    const forged = await fetch(`${redirect}?code=forged-code&state=not-the-state`);
+    expect(forged.status).toBe(400);
+    expect(await forged.text()).toContain('This callback was refused');
+    const result = await walk(url);
+    expect(result.delivered).toBe(true);
+    expect(result.page).toContain('Signed in');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(1); // signed in, but the forged callback is reported as an error
+    const out = JSON.parse(stdout);
+    expect(out.stage).toBe('done');
+    expect(out.findings[0].id).toBe('state_mismatch');
+  });
+
+  it('ends the wait at --timeout with a diagnosis', async () => {
+    const started = Date.now();
+    const r = await runCli(['login', '--json', '--issuer', provider.issuer, '--client-id', PUBLIC.client_id, '--no-open', '--timeout', '2']);
+    expect(r.code).toBe(1);
+    expect(r.json().findings[0].id).toBe('login_timeout');
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('says which port is in use, with exit 2', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const r = await runCli(['login', '--issuer', provider.issuer, '--client-id', PUBLIC.client_id, '--no-open', '--port', String(port)]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^oauth-doctor: port ${port} on 127.0.0.1 is already in use`, 'm'));
+      expect(r.stderr).not.toMatch(STACK_TRACE);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('tries the next port of a list when the first is in use', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const busy = (blocker.address() as { port: number }).port;
+    try {
+      const r = await login(['--client-id', PUBLIC.client_id, '--browser', BROWSER, '--port', `${busy},0`], {});
+      expect(r.code).toBe(0);
+      expect(r.json().redirect_uri).not.toContain(`:${busy}/`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('carries on from a pasted URL when the redirect_uri is not loopback', async () => {
+    const child = spawn(process.execPath, [BIN, 'login', '--json', '--issuer', provider.issuer, '--client-id', WEB.client_id, '--redirect-uri', WEB.redirect_uri, '--timeout', '20'], {
+      env: { ...process.env, OAUTH_CLIENT_SECRET: WEB.client_secret, NO_COLOR: '1' },
+    });
+    let stderr = '';
+    let stdout = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    const url = await new Promise<string>((resolve) => {
+      child.stderr.on('data', (c) => {
+        stderr += c;
+        const m = /^(http:\/\/127\.0\.0\.1:\d+\/auth\?\S+)$/m.exec(stderr);
+        if (m) resolve(m[1] as string);
+      });
+    });
+    const { finalUrl, delivered } = await walk(url);
+    expect(delivered).toBe(false);
+    expect(finalUrl).toMatch(/^https:\/\/app\.example\.test\/callback\?code=/);
+    child.stdin.end(`${finalUrl}\n`);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ stage: 'done', redirect_uri: WEB.redirect_uri });
+  });
+
+  it('saves the token response with mode 0600 when asked, and prints tokens only with --show-tokens', async () => {
+    const file = join(dir, 'tokens.json');
+    const r = await login(['--client-id', PUBLIC.client_id, '--browser', BROWSER, '--save', file], {});
+    expect(r.code).toBe(0);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    expect(saved.access_token.length).toBeGreaterThan(20);
+    expect(r.stdout).not.toContain(saved.access_token);
+    const shown = await login(['--client-id', PUBLIC.client_id, '--browser', BROWSER, '--show-tokens'], {});
+    expect(shown.json().tokens.access_token).not.toMatch(/redacted/);
+  });
+
+  it('never prints the secret, the code, the verifier or a token without --show-tokens', async () => {
+    const r = await runCli(['login', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--timeout', '20', '--token-endpoint', await wrapper(provider, 'post-only')], {
+      env: secretEnv,
+    });
+    expect(r.code).toBe(0);
+    const all = r.stdout + r.stderr;
+    expect(all).not.toContain(CONFIDENTIAL.client_secret);
+    expect(all).not.toMatch(/code_verifier=|[?&]code=[\w-]{10,}/);
+    expect(all).not.toMatch(/eyJ[\w-]{20,}\.eyJ[\w-]{20,}\.[\w-]{20,}/);
+    expect(r.stdout).toContain('The provider accepts client_secret_post for this client.');
+  });
+});
