@@ -14,6 +14,7 @@ import { examineTokens } from '../login/tokens.js';
 import { exchangeWithFallback, methodsToTry, type Attempt, type AuthMethodChoice } from '../oauth/client-auth.js';
 import type { ClientAuthMethod } from '../oauth/token-request.js';
 import { discover, type ProviderMetadata } from '../oidc/discovery.js';
+import type { Verification } from '../token/verify.js';
 import type { CommandResult } from './result.js';
 
 export interface LoginOptions {
@@ -47,6 +48,8 @@ export interface LoginResult extends CommandResult {
   auth_method: ClientAuthMethod | null;
   attempts: Attempt[];
   tokens: Record<string, unknown> | null;
+  /** The ID token's signature, issuer and audience check. */
+  id_token_verification: Verification | null;
   claims: { id_token?: Record<string, unknown>; access_token?: Record<string, unknown> };
   /** Where the flow stopped: discovery, preflight, callback, exchange, or done. */
   stage: 'discovery' | 'preflight' | 'callback' | 'exchange' | 'done';
@@ -65,6 +68,7 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
     auth_method: null,
     attempts: [],
     tokens: null,
+    id_token_verification: null,
     claims: {},
     stage: 'discovery',
   };
@@ -245,6 +249,7 @@ async function exchange(
   );
   findings.push(...examined.findings);
   result.tokens = examined.tokens;
+  result.id_token_verification = examined.id_token_verification;
   result.claims = examined.claims;
   result.stage = 'done';
   if (o.save) {

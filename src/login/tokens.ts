@@ -10,11 +10,13 @@ import { redactValue } from '../redact.js';
 import { checkTimeClaims, SHORT_LIFETIME_SECONDS } from '../token/claims.js';
 import { parseToken } from '../token/parse.js';
 import { humanDuration } from '../token/time.js';
-import { verifyToken } from '../token/verify.js';
+import { verifyToken, type Verification } from '../token/verify.js';
 
 export interface TokenReport {
   /** Redacted unless --show-tokens. */
   tokens: Record<string, unknown>;
+  /** The ID token's signature check, when there was an ID token and a JWKS. */
+  id_token_verification: Verification | null;
   claims: { id_token?: Record<string, unknown>; access_token?: Record<string, unknown> };
   findings: Finding[];
 }
@@ -35,6 +37,7 @@ const prefix = (what: string, findings: Finding[]) => findings.map((f) => ({ ...
 export async function examineTokens(tokens: TokenResponse, ctx: TokenContext, nowSeconds: number, deps: Pick<Deps, 'http' | 'readFile'>): Promise<TokenReport> {
   const findings: Finding[] = [];
   const claims: TokenReport['claims'] = {};
+  let idTokenVerification: Verification | null = null;
 
   if (typeof tokens.id_token === 'string') {
     const parsed = safeParse(tokens.id_token);
@@ -61,6 +64,7 @@ export async function examineTokens(tokens: TokenResponse, ctx: TokenContext, no
           deps,
         );
         findings.push(...prefix('ID token', verified.findings));
+        idTokenVerification = verified.verification;
       }
       if (ctx.scope.split(/\s+/).includes('openid') && parsed.claims.nonce !== ctx.nonce) {
         findings.push(
@@ -128,7 +132,7 @@ export async function examineTokens(tokens: TokenResponse, ctx: TokenContext, no
     );
   }
 
-  return { tokens: redactTokens(tokens, ctx.showTokens), claims, findings };
+  return { tokens: redactTokens(tokens, ctx.showTokens), id_token_verification: idTokenVerification, claims, findings };
 }
 
 const SECRET_MEMBERS = new Set(['access_token', 'refresh_token', 'id_token']);

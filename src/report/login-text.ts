@@ -24,7 +24,9 @@ export function renderLogin(r: LoginResult, style: Style): string {
     for (const [k, v] of Object.entries(r.tokens)) out.push(`  ${style.cyan(k.padEnd(14))} ${printable(typeof v === 'string' ? v : JSON.stringify(v))}`);
   }
   if (r.claims.id_token) {
-    out.push('', heading('ID token claims', style));
+    const v = r.id_token_verification;
+    const verdict = !v ? style.yellow('signature not checked (no jwks_uri)') : v.signature_valid ? style.green(`signature verified with ${v.key_source}`) : style.red('signature NOT verified');
+    out.push('', `${heading('ID token claims', style)}  ${verdict}`);
     for (const [k, v] of Object.entries(r.claims.id_token)) out.push(`  ${style.cyan(printable(k).padEnd(14))} ${printable(typeof v === 'string' ? v : JSON.stringify(v))}`);
   }
   if (r.saved_to) out.push('', `Token response saved to ${r.saved_to} (mode 0600).`);
