@@ -1,6 +1,6 @@
 /**
  * `login` end to end against a real oidc-provider on 127.0.0.1. The provider's pages are walked by
- * an HTTP "browser" (test/helpers/http-browser.mjs) given to `--browser`; the main path is also
+ * an HTTP "browser" (scripts/demo/http-browser.mjs) given to `--browser`; the main path is also
  * driven by a real headless Chromium in login-chromium.test.ts.
  */
 import { spawn } from 'node:child_process';
@@ -11,12 +11,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, runCli, STACK_TRACE } from './helpers/cli.js';
-import { CONFIDENTIAL, PUBLIC, startProvider, WEB, type RunningProvider } from './helpers/provider.js';
-import { startTokenWrapper } from './helpers/token-wrapper.js';
+import { CONFIDENTIAL, PUBLIC, startProvider, startTokenWrapper, WEB, type RunningProvider } from './helpers/provider.js';
 // @ts-expect-error plain ESM helper without types
-import { walk } from './helpers/http-browser.mjs';
+import { walk } from '../scripts/demo/http-browser.mjs';
 
-const BROWSER = `${process.execPath} ${fileURLToPath(new URL('./helpers/http-browser.mjs', import.meta.url))}`;
+const BROWSER = `${process.execPath} ${fileURLToPath(new URL('../scripts/demo/http-browser.mjs', import.meta.url))}`;
 const DENY = `${BROWSER} --deny`;
 const secretEnv = { OAUTH_CLIENT_SECRET: CONFIDENTIAL.client_secret };
 
@@ -33,10 +32,10 @@ afterAll(async () => {
   await Promise.all([provider.close(), postOnlyProvider.close(), ...wrappers.map((w) => w.close())]);
 });
 
-async function wrapper(p: RunningProvider, mode: Parameters<typeof startTokenWrapper>[1]) {
+async function wrapper(p: RunningProvider, mode: 'basic-only' | 'post-only' | 'github' | 'html-404'): Promise<string> {
   const w = await startTokenWrapper(p.issuer, mode);
   wrappers.push(w);
-  return `${w.base}/token`;
+  return w.tokenEndpoint;
 }
 
 const login = (args: string[], env: Record<string, string> = secretEnv, input?: string) =>
@@ -139,6 +138,8 @@ describe.concurrent('login against oidc-provider', () => {
     expect(out.stage).toBe('preflight');
     const f = out.findings[0];
     expect(f.id).toBe('redirect_uri_mismatch');
+    // regression: oidc-provider's invalid_redirect_uri was once explained as a Keycloak error page
+    expect(f.evidence.knowledge_entry).toBe('oauth.redirect_uri_mismatch');
     expect(f.evidence.redirect_uri).toMatch(/\/oauth\/callback\/$/);
     expect(f.fixes.join(' ')).toMatch(/trailing slash/);
     expect(r.stderr).not.toContain('Running');

@@ -5,6 +5,9 @@
 import type { LoginResult } from '../commands/login.js';
 import { heading, printable, renderFindings, renderSummary } from './findings-text.js';
 import type { Style } from './style.js';
+import { isoDate } from '../token/time.js';
+
+const TIME_CLAIMS = new Set(['iat', 'exp', 'nbf', 'auth_time']);
 
 export function renderLogin(r: LoginResult, style: Style): string {
   const out: string[] = [];
@@ -27,7 +30,10 @@ export function renderLogin(r: LoginResult, style: Style): string {
     const v = r.id_token_verification;
     const verdict = !v ? style.yellow('signature not checked (no jwks_uri)') : v.signature_valid ? style.green(`signature verified with ${v.key_source}`) : style.red('signature NOT verified');
     out.push('', `${heading('ID token claims', style)}  ${verdict}`);
-    for (const [k, v] of Object.entries(r.claims.id_token)) out.push(`  ${style.cyan(printable(k).padEnd(14))} ${printable(typeof v === 'string' ? v : JSON.stringify(v))}`);
+    for (const [k, v] of Object.entries(r.claims.id_token)) {
+      const shown = TIME_CLAIMS.has(k) && typeof v === 'number' ? isoDate(v) : typeof v === 'string' ? v : JSON.stringify(v);
+      out.push(`  ${style.cyan(printable(k).padEnd(14))} ${printable(shown)}`);
+    }
   }
   if (r.saved_to) out.push('', `Token response saved to ${r.saved_to} (mode 0600).`);
   out.push('', heading('Findings', style), renderFindings(r.findings, style), '', renderSummary(r.findings, style));

@@ -202,7 +202,8 @@ export const keycloakEntries: readonly KnowledgeEntry[] = [
     match: [
       { code: ['invalid_request', 'invalid_grant'], text: /Invalid parameter: redirect_uri|Incorrect redirect_uri/i },
       { text: /Invalid parameter: redirect_uri|Incorrect redirect_uri/i },
-      { code: ['invalid_redirect_uri'] },
+      // Keycloak's event log says error=invalid_redirect_uri; the bare code is generic (RFC 7591, oidc-provider).
+      { code: ['invalid_redirect_uri'], text: /type="?LOGIN_ERROR|org\.keycloak/i },
     ],
     priority: P,
   },

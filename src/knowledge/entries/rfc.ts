@@ -230,7 +230,8 @@ export const rfcEntries: readonly KnowledgeEntry[] = [
       'Behind a proxy, set the public callback URL explicitly instead of deriving it from the incoming request.',
     ],
     sources: ['RFC 6749 §3.1.2', 'RFC 6749 §3.1.2.4', '003_86f37ce835789711.txt (redirect_uri_mismatch)', '002_8a173236cfaf1cfa.txt (authorization-code integration guide, exact redirect_uri match)'],
-    match: [{ code: ['redirect_uri_mismatch'] }],
+    // invalid_redirect_uri: RFC 7591 §3.2.2's code, also what oidc-provider answers on an authorization request.
+    match: [{ code: ['redirect_uri_mismatch', 'invalid_redirect_uri'] }],
   },
   {
     key: 'rfc6749.unauthorized_client',

@@ -1,0 +1,118 @@
+/**
+ * The built-in local demo provider: a real OpenID Provider (oidc-provider, a devDependency) on
+ * 127.0.0.1, with the clients the demo and the tests use, and a small documented wrapper in front
+ * of its token endpoint for the ways real providers differ from it.
+ */
+import { createServer } from 'node:http';
+import Provider from 'oidc-provider';
+
+export const CONFIDENTIAL = { client_id: 'confidential-app', client_secret: 'cs-Canary-Secret-7f3a9c2e1b' };
+export const PUBLIC = { client_id: 'public-app' };
+/** Registered only for a non-loopback redirect_uri: the paste flow. */
+export const WEB = { client_id: 'web-app', client_secret: 'ws-Canary-Secret-0d4e8b6a55', redirect_uri: 'https://app.example.test/callback' };
+
+// oidc-provider's development-mode notices are meant for its integrators, not for the demo's reader.
+for (const level of ['info', 'warn']) {
+  const original = console[level].bind(console);
+  console[level] = (...args) => {
+    if (typeof args[0] === 'string' && args[0].includes('oidc-provider')) return;
+    original(...args);
+  };
+}
+
+const loopbacks = ['http://127.0.0.1/callback', 'http://localhost/callback', 'http://[::1]/callback'];
+
+async function listen(handler, port = 0) {
+  const server = createServer(handler);
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const close = () =>
+    new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return { server, base: `http://127.0.0.1:${server.address().port}`, close };
+}
+
+/** `authMethods` is what discovery advertises in token_endpoint_auth_methods_supported. */
+export async function startProvider({ authMethods, accessTokenTtl, port } = {}) {
+  const methods = authMethods ?? ['client_secret_basic', 'client_secret_post', 'none'];
+  const secretMethod = methods.includes('client_secret_basic') ? 'client_secret_basic' : 'client_secret_post';
+  let callback = (_req, res) => res.end();
+  const { base: issuer, close } = await listen((req, res) => callback(req, res), port);
+  const provider = new Provider(issuer, {
+    clients: [
+      {
+        ...CONFIDENTIAL,
+        application_type: 'native',
+        redirect_uris: loopbacks,
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        token_endpoint_auth_method: secretMethod,
+        // Not "email": requesting it gives invalid_scope.
+        scope: 'openid offline_access profile',
+      },
+      { ...PUBLIC, application_type: 'native', redirect_uris: loopbacks, token_endpoint_auth_method: 'none', grant_types: ['authorization_code', 'refresh_token'] },
+      { client_id: WEB.client_id, client_secret: WEB.client_secret, redirect_uris: [WEB.redirect_uri], token_endpoint_auth_method: secretMethod },
+    ],
+    clientAuthMethods: methods,
+    scopes: ['openid', 'offline_access', 'profile', 'email'],
+    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    cookies: { keys: ['oauth-doctor-demo-cookie-key'] },
+    features: { devInteractions: { enabled: true } },
+    ttl: { AccessToken: accessTokenTtl ?? 3600 },
+    // Refresh tokens only for offline_access, as most providers do.
+    issueRefreshToken: async (_ctx, client, code) => client.grantTypeAllowed('refresh_token') && code.scopes.has('offline_access'),
+  });
+  provider.on('server_error', () => {});
+  callback = provider.callback();
+  return { issuer, close };
+}
+
+/**
+ * A wrapper in front of the provider's token endpoint, to behave as real providers do where
+ * oidc-provider does not (it accepts both secret methods for a secret client):
+ * - `basic-only` / `post-only`: strict servers that accept client credentials one way only and
+ *   answer the other with 401 {"error":"invalid_client"};
+ * - `github`: GitHub, which answers token errors with HTTP 200 and its own codes;
+ * - `html-404`: a wrong token URL that lands on a web server's HTML 404 page.
+ * Everything else is forwarded unchanged to the real token endpoint.
+ */
+export async function startTokenWrapper(issuer, mode) {
+  const upstream = `${issuer}/token`;
+  return listen((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', async () => {
+      const send = (status, json, headers = {}) => {
+        res.writeHead(status, { 'content-type': 'application/json', ...headers });
+        res.end(JSON.stringify(json));
+      };
+      if (new URL(req.url, 'http://x').pathname !== '/token' || mode === 'html-404') {
+        res.writeHead(404, { 'content-type': 'text/html' });
+        res.end('<!DOCTYPE html><html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>');
+        return;
+      }
+      const body = Buffer.concat(chunks).toString();
+      const usesBasic = /^basic /i.test(req.headers.authorization ?? '');
+      if (mode === 'basic-only' && !usesBasic) {
+        return send(401, { error: 'invalid_client', error_description: 'client credentials must be sent with HTTP Basic' }, { 'www-authenticate': 'Basic realm="token"' });
+      }
+      if (mode === 'post-only' && usesBasic) return send(401, { error: 'invalid_client', error_description: 'client authentication failed' });
+      const headers = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
+      if (req.headers.authorization) headers.authorization = req.headers.authorization;
+      const upstreamRes = await fetch(upstream, { method: 'POST', headers, body });
+      const text = await upstreamRes.text();
+      if (mode === 'github' && upstreamRes.status >= 400) {
+        const github = {
+          invalid_client: ['incorrect_client_credentials', 'The client_id and/or client_secret passed are incorrect.'],
+          invalid_grant: ['bad_verification_code', 'The code passed is incorrect or expired.'],
+        };
+        const { error } = JSON.parse(text);
+        const [code, description] = github[error] ?? [error, ''];
+        return send(200, { error: code, error_description: description, error_uri: `https://docs.github.com/apps/oauth#${code}` });
+      }
+      res.writeHead(upstreamRes.status, { 'content-type': upstreamRes.headers.get('content-type') ?? 'application/json' });
+      res.end(text);
+    });
+  }).then(({ base, close }) => ({ tokenEndpoint: `${base}/token`, base, close }));
+}
