@@ -32,7 +32,7 @@ afterAll(async () => {
   await Promise.all([provider.close(), postOnlyProvider.close(), ...wrappers.map((w) => w.close())]);
 });
 
-async function wrapper(p: RunningProvider, mode: 'basic-only' | 'post-only' | 'github' | 'html-404'): Promise<string> {
+async function wrapper(p: RunningProvider, mode: 'basic-only' | 'post-only' | 'github' | 'html-404' | 'redirect' | 'sloppy'): Promise<string> {
   const w = await startTokenWrapper(p.issuer, mode);
   wrappers.push(w);
   return w.tokenEndpoint;
@@ -129,6 +129,24 @@ describe.concurrent('login against oidc-provider', () => {
     expect(r.code).toBe(1);
     expect(r.json().findings[0].id).toBe('wrong_endpoint');
     expect(r.json().attempts).toHaveLength(1);
+  });
+
+  it('never follows a redirect of the token request, and diagnoses it', async () => {
+    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--token-endpoint', await wrapper(provider, 'redirect')]);
+    expect(r.code).toBe(1);
+    const f = r.json().findings[0];
+    expect(f.id).toBe('wrong_endpoint');
+    expect(f.title).toMatch(/redirect \(HTTP 302\)/);
+    expect(f.evidence.location).toBe('https://idp.example.test/login?next=/token');
+  });
+
+  it('uses a token response with expires_in as a string and token_type in lower case, and reports both', async () => {
+    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--token-endpoint', await wrapper(provider, 'sloppy')]);
+    expect(r.code).toBe(0);
+    const out = r.json();
+    expect(out.stage).toBe('done');
+    const titles = out.findings.filter((f: any) => f.id === 'spec_deviation').map((f: any) => f.title);
+    expect(titles).toEqual(expect.arrayContaining(['token response "expires_in" must be a number, got "3600"', 'token_type is "bearer", not "Bearer"']));
   });
 
   it('catches an unregistered redirect_uri in the preflight, before any browser', async () => {

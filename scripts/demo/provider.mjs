@@ -74,7 +74,10 @@ export async function startProvider({ authMethods, accessTokenTtl, port } = {}) 
  * - `basic-only` / `post-only`: strict servers that accept client credentials one way only and
  *   answer the other with 401 {"error":"invalid_client"};
  * - `github`: GitHub, which answers token errors with HTTP 200 and its own codes;
- * - `html-404`: a wrong token URL that lands on a web server's HTML 404 page.
+ * - `html-404`: a wrong token URL that lands on a web server's HTML 404 page;
+ * - `redirect`: a token URL that redirects (http→https, a login page), which must not be followed;
+ * - `sloppy`: a server whose successful answer bends RFC 6749 §5.1 ("expires_in" as a string,
+ *   "token_type" in lower case), as several do.
  * Everything else is forwarded unchanged to the real token endpoint.
  */
 export async function startTokenWrapper(issuer, mode) {
@@ -90,6 +93,11 @@ export async function startTokenWrapper(issuer, mode) {
       if (new URL(req.url, 'http://x').pathname !== '/token' || mode === 'html-404') {
         res.writeHead(404, { 'content-type': 'text/html' });
         res.end('<!DOCTYPE html><html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>');
+        return;
+      }
+      if (mode === 'redirect') {
+        res.writeHead(302, { location: 'https://idp.example.test/login?next=/token' });
+        res.end();
         return;
       }
       const body = Buffer.concat(chunks).toString();
@@ -110,6 +118,10 @@ export async function startTokenWrapper(issuer, mode) {
         const { error } = JSON.parse(text);
         const [code, description] = github[error] ?? [error, ''];
         return send(200, { error: code, error_description: description, error_uri: `https://docs.github.com/apps/oauth#${code}` });
+      }
+      if (mode === 'sloppy' && upstreamRes.ok) {
+        const tokens = JSON.parse(text);
+        return send(200, { ...tokens, expires_in: String(tokens.expires_in), token_type: 'bearer' });
       }
       res.writeHead(upstreamRes.status, { 'content-type': upstreamRes.headers.get('content-type') ?? 'application/json' });
       res.end(text);

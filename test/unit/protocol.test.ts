@@ -1,0 +1,93 @@
+/**
+ * Pure protocol halves, table-tested on responses built in memory.
+ */
+import { describe, expect, it } from 'vitest';
+import type { HttpResponse } from '../../src/http/client.js';
+import { checkCallback } from '../../src/login/callback.js';
+import { processPreflightResponse } from '../../src/login/preflight.js';
+import { methodsToTry } from '../../src/oauth/client-auth.js';
+import { basicCredentials, processTokenResponse } from '../../src/oauth/token-request.js';
+
+const res = (status: number, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }): HttpResponse => ({
+  url: 'https://idp.example.test/token',
+  status,
+  headers,
+  body: typeof body === 'string' ? body : JSON.stringify(body),
+  elapsedMs: 5,
+});
+
+describe('processTokenResponse', () => {
+  it.each([
+    ['a good response', res(200, { access_token: 'at', token_type: 'Bearer', expires_in: 3600 }), { tokens: true, ids: [] }],
+    ['an RFC error', res(400, { error: 'invalid_grant', error_description: 'Code not valid' }), { error: 'invalid_grant', first: 'authorization_code_rejected' }],
+    ['GitHub form-encoded error with 200', res(200, 'error=bad_verification_code&error_description=The+code+passed+is+incorrect+or+expired.', { 'content-type': 'application/x-www-form-urlencoded' }), { error: 'bad_verification_code', first: 'authorization_code_rejected' }],
+    ['HTML', res(200, '<!doctype html><html><body>Login</body></html>', { 'content-type': 'text/html' }), { first: 'wrong_endpoint' }],
+    ['a redirect', res(302, '', { location: 'https://elsewhere/' }), { first: 'wrong_endpoint' }],
+    ['a 503', res(503, 'upstream down', { 'content-type': 'text/plain' }), { first: 'server_error' }],
+    ['a JSON array', res(200, [1, 2]), { first: 'wrong_endpoint' }],
+    ['access_token as a number', res(200, { access_token: 5, token_type: 'Bearer' }), { first: 'spec_deviation' }],
+    ['no token_type', res(200, { access_token: 'at' }), { tokens: true, ids: ['spec_deviation'] }],
+  ] as const)('%s', (_name, response, expected) => {
+    const out = processTokenResponse(response);
+    if ('tokens' in expected) expect(Boolean(out.tokens)).toBe(expected.tokens);
+    if ('ids' in expected) expect(out.findings.map((f) => f.id)).toEqual(expected.ids);
+    if ('error' in expected) expect(out.error).toBe(expected.error);
+    if ('first' in expected) expect(out.findings[0]?.id).toBe(expected.first);
+  });
+});
+
+describe('checkCallback', () => {
+  const expected = { state: 's1', issuer: 'https://idp.example.test' };
+  it.each([
+    ['the genuine callback', 'code=c1&state=s1&iss=https%3A%2F%2Fidp.example.test', 'code'],
+    ['a wrong state, even with error=', 'error=access_denied&state=zz', 'ignore'],
+    ['no state', 'code=c1', 'ignore'],
+    ['another issuer', 'code=c1&state=s1&iss=https%3A%2F%2Fevil.example', 'fail'],
+    ['an error', 'error=access_denied&state=s1', 'fail'],
+    ['no code', 'state=s1', 'fail'],
+    ['a repeated code', 'code=a&code=b&state=s1', 'fail'],
+  ])('%s', (_name, query, kind) => {
+    expect(checkCallback(new URLSearchParams(query), expected).kind).toBe(kind);
+  });
+});
+
+describe('methodsToTry', () => {
+  const secret = { client_id: 'a', client_secret: 'b' };
+  it.each([
+    ['auto, nothing advertised', 'auto', secret, undefined, ['client_secret_basic', 'client_secret_post']],
+    ['auto, both advertised', 'auto', secret, ['client_secret_post', 'client_secret_basic'], ['client_secret_basic', 'client_secret_post']],
+    ['auto, only post advertised', 'auto', secret, ['client_secret_post', 'none'], ['client_secret_post', 'client_secret_basic']],
+    ['auto, public client', 'auto', { client_id: 'a' }, undefined, ['none']],
+    ['forced basic', 'basic', secret, ['client_secret_post'], ['client_secret_basic']],
+  ] as const)('%s', (_name, choice, client, advertised, methods) => {
+    expect(methodsToTry(choice, client, advertised as string[] | undefined)).toEqual(methods);
+  });
+});
+
+describe('basicCredentials', () => {
+  it('form-encodes id and secret before base64 (RFC 6749 Appendix B)', () => {
+    const header = basicCredentials({ client_id: 'my app', client_secret: 'p:a%s' });
+    expect(Buffer.from(header.replace('Basic ', ''), 'base64').toString()).toBe('my+app:p%3Aa%25s');
+  });
+});
+
+describe('processPreflightResponse', () => {
+  const redirect = 'http://127.0.0.1:8000/callback';
+  it('passes a redirect to the login page', () => {
+    expect(processPreflightResponse(res(303, '', { location: '/interaction/abc' }), redirect).passed).toBe(true);
+  });
+  it('diagnoses an error redirected back to the client', () => {
+    const out = processPreflightResponse(res(303, '', { location: `${redirect}?error=invalid_scope&error_description=requested+scope+is+not+allowed&state=x` }), redirect);
+    expect(out.findings[0]?.id).toBe('invalid_scope');
+  });
+  it('diagnoses an error page naming the redirect_uri, with near-misses', () => {
+    const out = processPreflightResponse(res(400, '<html><body><pre>error: invalid_redirect_uri\nerror_description: redirect_uri did not match any of the client\'s registered redirect_uris</pre></body></html>', { 'content-type': 'text/html' }), redirect);
+    expect(out.findings[0]?.id).toBe('redirect_uri_mismatch');
+    expect(out.findings[0]?.fixes.join(' ')).toMatch(/localhost vs 127\.0\.0\.1/);
+  });
+  it('diagnoses a 200 error page that names the redirect_uri', () => {
+    const out = processPreflightResponse(res(200, '<html><body>Error 400: redirect_uri_mismatch. The redirect URI in the request does not match the ones authorized</body></html>', { 'content-type': 'text/html' }), redirect);
+    expect(out.passed).toBe(false);
+    expect(out.findings[0]?.id).toBe('redirect_uri_mismatch');
+  });
+});
