@@ -264,6 +264,68 @@ Exit codes: 0 signed in and nothing wrong, 1 the login failed or a problem was d
       );
     });
 
+  program
+    .command('probe')
+    .summary('check a provider (and a client) non-interactively, for CI: JSON, JUnit, exit codes')
+    .description(
+      'Checks discovery, the JWKS, the provider clock, client credentials with both secret methods, redirect_uri registration, ' +
+        'a refresh token and a protected resource, with no browser and no prompt. Secrets come only from environment variables. ' +
+        'Several targets from --config run concurrently; every request has a timeout and the run has an overall limit.',
+    )
+    .option('--issuer <url>', 'the provider to check (one target)', url('--issuer'))
+    .option('--config <file>', 'a JSON file listing targets: {"targets": [{"name", "issuer", "client_id", "client_secret_env", ...}]}')
+    .option('--name <name>', 'a name for the --issuer target in the report')
+    .option('--client-id <id>', 'check this client (client credentials, redirect URIs, refresh)')
+    .option('--client-secret-env <name>', 'the environment variable with the client secret', 'OAUTH_CLIENT_SECRET')
+    .option('--scope <scope>', 'scope for the client_credentials request')
+    .option('--param <key=value>', 'an extra token or authorization parameter (audience, resource...); repeatable', collectParam, [] as Array<[string, string]>)
+    .option('--token-endpoint <url>', 'use this token endpoint instead of the discovered one', url('--token-endpoint'))
+    .option('--redirect-uri <url>', 'check that the provider accepts this redirect_uri for the client; repeatable', collectUrl('--redirect-uri'), [] as string[])
+    .option('--refresh-token-env <name>', 'check the refresh grant with the refresh token in this environment variable')
+    .option('--resource <url>', 'call this protected resource with the token (from --token-env or the client-credentials check)', url('--resource'))
+    .option('--token-env <name>', 'the environment variable with an access token for --resource')
+    .addOption(new Option('--expect-auth-method <method>', 'fail unless this client authentication method works').choices(['client_secret_basic', 'client_secret_post']))
+    .option('--concurrency <n>', 'targets checked at once', positiveInt('--concurrency'), 4)
+    .option('--timeout <seconds>', 'timeout of each network request', positiveSeconds('--timeout'), 10)
+    .option('--max-time <seconds>', 'limit of the whole run', positiveSeconds('--max-time'), 300)
+    .option('--strict', 'warnings fail the run too')
+    .option('--junit <file>', 'also write a JUnit XML report to this file')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ oauth-doctor probe --issuer https://idp.example.com
+  $ OAUTH_CLIENT_SECRET=... oauth-doctor probe --issuer https://idp.example.com --client-id ci-bot --redirect-uri https://app.example.com/callback
+  $ oauth-doctor probe --config probe.json --junit probe-report.xml --json > probe.json.out
+  $ TOKEN=... oauth-doctor probe --issuer https://idp.example.com --resource https://api.example.com/me --token-env TOKEN
+
+Exit codes: 0 every check passed (warnings allowed unless --strict), 1 a check failed, 2 usage error.`,
+    )
+    .action(async (o: Record<string, unknown>) => {
+      await execute(
+        'probe',
+        async (d) => {
+          const targets = await probeTargets(o, d);
+          const { run } = await import('./commands/probe.js');
+          return run(
+            {
+              targets,
+              concurrency: o.concurrency as number,
+              timeoutMs: (o.timeout as number) * 1000,
+              maxTimeMs: (o.maxTime as number) * 1000,
+              strict: Boolean(o.strict),
+              junit: o.junit as string | undefined,
+            },
+            d,
+          );
+        },
+        async (r, color) => {
+          const { renderProbe } = await import('./report/probe-text.js');
+          return renderProbe(r as never, await textStyle(color));
+        },
+      );
+    });
+
   // Global flags may come after the command name too.
   for (const sub of program.commands) {
     sub.addOption(new Option('--json', 'print exactly one JSON document on stdout').hideHelp());
@@ -285,7 +347,7 @@ Exit codes: 0 signed in and nothing wrong, 1 the login failed or a problem was d
       deps.stderr.write(program.helpInformation());
       return EXIT.usage;
     }
-    return fail('no command given: use login, decode or explain; see oauth-doctor --help', '');
+    return fail('no command given: use login, probe, decode or explain; see oauth-doctor --help', '');
   }
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -307,7 +369,49 @@ function oneLine(message: string): string {
 
 function helpTarget(argv: string[]): string {
   const command = argv.find((a) => !a.startsWith('-'));
-  return command === 'decode' || command === 'explain' || command === 'login' ? `${command} ` : '';
+  return ['decode', 'explain', 'login', 'probe'].includes(command ?? '') ? `${command} ` : '';
+}
+
+async function probeTargets(o: Record<string, unknown>, deps: Deps) {
+  const { parseConfig, validateTarget } = await import('./probe/config.js');
+  if (o.config !== undefined && o.issuer !== undefined) throw new UsageError('give either --config or --issuer, not both');
+  if (o.config !== undefined) {
+    const file = String(o.config);
+    return parseConfig((await deps.readFile(file, 1024 * 1024)).toString('utf8'), file);
+  }
+  if (o.issuer === undefined) throw new UsageError('nothing to probe: pass --issuer URL or --config FILE');
+  const params = Object.fromEntries(o.param as Array<[string, string]>);
+  return [
+    validateTarget(
+      {
+        name: (o.name as string | undefined) ?? new URL(String(o.issuer)).host,
+        issuer: String(o.issuer),
+        client_id: o.clientId as string | undefined,
+        client_secret_env: o.clientSecretEnv as string,
+        scope: o.scope as string | undefined,
+        params: Object.keys(params).length ? params : undefined,
+        token_endpoint: o.tokenEndpoint as string | undefined,
+        redirect_uris: (o.redirectUri as string[]).length ? (o.redirectUri as string[]) : undefined,
+        refresh_token_env: o.refreshTokenEnv as string | undefined,
+        resource: o.resource as string | undefined,
+        token_env: o.tokenEnv as string | undefined,
+        expect: o.expectAuthMethod ? { token_endpoint_auth_method: o.expectAuthMethod as 'client_secret_basic' | 'client_secret_post' } : undefined,
+      },
+      'probe',
+    ),
+  ];
+}
+
+function collectUrl(flag: string) {
+  const parse = url(flag);
+  return (value: string, previous: string[]): string[] => [...previous, parse(value)];
+}
+
+function positiveInt(flag: string) {
+  return (value: string): number => {
+    if (!/^\d{1,4}$/.test(value.trim()) || Number(value) < 1 || Number(value) > 64) throw new InvalidArgumentError(`${flag} needs a whole number from 1 to 64; got "${value.slice(0, 40)}"`);
+    return Number(value);
+  };
 }
 
 function collectParam(value: string, previous: Array<[string, string]>): Array<[string, string]> {

@@ -8,6 +8,10 @@ import Provider from 'oidc-provider';
 
 export const CONFIDENTIAL = { client_id: 'confidential-app', client_secret: 'cs-Canary-Secret-7f3a9c2e1b' };
 export const PUBLIC = { client_id: 'public-app' };
+/** A machine client for the client_credentials grant (probe's credentials check). */
+export const SERVICE = { client_id: 'service-app', client_secret: 'ss-Canary-Secret-5b1f2e9d07' };
+/** The resource indicator (and JWT audience) of the demo API; its scopes are read and write. */
+export const API_AUDIENCE = 'https://api.example.test';
 /** Registered only for a non-loopback redirect_uri: the paste flow. */
 export const WEB = { client_id: 'web-app', client_secret: 'ws-Canary-Secret-0d4e8b6a55', redirect_uri: 'https://app.example.test/callback' };
 
@@ -34,7 +38,7 @@ async function listen(handler, port = 0) {
 }
 
 /** `authMethods` is what discovery advertises in token_endpoint_auth_methods_supported. */
-export async function startProvider({ authMethods, accessTokenTtl, port } = {}) {
+export async function startProvider({ authMethods, accessTokenTtl, port, dateOffsetSeconds } = {}) {
   const methods = authMethods ?? ['client_secret_basic', 'client_secret_post', 'none'];
   const secretMethod = methods.includes('client_secret_basic') ? 'client_secret_basic' : 'client_secret_post';
   let callback = (_req, res) => res.end();
@@ -53,18 +57,40 @@ export async function startProvider({ authMethods, accessTokenTtl, port } = {}) 
       },
       { ...PUBLIC, application_type: 'native', redirect_uris: loopbacks, token_endpoint_auth_method: 'none', grant_types: ['authorization_code', 'refresh_token'] },
       { client_id: WEB.client_id, client_secret: WEB.client_secret, redirect_uris: [WEB.redirect_uri], token_endpoint_auth_method: secretMethod },
+      { ...SERVICE, grant_types: ['client_credentials'], response_types: [], redirect_uris: [], token_endpoint_auth_method: secretMethod, scope: 'read write' },
     ],
     clientAuthMethods: methods,
-    scopes: ['openid', 'offline_access', 'profile', 'email'],
+    scopes: ['openid', 'offline_access', 'profile', 'email', 'read', 'write'],
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     cookies: { keys: ['oauth-doctor-demo-cookie-key'] },
-    features: { devInteractions: { enabled: true } },
+    features: {
+      devInteractions: { enabled: true },
+      clientCredentials: { enabled: true },
+      // JWT access tokens for the demo API, for the machine client only.
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: (_ctx, client) => (client?.clientId === SERVICE.client_id ? API_AUDIENCE : undefined),
+        useGrantedResource: () => true,
+        getResourceServerInfo: () => ({ scope: 'read write', audience: API_AUDIENCE, accessTokenTTL: accessTokenTtl ?? 3600, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } }),
+      },
+    },
     ttl: { AccessToken: accessTokenTtl ?? 3600 },
     // Refresh tokens only for offline_access, as most providers do.
     issueRefreshToken: async (_ctx, client, code) => client.grantTypeAllowed('refresh_token') && code.scopes.has('offline_access'),
   });
   provider.on('server_error', () => {});
-  callback = provider.callback();
+  const handle = provider.callback();
+  // A provider whose clock is off: its Date header lies by dateOffsetSeconds.
+  callback = dateOffsetSeconds
+    ? (req, res) => {
+        const writeHead = res.writeHead.bind(res);
+        res.writeHead = (...args) => {
+          res.setHeader('date', new Date(Date.now() + dateOffsetSeconds * 1000).toUTCString());
+          return writeHead(...args);
+        };
+        handle(req, res);
+      }
+    : handle;
   return { issuer, close };
 }
 

@@ -478,4 +478,20 @@ export const rfcEntries: readonly KnowledgeEntry[] = [
     sources: ['OpenID Connect Core 1.0 §3.1.2.6 (interaction_required, account_selection_required)'],
     match: [{ code: ['interaction_required', 'account_selection_required'] }],
   },
+  {
+    key: 'oauth.grant_type_not_allowed',
+    finding: 'unauthorized_client',
+    severity: 'error',
+    title: 'This client may not use the grant it asked for',
+    meaning:
+      'The client authenticated, but its registration does not allow this grant type (client_credentials, refresh_token, password...). ' +
+      'RFC 6749 §5.2 names this unauthorized_client; several servers (oidc-provider among them) answer invalid_request with a sentence instead.',
+    causes: ['The grant type is not enabled for the client in the provider.', 'A user-facing client is used for a machine-to-machine call (client_credentials).'],
+    fixes: [
+      'Enable the grant type for this client in the provider (grant_types in its registration).',
+      'Use a client registered for this grant: a separate machine client for client_credentials.',
+    ],
+    sources: ['RFC 6749 §5.2 (unauthorized_client)', 'RFC 7591 §2 (grant_types)'],
+    match: [{ code: ['invalid_request', 'invalid_grant', 'unauthorized_client'], text: /grant[ _]type\b[^.]{0,40}\bnot (?:allowed|permitted|authorized|enabled)/i }],
+  },
 ];

@@ -1,0 +1,85 @@
+/**
+ * `oauth-doctor probe`: non-interactive checks of one or many providers, for CI.
+ */
+import type { Deps } from '../deps.js';
+import { finding, type Finding } from '../findings.js';
+import { toGitHubAnnotations, toJUnit } from '../probe/junit.js';
+import { pool, runTarget } from '../probe/run.js';
+import type { ProbeTarget, TargetResult } from '../probe/types.js';
+import { redactDeep } from '../redact.js';
+import type { CommandResult } from './result.js';
+
+export interface ProbeOptions {
+  targets: ProbeTarget[];
+  concurrency: number;
+  timeoutMs: number;
+  maxTimeMs: number;
+  strict: boolean;
+  junit?: string;
+}
+
+export interface ProbeResult extends CommandResult {
+  command: 'probe';
+  strict: boolean;
+  elapsed_ms: number;
+  targets: TargetResult[];
+  junit_file?: string;
+}
+
+export async function run(o: ProbeOptions, deps: Deps): Promise<ProbeResult> {
+  const started = performance.now();
+  const deadline = AbortSignal.timeout(o.maxTimeMs);
+  deps.stderr.write(`→ Probing ${o.targets.length} target${o.targets.length === 1 ? '' : 's'} (at most ${o.concurrency} at once)\n`);
+  const targets = await pool(o.targets, o.concurrency, async (t) => {
+    let result: TargetResult;
+    try {
+      result = await runTarget(t, deps, { timeoutMs: o.timeoutMs, deadline, strict: o.strict });
+    } catch (err) {
+      // A bug in one target's checks must not take the others down.
+      result = {
+        name: t.name,
+        issuer: t.issuer,
+        ok: false,
+        elapsed_ms: 0,
+        checks: [
+          {
+            name: 'discovery',
+            status: 'fail',
+            summary: 'internal error',
+            elapsed_ms: 0,
+            findings: [internalError(err)],
+          },
+        ],
+      };
+    }
+    deps.stderr.write(`  ${result.ok ? 'ok  ' : 'FAIL'} ${t.name} (${result.elapsed_ms} ms)\n`);
+    return result;
+  });
+  const safeTargets = redactDeep(targets);
+  const result: ProbeResult = {
+    command: 'probe',
+    ok: safeTargets.every((t) => t.ok),
+    strict: o.strict,
+    elapsed_ms: Math.round(performance.now() - started),
+    findings: safeTargets.flatMap((t) => t.checks.flatMap((c) => c.findings.map((f) => ({ ...f, evidence: { target: t.name, check: c.name, ...f.evidence } })))),
+    targets: safeTargets,
+  };
+  if (o.junit) {
+    await deps.writePrivateFile(o.junit, toJUnit(safeTargets, o.strict));
+    result.junit_file = o.junit;
+  }
+  if (deps.env.GITHUB_ACTIONS === 'true') deps.stderr.write(toGitHubAnnotations(safeTargets, o.strict));
+  return result;
+}
+
+function internalError(err: unknown): Finding {
+  return finding({
+    id: 'unknown',
+    severity: 'error',
+    title: 'Internal error while probing this target',
+    detail: `${(err as Error)?.message ?? String(err)}. Please report it with the target's configuration (without secrets).`,
+    fixes: ['Run again with --verbose and report the output.'],
+    sources: [],
+    evidence: {},
+  });
+}

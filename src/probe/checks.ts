@@ -1,0 +1,434 @@
+/**
+ * The checks of `probe`, one function each. They share login's HTTP, discovery, token-endpoint and
+ * preflight halves; what is new here is only how each answer is judged.
+ */
+import type { Deps } from '../deps.js';
+import { NetworkError } from '../errors.js';
+import { explainText } from '../explain/index.js';
+import { finding, type Finding } from '../findings.js';
+import type { HttpResponse } from '../http/client.js';
+import { networkFinding } from '../http/diagnose.js';
+import { buildAuthorizationRequest } from '../login/authorization-request.js';
+import { preflight } from '../login/preflight.js';
+import { exchangeWithFallback, type Attempt } from '../oauth/client-auth.js';
+import { asRawHttp, processTokenResponse, tokenEndpointRequest, type ClientAuthMethod, type TokenResponse } from '../oauth/token-request.js';
+import { discover, fetchJwks, type ProviderMetadata } from '../oidc/discovery.js';
+import { humanDuration } from '../token/time.js';
+import type { CheckName, CheckResult, ProbeTarget } from './types.js';
+
+export interface ProbeContext {
+  deps: Deps;
+  timeoutMs: number;
+  clientSecret?: string;
+  refreshToken?: string;
+  bearerToken?: string;
+}
+
+/** A check's findings decide its status: an error fails it, a warning warns. */
+export function judge(name: CheckName, summary: string, elapsed: number, findings: Finding[]): CheckResult {
+  const status = findings.some((f) => f.severity === 'error') ? 'fail' : findings.some((f) => f.severity === 'warning') ? 'warn' : 'pass';
+  return { name, status, summary, elapsed_ms: Math.round(elapsed), findings };
+}
+
+export function skipped(name: CheckName, why: string): CheckResult {
+  return { name, status: 'skip', summary: why, elapsed_ms: 0, findings: [] };
+}
+
+const isLoopbackUrl = (u: string) => {
+  try {
+    return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(u).hostname);
+  } catch {
+    return false;
+  }
+};
+
+// ---------------------------------------------------------------- discovery
+export async function checkDiscovery(t: ProbeTarget, ctx: ProbeContext): Promise<{ result: CheckResult; metadata?: ProviderMetadata; dateHeader?: string; fetchedAt?: number }> {
+  const started = performance.now();
+  const discovered = await discover(t.issuer, ctx.deps, ctx.timeoutMs);
+  const fetchedAt = ctx.deps.now();
+  const findings = [...discovered.findings];
+  const m = discovered.value;
+  if (!m) return { result: judge('discovery', 'no usable discovery document', performance.now() - started, findings) };
+  const missing = ['authorization_endpoint', 'token_endpoint', 'jwks_uri'].filter((k) => typeof m[k] !== 'string');
+  if (missing.length > 0) {
+    findings.push(
+      finding({
+        id: 'spec_deviation',
+        severity: missing.includes('token_endpoint') ? 'error' : 'warning',
+        title: `The discovery document lacks ${missing.join(', ')}`,
+        detail: 'A client needs the authorization and token endpoints and the JWKS to sign users in and verify ID tokens.',
+        fixes: ['Check the provider configuration, or give the endpoints to your client directly.'],
+        sources: ['OpenID Connect Discovery 1.0 §3', 'RFC 8414 §2'],
+        evidence: { missing },
+      }),
+    );
+  }
+  const insecure = Object.entries(m)
+    .filter(([k, v]) => (k === 'issuer' || k.endsWith('_endpoint') || k === 'jwks_uri') && typeof v === 'string' && v.startsWith('http:') && !isLoopbackUrl(v))
+    .map(([k]) => k);
+  if (insecure.length > 0) {
+    findings.push(
+      finding({
+        id: 'spec_deviation',
+        severity: 'error',
+        title: `Plain http:// for ${insecure.join(', ')}`,
+        detail: 'Tokens, codes and client secrets would cross the network unencrypted. OAuth requires TLS for every endpoint except loopback.',
+        fixes: ['Serve the provider over https; behind a TLS-terminating proxy, configure its public https URL.'],
+        sources: ['RFC 6749 §3.1 and §3.2 (TLS required)', 'RFC 8414 §2'],
+        evidence: { insecure },
+      }),
+    );
+  }
+  const pkce = m.code_challenge_methods_supported;
+  if (!Array.isArray(pkce) || !pkce.includes('S256')) {
+    findings.push(
+      finding({
+        id: 'spec_deviation',
+        severity: 'warning',
+        title: Array.isArray(pkce) ? 'PKCE S256 is not advertised' : 'code_challenge_methods_supported is missing',
+        detail: `code_challenge_methods_supported is ${JSON.stringify(pkce ?? null)}. Without advertised S256, clients cannot tell whether PKCE protects their codes.`,
+        fixes: ['Enable PKCE with S256 in the provider and advertise it.'],
+        sources: ['RFC 7636 §4.2', 'RFC 8414 §2'],
+        evidence: { code_challenge_methods_supported: pkce ?? null },
+      }),
+    );
+  }
+  return {
+    result: judge('discovery', `issuer ${m.issuer}`, performance.now() - started, findings),
+    metadata: m,
+    dateHeader: discovered.response?.headers.date,
+    fetchedAt,
+  };
+}
+
+// ---------------------------------------------------------------- clock
+export function checkClock(dateHeader: string | undefined, localMs: number): CheckResult {
+  if (!dateHeader) return skipped('clock', 'the provider sent no Date header');
+  const remote = Date.parse(dateHeader);
+  if (Number.isNaN(remote)) return skipped('clock', `unreadable Date header "${dateHeader.slice(0, 40)}"`);
+  // The Date header has whole seconds; a second of difference is noise.
+  const skew = Math.round((remote - localMs) / 1000);
+  const abs = Math.abs(skew);
+  const findings: Finding[] = [];
+  if (abs >= 30) {
+    const ahead = skew > 0 ? 'ahead of' : 'behind';
+    findings.push(
+      finding({
+        id: 'clock_skew',
+        severity: abs >= 300 ? 'error' : 'warning',
+        title: `The provider's clock is ${humanDuration(abs)} ${ahead} this machine's`,
+        detail:
+          `Its Date header says ${new Date(remote).toISOString()}, this machine ${new Date(localMs).toISOString()}. ` +
+          (skew > 0
+            ? 'Tokens it issues will look issued in the future here (iat/nbf), and verifiers without tolerance reject them as not yet valid.'
+            : 'Tokens it issues will look older here and expire early by the same amount.') +
+          (abs >= 3000 ? ' A difference of whole hours usually means a time-zone error.' : ''),
+        fixes: ['Synchronise both clocks with NTP.', 'Allow a small clock tolerance (30–60 s) in token verification, not minutes.'],
+        sources: ['RFC 7519 §4.1.4–4.1.6 (clock skew allowance)', 'RFC 9110 §6.6.1 (Date)'],
+        evidence: { provider_date: dateHeader, local: new Date(localMs).toISOString(), skew_seconds: skew },
+      }),
+    );
+  }
+  return judge('clock', abs < 2 ? 'in sync' : `${skew > 0 ? '+' : '-'}${humanDuration(abs)}`, 0, findings);
+}
+
+// ---------------------------------------------------------------- jwks
+const KTY_FOR_ALG: Array<[RegExp, (k: Record<string, unknown>) => boolean]> = [
+  [/^(RS|PS)\d+$/, (k) => k.kty === 'RSA'],
+  [/^ES256$/, (k) => k.kty === 'EC' && k.crv === 'P-256'],
+  [/^ES384$/, (k) => k.kty === 'EC' && k.crv === 'P-384'],
+  [/^ES512$/, (k) => k.kty === 'EC' && k.crv === 'P-521'],
+  [/^(EdDSA|Ed25519)$/, (k) => k.kty === 'OKP'],
+];
+
+export async function checkJwks(t: ProbeTarget, metadata: ProviderMetadata, ctx: ProbeContext): Promise<CheckResult> {
+  if (typeof metadata.jwks_uri !== 'string') return skipped('jwks', 'no jwks_uri in discovery');
+  const started = performance.now();
+  const fetched = await fetchJwks(metadata.jwks_uri, ctx.deps, ctx.timeoutMs);
+  const findings = [...fetched.findings];
+  if (!fetched.value) return judge('jwks', 'no usable JWKS', performance.now() - started, findings);
+  const keys = fetched.value.keys;
+  const jose = await import('jose');
+  const unusable: string[] = [];
+  for (const [i, key] of keys.entries()) {
+    try {
+      if (key.kty !== 'oct') await jose.importJWK(key as never, typeof key.alg === 'string' ? key.alg : algFor(key));
+    } catch (err) {
+      unusable.push(`${typeof key.kid === 'string' ? key.kid : `#${i}`}: ${(err as Error).message}`);
+    }
+  }
+  if (unusable.length > 0) {
+    findings.push(
+      finding({
+        id: 'invalid_token',
+        severity: 'warning',
+        title: `${unusable.length} key(s) in the JWKS cannot be imported`,
+        detail: unusable.join('; '),
+        fixes: ['Check the key material published by the provider (n/e for RSA, x/y/crv for EC).'],
+        sources: ['RFC 7517 §4', 'RFC 7518 §6'],
+        evidence: { unusable },
+      }),
+    );
+  }
+  const kids = keys.map((k) => k.kid).filter((k): k is string => typeof k === 'string');
+  const duplicates = [...new Set(kids.filter((k, i) => kids.indexOf(k) !== i))];
+  if (duplicates.length > 0) {
+    findings.push(
+      finding({
+        id: 'spec_deviation',
+        severity: 'warning',
+        title: `Duplicate kid in the JWKS: ${duplicates.join(', ')}`,
+        detail: 'Verifiers pick the key by kid; two keys with one kid make them try the wrong key, and some libraries refuse the set.',
+        fixes: ['Give every key its own kid (a thumbprint, RFC 7638, is a good choice).'],
+        sources: ['RFC 7517 §4.5'],
+        evidence: { duplicates },
+      }),
+    );
+  }
+  const signing = keys.filter((k) => k.use !== 'enc');
+  const advertised = Array.isArray(metadata.id_token_signing_alg_values_supported) ? (metadata.id_token_signing_alg_values_supported as string[]) : ['RS256'];
+  const wanted = t.expect?.id_token_signing_alg;
+  if (wanted && !advertised.includes(wanted)) {
+    findings.push(
+      finding({
+        id: 'spec_deviation',
+        severity: 'error',
+        title: `${wanted} is not among the advertised ID token algorithms`,
+        detail: `id_token_signing_alg_values_supported is ${JSON.stringify(advertised)}; this target expects ${wanted}.`,
+        fixes: ['Configure the provider (or the client\'s id_token_signed_response_alg) to sign with the expected algorithm, or update the expectation.'],
+        sources: ['OpenID Connect Discovery 1.0 §3'],
+        evidence: { advertised, expected: wanted },
+      }),
+    );
+  }
+  const noKey = advertised.filter((alg) => {
+    if (alg === 'none' || alg.startsWith('HS')) return false;
+    const test = KTY_FOR_ALG.find(([re]) => re.test(alg))?.[1];
+    return test !== undefined && !signing.some((k) => test(k) && (k.alg === undefined || k.alg === alg));
+  });
+  if (noKey.length > 0) {
+    findings.push(
+      finding({
+        id: 'invalid_token',
+        severity: noKey.length === advertised.filter((a) => a !== 'none' && !a.startsWith('HS')).length ? 'error' : 'warning',
+        title: `No key in the JWKS for ${noKey.join(', ')}`,
+        detail: `Discovery advertises ${advertised.join(', ')} for ID tokens, but the JWKS has no signing key of the matching type for ${noKey.join(', ')}: tokens signed so cannot be verified.`,
+        fixes: ['Publish a key of the matching type (RSA for RS*/PS*, EC with the right curve for ES*), or stop advertising the algorithm.'],
+        sources: ['OpenID Connect Discovery 1.0 §3', 'RFC 7518 §3.1'],
+        evidence: { advertised, kids },
+      }),
+    );
+  }
+  if (keys.length === 0) {
+    findings.push(
+      finding({
+        id: 'invalid_token',
+        severity: 'error',
+        title: 'The JWKS is empty',
+        detail: 'No key is published, so no signed token from this provider can be verified.',
+        fixes: ['Check the provider\'s key configuration.'],
+        sources: ['RFC 7517 §5'],
+        evidence: { jwks_uri: metadata.jwks_uri },
+      }),
+    );
+  }
+  return judge('jwks', `${keys.length} key(s)${kids.length ? `: ${kids.slice(0, 4).join(', ')}${kids.length > 4 ? ', …' : ''}` : ''}`, performance.now() - started, findings);
+}
+
+function algFor(key: Record<string, unknown>): string {
+  if (key.kty === 'RSA') return 'RS256';
+  if (key.kty === 'EC') return key.crv === 'P-384' ? 'ES384' : key.crv === 'P-521' ? 'ES512' : 'ES256';
+  return 'EdDSA';
+}
+
+// ---------------------------------------------------------------- client credentials
+const SECRET_METHODS: ClientAuthMethod[] = ['client_secret_basic', 'client_secret_post'];
+
+export async function checkClientCredentials(
+  t: ProbeTarget,
+  metadata: ProviderMetadata,
+  ctx: ProbeContext,
+): Promise<{ result: CheckResult; token?: string; attempts: Attempt[]; working: ClientAuthMethod[] }> {
+  const started = performance.now();
+  const tokenEndpoint = t.token_endpoint ?? metadata.token_endpoint;
+  if (!tokenEndpoint) return { result: skipped('client_credentials', 'no token endpoint'), attempts: [], working: [] };
+  const client = { client_id: t.client_id as string, client_secret: ctx.clientSecret as string };
+  const grant: Record<string, string> = { grant_type: 'client_credentials', ...(t.scope ? { scope: t.scope } : {}), ...(t.params ?? {}) };
+  const attempts: Attempt[] = [];
+  const working: ClientAuthMethod[] = [];
+  const refused: Array<{ method: ClientAuthMethod; findings: Finding[] }> = [];
+  let token: string | undefined;
+  let grantRefused: Finding[] | undefined;
+  const other: Finding[] = [];
+  for (const method of SECRET_METHODS) {
+    const t0 = performance.now();
+    let res: HttpResponse;
+    try {
+      res = await tokenEndpointRequest(tokenEndpoint, grant, client, method, ctx.deps, ctx.timeoutMs);
+    } catch (err) {
+      if (!(err instanceof NetworkError)) throw err;
+      attempts.push({ auth_method: method, status: null, error: err.causeCode ?? err.code, elapsed_ms: Math.round(performance.now() - t0) });
+      other.push(networkFinding(err, 'The token endpoint'));
+      break;
+    }
+    const processed = processTokenResponse(res);
+    attempts.push({ auth_method: method, status: res.status, error: processed.error ?? (processed.tokens ? null : `http_${res.status}`), elapsed_ms: Math.round(res.elapsedMs) });
+    if (processed.tokens) {
+      working.push(method);
+      token ??= processed.tokens.access_token;
+      other.push(...processed.findings);
+      continue;
+    }
+    const primary = processed.findings[0];
+    if (primary?.id === 'unauthorized_client' || processed.error === 'unauthorized_client') {
+      // The client authenticated; only the grant was refused.
+      working.push(method);
+      grantRefused ??= processed.findings;
+    } else if (primary?.id === 'invalid_client' || processed.error === 'invalid_client' || res.status === 401) {
+      refused.push({ method, findings: processed.findings });
+    } else {
+      other.push(...processed.findings);
+    }
+  }
+  const advertised = Array.isArray(metadata.token_endpoint_auth_methods_supported) ? (metadata.token_endpoint_auth_methods_supported as string[]) : undefined;
+  const findings: Finding[] = [...other.filter((f, i, all) => all.findIndex((g) => g.title === f.title) === i)];
+  if (working.length === 0 && refused.length > 0) {
+    findings.unshift(
+      ...(refused[0]?.findings ?? []).map((f) =>
+        f.id === 'invalid_client' ? { ...f, detail: `${f.detail} Both client_secret_basic and client_secret_post were refused: the client_id or the secret is wrong, not the method.` } : f,
+      ),
+    );
+  } else if (working.length > 0) {
+    for (const { method } of refused) {
+      const works = working[0] as ClientAuthMethod;
+      const expectedHere = t.expect?.token_endpoint_auth_method === method;
+      findings.push(
+        finding({
+          id: 'invalid_client',
+          severity: expectedHere ? 'error' : 'warning',
+          title: `${method} is refused for this client; ${works} works`,
+          detail:
+            (advertised?.includes(method) ? `Discovery advertises ${method}, but ` : `${method} is not advertised, and `) +
+            `the provider refused it with invalid_client while accepting ${works}. Providers register the method per client: configure ${works} in every client of this registration.`,
+          fixes: [
+            works === 'client_secret_basic'
+              ? 'Send the credentials with HTTP Basic (passport-oauth2: a customHeaders Authorization header; openid-client: ClientSecretBasic).'
+              : 'Send client_id and client_secret in the request body (openid-client: ClientSecretPost; Spring: client_secret_post).',
+          ],
+          sources: ['RFC 6749 §2.3.1', 'RFC 8414 §2 (token_endpoint_auth_methods_supported)', '000_771f3fde50da5341.txt (Thinktecture: invalid_client until HTTP Basic)'],
+          evidence: { refused: method, works, advertised },
+        }),
+      );
+    }
+  }
+  if (grantRefused) {
+    findings.push(
+      finding({
+        id: 'unauthorized_client',
+        severity: 'info',
+        title: 'The credentials are valid, but this client may not use client_credentials',
+        detail: `The provider authenticated the client and refused the grant (${grantRefused[0]?.title ?? 'unauthorized_client'}). Only the credentials were checked; no token was obtained.`,
+        fixes: ['Nothing to do if the client is not meant for machine-to-machine calls; otherwise enable the client_credentials grant for it.'],
+        sources: ['RFC 6749 §5.2 (unauthorized_client)', 'RFC 6749 §4.4'],
+        evidence: { working },
+      }),
+    );
+  }
+  const summary =
+    attempts
+      .map((a) => `${a.auth_method.replace('client_secret_', '')} ${a.error === null ? 'ok' : working.includes(a.auth_method) ? 'authenticated' : a.error}`)
+      .join(', ') + (token ? '; token issued' : '');
+  return { result: judge('client_credentials', summary, performance.now() - started, findings), token, attempts, working };
+}
+
+// ---------------------------------------------------------------- redirect uri
+export async function checkRedirectUris(t: ProbeTarget, metadata: ProviderMetadata, ctx: ProbeContext): Promise<CheckResult> {
+  const started = performance.now();
+  if (typeof metadata.authorization_endpoint !== 'string') return skipped('redirect_uri', 'no authorization endpoint');
+  const findings: Finding[] = [];
+  const accepted: string[] = [];
+  for (const redirectUri of t.redirect_uris ?? []) {
+    const request = buildAuthorizationRequest({
+      authorizationEndpoint: metadata.authorization_endpoint,
+      clientId: t.client_id as string,
+      redirectUri,
+      scope: t.scope ?? 'openid',
+      pkce: true,
+      extraParams: Object.entries(t.params ?? {}),
+      randomBytes: ctx.deps.randomBytes,
+    });
+    const pre = await preflight(request.url, redirectUri, ctx.deps, ctx.timeoutMs);
+    if (pre.passed) accepted.push(redirectUri);
+    findings.push(...pre.findings);
+  }
+  const total = t.redirect_uris?.length ?? 0;
+  return judge('redirect_uri', `${accepted.length}/${total} accepted`, performance.now() - started, findings);
+}
+
+// ---------------------------------------------------------------- refresh
+export async function checkRefresh(t: ProbeTarget, metadata: ProviderMetadata, ctx: ProbeContext, preferred: ClientAuthMethod[]): Promise<CheckResult> {
+  const started = performance.now();
+  const tokenEndpoint = t.token_endpoint ?? metadata.token_endpoint;
+  if (!tokenEndpoint) return skipped('refresh', 'no token endpoint');
+  const client = { client_id: t.client_id as string, ...(ctx.clientSecret !== undefined ? { client_secret: ctx.clientSecret } : {}) };
+  const methods: ClientAuthMethod[] =
+    ctx.clientSecret === undefined ? ['none'] : [...preferred, ...SECRET_METHODS.filter((m) => !preferred.includes(m))];
+  const outcome = await exchangeWithFallback(tokenEndpoint, { grant_type: 'refresh_token', refresh_token: ctx.refreshToken as string }, client, methods, ctx.deps, ctx.timeoutMs);
+  // invalid_grant means the refresh token here, whatever the generic reading says.
+  const findings = outcome.findings.map((f) =>
+    f.id === 'authorization_code_rejected' ? { ...f, id: 'refresh_token_rejected' as const, title: `The refresh token was refused: ${f.title}` } : f,
+  );
+  if (outcome.tokens) {
+    const rotated = typeof outcome.tokens.refresh_token === 'string' && outcome.tokens.refresh_token !== ctx.refreshToken;
+    if (rotated) {
+      findings.push(
+        finding({
+          id: 'refresh_token_rejected',
+          severity: 'warning',
+          title: `The provider rotates refresh tokens: the one in ${t.refresh_token_env} may now be used up`,
+          detail: 'The refresh returned a new refresh token. With rotation, the old one is invalid from now on (or soon), so the next run of this check will fail unless the stored token is replaced.',
+          fixes: ['Store the new refresh token after each run (it is not printed), or probe refresh with a client whose refresh tokens do not rotate.'],
+          sources: ['RFC 9700 §4.14.2 (refresh token rotation)', 'RFC 6749 §6'],
+          evidence: { env: t.refresh_token_env },
+        }),
+      );
+    }
+    return judge('refresh', `${outcome.auth_method} ok${rotated ? '; rotated' : ''}`, performance.now() - started, findings);
+  }
+  return judge('refresh', outcome.attempts.map((a) => `${a.auth_method} ${a.error ?? a.status}`).join(', '), performance.now() - started, findings);
+}
+
+// ---------------------------------------------------------------- resource
+export async function checkResource(t: ProbeTarget, ctx: ProbeContext, token: string): Promise<CheckResult> {
+  const started = performance.now();
+  let res: HttpResponse;
+  try {
+    res = await ctx.deps.http.request({ url: t.resource as string, headers: { authorization: `Bearer ${token}`, accept: 'application/json' }, timeoutMs: ctx.timeoutMs });
+  } catch (err) {
+    if (!(err instanceof NetworkError)) throw err;
+    return judge('resource', 'no answer', performance.now() - started, [networkFinding(err, 'The resource')]);
+  }
+  if (res.status >= 200 && res.status < 300) return judge('resource', `HTTP ${res.status}`, performance.now() - started, []);
+  const explained = explainText(asRawHttp(res)).findings.map((f) => (f.id === 'unknown' ? { ...f, severity: 'error' as const, title: `The resource answered HTTP ${res.status}` } : f));
+  if (res.status === 401 && !res.headers['www-authenticate']) {
+    for (const f of explained) if (f.id === 'spec_deviation' && /WWW-Authenticate/.test(f.title)) f.severity = 'warning';
+  }
+  if (!explained.some((f) => f.severity === 'error')) {
+    explained.unshift(
+      finding({
+        id: res.status === 403 ? 'insufficient_scope' : res.status === 401 ? 'invalid_token' : 'unknown',
+        severity: 'error',
+        title: `The resource refused the token (HTTP ${res.status})`,
+        detail: 'The answer carries no error code that says why.',
+        fixes: ['Decode the token with `oauth-doctor decode` and compare aud, scope and exp with what the API expects.'],
+        sources: ['RFC 6750 §3.1'],
+        evidence: { status: res.status },
+      }),
+    );
+  }
+  const challenge = res.headers['www-authenticate'];
+  return judge('resource', `HTTP ${res.status}${challenge ? ` (${challenge.slice(0, 60)})` : ''}`, performance.now() - started, explained);
+}
+
+export type { TokenResponse };

@@ -1,0 +1,89 @@
+/**
+ * Targets for `probe`: from flags (one target) or a JSON config file (several). A config file may
+ * name environment variables for secrets, never the secrets themselves.
+ */
+import { UsageError } from '../errors.js';
+import { CHECK_NAMES, type CheckName, type ProbeTarget } from './types.js';
+
+const TARGET_KEYS = new Set([
+  'name',
+  'issuer',
+  'client_id',
+  'client_secret_env',
+  'scope',
+  'params',
+  'token_endpoint',
+  'redirect_uris',
+  'refresh_token_env',
+  'resource',
+  'token_env',
+  'checks',
+  'expect',
+]);
+const SECRET_KEYS = ['client_secret', 'secret', 'refresh_token', 'access_token', 'token', 'password'];
+
+export function parseConfig(text: string, file: string): ProbeTarget[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`--config ${file}: not valid JSON (${(err as Error).message})`);
+  }
+  const list = Array.isArray(json) ? json : (json as { targets?: unknown })?.targets;
+  if (!Array.isArray(list) || list.length === 0) throw new UsageError(`--config ${file}: expected {"targets": [ {...}, ... ]} with at least one target`);
+  if (list.length > 200) throw new UsageError(`--config ${file}: ${list.length} targets; at most 200 per run`);
+  const names = new Set<string>();
+  return list.map((raw, i) => {
+    const where = `--config ${file}: target ${i + 1}`;
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new UsageError(`${where} must be an object`);
+    const t = raw as Record<string, unknown>;
+    for (const key of Object.keys(t)) {
+      if (SECRET_KEYS.includes(key)) {
+        throw new UsageError(`${where}: "${key}" must not be in a file; put the value in an environment variable and name it with "${key === 'client_secret' || key === 'secret' ? 'client_secret_env' : key === 'refresh_token' ? 'refresh_token_env' : 'token_env'}"`);
+      }
+      if (!TARGET_KEYS.has(key)) throw new UsageError(`${where}: unknown key "${key}"; known keys: ${[...TARGET_KEYS].join(', ')}`);
+    }
+    const target = validateTarget(t as unknown as ProbeTarget, where);
+    if (names.has(target.name)) throw new UsageError(`${where}: the name "${target.name}" is used twice`);
+    names.add(target.name);
+    return target;
+  });
+}
+
+export function validateTarget(t: ProbeTarget, where: string): ProbeTarget {
+  const url = (value: unknown, key: string): void => {
+    if (value === undefined) return;
+    if (typeof value !== 'string') throw new UsageError(`${where}: "${key}" must be a URL string`);
+    let u: URL;
+    try {
+      u = new URL(value);
+    } catch {
+      throw new UsageError(`${where}: "${key}" is not a URL: "${value.slice(0, 80)}"`);
+    }
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new UsageError(`${where}: "${key}" must be an http(s) URL`);
+  };
+  if (typeof t.issuer !== 'string') throw new UsageError(`${where}: "issuer" is required`);
+  url(t.issuer, 'issuer');
+  url(t.token_endpoint, 'token_endpoint');
+  url(t.resource, 'resource');
+  for (const key of ['client_id', 'client_secret_env', 'scope', 'refresh_token_env', 'token_env', 'name'] as const) {
+    if (t[key] !== undefined && typeof t[key] !== 'string') throw new UsageError(`${where}: "${key}" must be a string`);
+  }
+  if (t.redirect_uris !== undefined) {
+    if (!Array.isArray(t.redirect_uris)) throw new UsageError(`${where}: "redirect_uris" must be an array of URLs`);
+    t.redirect_uris.forEach((u, i) => url(u, `redirect_uris[${i}]`));
+  }
+  if (t.params !== undefined && (typeof t.params !== 'object' || t.params === null || Object.values(t.params).some((v) => typeof v !== 'string'))) {
+    throw new UsageError(`${where}: "params" must be an object of strings`);
+  }
+  if (t.checks !== undefined) {
+    if (!Array.isArray(t.checks) || t.checks.some((c) => !CHECK_NAMES.includes(c as CheckName))) {
+      throw new UsageError(`${where}: "checks" must list some of ${CHECK_NAMES.join(', ')}`);
+    }
+  }
+  const method = t.expect?.token_endpoint_auth_method;
+  if (method !== undefined && method !== 'client_secret_basic' && method !== 'client_secret_post') {
+    throw new UsageError(`${where}: "expect.token_endpoint_auth_method" must be client_secret_basic or client_secret_post`);
+  }
+  return { ...t, name: t.name ?? new URL(t.issuer).host };
+}

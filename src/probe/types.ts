@@ -1,0 +1,48 @@
+import type { Finding } from '../findings.js';
+
+export const CHECK_NAMES = ['discovery', 'jwks', 'clock', 'client_credentials', 'redirect_uri', 'refresh', 'resource'] as const;
+export type CheckName = (typeof CHECK_NAMES)[number];
+
+/** One provider (and optionally one client) to check. Secrets are never part of it: only env var names. */
+export interface ProbeTarget {
+  name: string;
+  issuer: string;
+  client_id?: string;
+  /** Environment variable holding the client secret (default OAUTH_CLIENT_SECRET). */
+  client_secret_env?: string;
+  scope?: string;
+  params?: Record<string, string>;
+  /** Overrides the discovered token endpoint (a gateway, a proxy). */
+  token_endpoint?: string;
+  redirect_uris?: string[];
+  refresh_token_env?: string;
+  resource?: string;
+  token_env?: string;
+  /** Only these checks; default: every check the target has what it needs for. */
+  checks?: CheckName[];
+  expect?: {
+    /** The client authentication method this client must work with. */
+    token_endpoint_auth_method?: 'client_secret_basic' | 'client_secret_post';
+    /** An alg that must be in id_token_signing_alg_values_supported and usable with the JWKS. */
+    id_token_signing_alg?: string;
+  };
+}
+
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
+
+export interface CheckResult {
+  name: CheckName;
+  status: CheckStatus;
+  /** One line for the table. */
+  summary: string;
+  elapsed_ms: number;
+  findings: Finding[];
+}
+
+export interface TargetResult {
+  name: string;
+  issuer: string;
+  ok: boolean;
+  elapsed_ms: number;
+  checks: CheckResult[];
+}
