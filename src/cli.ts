@@ -284,6 +284,7 @@ Exit codes: 0 signed in and nothing wrong, 1 the login failed or a problem was d
     .option('--refresh-token-env <name>', 'check the refresh grant with the refresh token in this environment variable')
     .option('--resource <url>', 'call this protected resource with the token (from --token-env or the client-credentials check)', url('--resource'))
     .option('--token-env <name>', 'the environment variable with an access token for --resource')
+    .option('--check <name>', `run only this check; repeatable (${CHECK_LIST})`, collectCheck, [] as string[])
     .addOption(new Option('--expect-auth-method <method>', 'fail unless this client authentication method works').choices(['client_secret_basic', 'client_secret_post']))
     .option('--concurrency <n>', 'targets checked at once', positiveInt('--concurrency'), 4)
     .option('--timeout <seconds>', 'timeout of each network request', positiveSeconds('--timeout'), 10)
@@ -395,11 +396,20 @@ async function probeTargets(o: Record<string, unknown>, deps: Deps) {
         refresh_token_env: o.refreshTokenEnv as string | undefined,
         resource: o.resource as string | undefined,
         token_env: o.tokenEnv as string | undefined,
+        checks: (o.check as string[]).length ? (o.check as Array<'discovery'>) : undefined,
         expect: o.expectAuthMethod ? { token_endpoint_auth_method: o.expectAuthMethod as 'client_secret_basic' | 'client_secret_post' } : undefined,
       },
       'probe',
     ),
   ];
+}
+
+// Kept here (not imported from probe/types) so --help loads nothing but this module.
+const CHECK_LIST = 'discovery, clock, jwks, client_credentials, redirect_uri, refresh, resource';
+
+function collectCheck(value: string, previous: string[]): string[] {
+  if (!CHECK_LIST.split(', ').includes(value)) throw new InvalidArgumentError(`--check needs one of ${CHECK_LIST}; got "${value.slice(0, 40)}"`);
+  return [...previous, value];
 }
 
 function collectUrl(flag: string) {
