@@ -70,7 +70,8 @@ describe.concurrent('decode', () => {
     const r = await runCli(['decode', '--json', token]);
     const skew = r.json().findings.find((f: any) => f.id === 'clock_skew');
     expect(skew.severity).toBe('warning');
-    expect(skew.title).toMatch(/issued 2 min( \d+ s)? in the future/);
+    // the CLI runs a moment after signing: 1 min 59 s is as right as 2 min
+    expect(skew.title).toMatch(/issued (1 min 5\d s|2 min( \d+ s)?) in the future/);
     expect(r.code).toBe(0);
   });
 
