@@ -3,11 +3,13 @@
  * Commands are imported only when they run, so `--help` and `--version` load almost nothing.
  * Only this module decides exit codes: 0 nothing wrong, 1 a problem diagnosed, 2 usage or input error.
  */
-import { readFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CommandResult } from './commands/result.js';
 import type { Deps } from './deps.js';
 import { DoctorError, UsageError } from './errors.js';
+import { RESERVED_AUTHORIZATION_PARAMS } from './login/authorization-request.js';
 
 export const EXIT = { ok: 0, problem: 1, usage: 2 } as const;
 
@@ -59,6 +61,8 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
       'after',
       `
 Examples:
+  $ OAUTH_CLIENT_SECRET=... oauth-doctor login --issuer https://idp.example.com --client-id my-app
+  $ oauth-doctor probe --issuer https://idp.example.com --junit report.xml
   $ oauth-doctor decode "$TOKEN"                      what is in this token, is it still good?
   $ oauth-doctor explain '{"error":"invalid_client"}'   what does this error mean, what do I change?
   $ curl -si https://api.example.com/me | oauth-doctor explain
@@ -77,7 +81,7 @@ Exit codes: 0 nothing wrong, 1 a problem was diagnosed, 2 usage or input error.`
       if (err instanceof DoctorError) exitCode = fail(err.message, name, err, globals.verbose);
       else {
         const message = `internal error, please report it with the command you ran (oauth-doctor ${version()}): ${(err as Error)?.message ?? String(err)}`;
-        exitCode = fail(message, name, err, true);
+        exitCode = fail(message, name, err, globals.verbose);
       }
     }
   };
@@ -224,11 +228,15 @@ Examples:
 
 Exit codes: 0 signed in and nothing wrong, 1 the login failed or a problem was diagnosed, 2 usage error (port in use, bad flag).`,
     )
-    .action(async (o: Record<string, unknown>) => {
+    .action(async (o: Record<string, unknown>, cmd: Command) => {
       await execute(
         'login',
         async (d) => {
+          checkLoginFlags(o, cmd);
           const clientSecret = await resolveClientSecret(o, d);
+          if (clientSecret === undefined && (o.authMethod === 'basic' || o.authMethod === 'post')) {
+            throw new UsageError(`--auth-method ${String(o.authMethod)} needs a client secret: set OAUTH_CLIENT_SECRET, or use --client-secret-env NAME or --client-secret-stdin`);
+          }
           const { run } = await import('./commands/login.js');
           return run(
             {
@@ -238,6 +246,7 @@ Exit codes: 0 signed in and nothing wrong, 1 the login failed or a problem was d
               jwksUri: o.jwksUri as string | undefined,
               clientId: o.clientId as string,
               clientSecret,
+              clientSecretSource: o.clientSecretStdin ? 'standard input' : String(o.clientSecretEnv ?? 'OAUTH_CLIENT_SECRET'),
               authMethod: o.authMethod as 'auto' | 'basic' | 'post' | 'none',
               scope: o.scope as string,
               params: o.param as Array<[string, string]>,
@@ -371,6 +380,39 @@ function oneLine(message: string): string {
 function helpTarget(argv: string[]): string {
   const command = argv.find((a) => !a.startsWith('-'));
   return ['decode', 'explain', 'login', 'probe'].includes(command ?? '') ? `${command} ` : '';
+}
+
+/** Flag combinations login cannot honour, refused before anything starts. */
+function checkLoginFlags(o: Record<string, unknown>, cmd: Command): void {
+  const given = (name: string) => cmd.getOptionValueSource(name) === 'cli';
+  if (o.redirectUri !== undefined && (given('port') || given('callbackPath') || given('host'))) {
+    throw new UsageError('--redirect-uri fixes host, port and path already: leave out --host, --port and --callback-path, or leave out --redirect-uri');
+  }
+  if (typeof o.redirectUri === 'string') {
+    const u = new URL(o.redirectUri);
+    if (u.hash) throw new UsageError('--redirect-uri must not have a #fragment (RFC 6749 §3.1.2)');
+  }
+  for (const [key] of o.param as Array<[string, string]>) {
+    if (RESERVED_AUTHORIZATION_PARAMS.includes(key)) {
+      throw new UsageError(`--param ${key}=… would repeat a parameter the login sets itself; ${key === 'scope' ? 'use --scope' : key === 'redirect_uri' ? 'use --redirect-uri' : key.startsWith('code_challenge') ? 'use --no-pkce to leave PKCE out' : 'leave it out'}`);
+    }
+  }
+  if (typeof o.save === 'string') {
+    const target = o.save;
+    let isDir = false;
+    try {
+      isDir = statSync(target).isDirectory();
+    } catch {
+      // does not exist yet: fine, its folder must
+    }
+    if (isDir) throw new UsageError(`--save ${target} is a directory; name a file, such as ${target.replace(/\/$/, '')}/tokens.json`);
+    const folder = dirname(target);
+    try {
+      accessSync(folder, constants.W_OK);
+    } catch {
+      throw new UsageError(`--save ${target}: the folder ${folder} does not exist or is not writable`);
+    }
+  }
 }
 
 async function probeTargets(o: Record<string, unknown>, deps: Deps) {

@@ -16,13 +16,19 @@ export async function readInput(
   }
   if (sources.argument !== undefined) {
     if (sources.argument === '-') return { text: await stdinText(what, deps), from: 'stdin' };
-    return { text: sources.argument, from: 'argument' };
+    return { text: nonEmpty(sources.argument, what, 'the argument'), from: 'argument' };
   }
   if (sources.file !== undefined) {
-    const buf = sources.file === '-' ? await deps.readStdin(MAX_INPUT_BYTES) : await deps.readFile(sources.file, MAX_INPUT_BYTES);
-    return { text: buf.toString('utf8'), from: sources.file === '-' ? 'stdin' : 'file' };
+    if (sources.file === '-') return { text: await stdinText(what, deps), from: 'stdin' };
+    const buf = await deps.readFile(sources.file, MAX_INPUT_BYTES);
+    return { text: nonEmpty(buf.toString('utf8'), what, sources.file), from: 'file' };
   }
   return { text: await stdinText(what, deps), from: 'stdin' };
+}
+
+function nonEmpty(text: string, what: string, where: string): string {
+  if (text.trim() === '') throw new UsageError(`no ${what} given: ${where} is empty`);
+  return text;
 }
 
 async function stdinText(what: string, deps: Pick<Deps, 'readStdin' | 'stdinIsTTY' | 'stderr'>): Promise<string> {

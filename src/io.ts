@@ -81,10 +81,35 @@ export async function readLimited(input: NodeJS.ReadableStream, maxBytes: number
   return Buffer.concat(chunks);
 }
 
+/** Splits `open -a 'Google Chrome'` into words as a shell would (quotes and backslashes), without a shell. */
+export function splitCommand(command: string): string[] {
+  const words: string[] = [];
+  let word: string | undefined;
+  let quote: '"' | "'" | undefined;
+  for (let i = 0; i < command.length; i += 1) {
+    const c = command[i] as string;
+    if (quote) {
+      if (c === quote) quote = undefined;
+      else if (c === '\\' && quote === '"' && i + 1 < command.length) word = (word ?? '') + command[++i];
+      else word = (word ?? '') + c;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      word ??= '';
+    } else if (c === '\\' && i + 1 < command.length) word = (word ?? '') + command[++i];
+    else if (/\s/.test(c)) {
+      if (word !== undefined) words.push(word);
+      word = undefined;
+    } else word = (word ?? '') + c;
+  }
+  if (quote) throw new UsageError(`--browser ${command}: unbalanced ${quote} quote`);
+  if (word !== undefined) words.push(word);
+  return words;
+}
+
 async function openBrowser(url: string, command?: string): Promise<void> {
   if (command) {
     // The command gets the URL as one argument, never through a shell.
-    const [file, ...args] = command.split(/\s+/).filter(Boolean);
+    const [file, ...args] = splitCommand(command);
     if (!file) throw new UsageError('--browser needs a command, such as "firefox"');
     await new Promise<void>((resolve, reject) => {
       const child = spawn(file, [...args, url], { stdio: ['ignore', 'ignore', 'inherit'], detached: false });

@@ -162,6 +162,15 @@ describe.concurrent('decode', () => {
     expect(f.evidence.jwks_kids).toEqual(['key-2026']);
   });
 
+  it('uses a JWK Set file and skips members that are not keys', async () => {
+    const file = join(dir, 'set.json');
+    writeFileSync(file, JSON.stringify({ keys: [null, 'x', key.jwk] }));
+    const r = await runCli(['decode', '--json', '--key', file, await signRs256(key, fresh())]);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+    expect(r.code).toBe(0);
+    expect(r.json().verification.signature_valid).toBe(true);
+  });
+
   it('reports a bad signature when the key does not match', async () => {
     const token = await signRs256(otherKey, fresh(), { kid: 'key-2026' });
     const r = await runCli(['decode', '--json', '--jwks-uri', `${server.base}/jwks`, token]);
@@ -243,6 +252,7 @@ describe.concurrent('decode', () => {
 
   it.each([
     ['plain words', 'hello world, this is not a token'],
+    ['a sentence without punctuation', 'this is not a token'],
     ['too short', 'abc'],
     ['JSON that is not a token response', '{"foo": 1}'],
   ])('refuses input that is not a token (%s): exit 2, one line, no stack', async (_name, input) => {

@@ -77,6 +77,12 @@ describe.concurrent('explain', () => {
     expect(first(r).id).toBe('invalid_token');
   });
 
+  it('refuses an empty argument with one line and exit 2', async () => {
+    const r = await runCli(['explain', '']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^oauth-doctor: no error .* given: the argument is empty\n$/);
+  });
+
   it('refuses an empty input with one line and exit 2', async () => {
     const r = await runCli(['explain'], { input: '   \n' });
     expect(r.code).toBe(2);

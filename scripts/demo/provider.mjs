@@ -103,11 +103,14 @@ export async function startProvider({ authMethods, accessTokenTtl, port, dateOff
  * - `html-404`: a wrong token URL that lands on a web server's HTML 404 page;
  * - `redirect`: a token URL that redirects (http→https, a login page), which must not be followed;
  * - `sloppy`: a server whose successful answer bends RFC 6749 §5.1 ("expires_in" as a string,
- *   "token_type" in lower case), as several do.
+ *   "token_type" in lower case), as several do;
+ * - `passthrough`: nothing changed, only recorded.
  * Everything else is forwarded unchanged to the real token endpoint.
  */
 export async function startTokenWrapper(issuer, mode) {
   const upstream = `${issuer}/token`;
+  /** Every exchange that reached the provider, for tests that check nothing secret leaks. */
+  const exchanges = [];
   return listen((req, res) => {
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
@@ -136,6 +139,7 @@ export async function startTokenWrapper(issuer, mode) {
       if (req.headers.authorization) headers.authorization = req.headers.authorization;
       const upstreamRes = await fetch(upstream, { method: 'POST', headers, body });
       const text = await upstreamRes.text();
+      exchanges.push({ request: body, authorization: req.headers.authorization ?? '', response: text });
       if (mode === 'github' && upstreamRes.status >= 400) {
         const github = {
           invalid_client: ['incorrect_client_credentials', 'The client_id and/or client_secret passed are incorrect.'],
@@ -152,5 +156,5 @@ export async function startTokenWrapper(issuer, mode) {
       res.writeHead(upstreamRes.status, { 'content-type': upstreamRes.headers.get('content-type') ?? 'application/json' });
       res.end(text);
     });
-  }).then(({ base, close }) => ({ tokenEndpoint: `${base}/token`, base, close }));
+  }).then(({ base, close }) => ({ tokenEndpoint: `${base}/token`, base, close, exchanges }));
 }

@@ -15,6 +15,7 @@ import { exchangeWithFallback, methodsToTry, type Attempt, type AuthMethodChoice
 import type { ClientAuthMethod } from '../oauth/token-request.js';
 import { discover, type ProviderMetadata } from '../oidc/discovery.js';
 import type { Verification } from '../token/verify.js';
+import { printable } from '../report/printable.js';
 import type { CommandResult } from './result.js';
 
 export interface LoginOptions {
@@ -24,6 +25,8 @@ export interface LoginOptions {
   jwksUri?: string;
   clientId: string;
   clientSecret?: string;
+  /** Where the secret was looked for, named in diagnoses (an env var name). */
+  clientSecretSource?: string;
   authMethod: AuthMethodChoice;
   scope: string;
   params: Array<[string, string]>;
@@ -51,6 +54,8 @@ export interface LoginResult extends CommandResult {
   /** The ID token's signature, issuer and audience check. */
   id_token_verification: Verification | null;
   claims: { id_token?: Record<string, unknown>; access_token?: Record<string, unknown> };
+  /** What to set in your own client for the accepted client authentication method. */
+  advice: string[];
   /** Where the flow stopped: discovery, preflight, callback, exchange, or done. */
   stage: 'discovery' | 'preflight' | 'callback' | 'exchange' | 'done';
   saved_to?: string;
@@ -69,6 +74,7 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
     attempts: [],
     tokens: null,
     id_token_verification: null,
+    advice: [],
     claims: {},
     stage: 'discovery',
   };
@@ -119,7 +125,8 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
       callbackPath: fromUri ? fromUri.pathname : o.callbackPath,
     });
   }
-  const redirectUri = listener ? listener.redirectUri : (o.redirectUri as string);
+  // The redirect_uri is sent exactly as given: providers compare strings, not URLs.
+  const redirectUri = o.redirectUri ?? (listener as LoopbackListener).redirectUri;
   result.redirect_uri = redirectUri;
   result.issuer = issuer ?? null;
 
@@ -169,7 +176,15 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
           }
           code = verdict.code;
           result.stage = 'exchange';
-          const outcome = await exchange(code, request.code_verifier, request.nonce, redirectUri, tokenEndpoint, metadata, o, deps, progress, result, findings);
+          let outcome: boolean;
+          try {
+            outcome = await exchange(code, request.code_verifier, request.nonce, redirectUri, tokenEndpoint, metadata, o, deps, progress, result, findings);
+          } catch (err) {
+            callback.respond(500, callbackPage({ ok: false, headline: 'oauth-doctor stopped', finding: undefined }));
+            throw err;
+          }
+          // A forged or stale callback that came before the genuine one is worth a warning, not a failed login.
+          for (const f of findings) if (f.id === 'state_mismatch' && outcome) f.severity = 'warning';
           const primary = findings.find((f) => f.severity === 'error');
           callback.respond(
             outcome ? 200 : 400,
@@ -231,15 +246,16 @@ async function exchange(
   if (codeVerifier) grant.code_verifier = codeVerifier;
   progress('→ Callback received; exchanging the code');
   const outcome = await exchangeWithFallback(tokenEndpoint, grant, client, o.authMethod === 'auto' ? methods : methods.slice(0, 1), deps, o.requestTimeoutMs, (a) =>
-    progress(`  ${a.auth_method}: ${a.status === null ? 'no answer' : `HTTP ${a.status}`}${a.error ? ` ${a.error}` : ' ok'}`),
+    progress(`  ${a.auth_method}: ${a.status === null ? 'no answer' : `HTTP ${a.status}`}${a.error ? ` ${printable(a.error.slice(0, 80))}` : ' ok'}`),
   );
   result.attempts = outcome.attempts;
   result.auth_method = outcome.auth_method;
   if (!outcome.tokens) {
-    findings.push(...outcome.findings);
+    findings.push(...outcome.findings.map((f) => (f.id === 'invalid_client' ? explainRefusal(f, outcome.attempts, client.client_secret !== undefined, o) : f)));
     return false;
   }
   findings.push(...outcome.findings);
+  if (outcome.auth_method) result.advice = clientConfiguration(outcome.auth_method);
   if (outcome.attempts.length > 1) findings.push(fallbackFinding(outcome.attempts, advertised));
   const examined = await examineTokens(
     outcome.tokens,
@@ -260,6 +276,46 @@ async function exchange(
   return true;
 }
 
+/** What to set in the user's own client for the method the provider accepted. */
+export function clientConfiguration(method: ClientAuthMethod): string[] {
+  if (method === 'client_secret_basic') {
+    return [
+      'Send the client credentials with HTTP Basic: `Authorization: Basic base64(urlencode(client_id):urlencode(client_secret))`, and not in the body.',
+      'passport-oauth2 sends them in the body by default: pass `customHeaders: { Authorization: "Basic " + Buffer.from(encodeURIComponent(id) + ":" + encodeURIComponent(secret)).toString("base64") }` and leave clientSecret out of the body.',
+      'openid-client / oauth4webapi: ClientSecretBasic; Spring Security: client-authentication-method: client_secret_basic.',
+    ];
+  }
+  if (method === 'client_secret_post') {
+    return [
+      'Send client_id and client_secret as form parameters in the body of the token request, not in an Authorization header.',
+      'openid-client / oauth4webapi: ClientSecretPost; Spring Security: client-authentication-method: client_secret_post; passport-oauth2 already does this by default.',
+    ];
+  }
+  return ['Public client: send client_id in the body and no secret; keep PKCE (code_verifier) on.'];
+}
+
+/** invalid_client after every method tried says more than any single attempt. */
+function explainRefusal(f: Finding, attempts: Attempt[], hadSecret: boolean, o: LoginOptions): Finding {
+  const refusedAll = attempts.length > 1 && attempts.every((a) => a.error === 'invalid_client' || a.error === 'incorrect_client_credentials' || a.status === 401);
+  if (!hadSecret) {
+    return {
+      ...f,
+      detail: `${f.detail} No client secret was given (${o.clientSecretSource ?? 'OAUTH_CLIENT_SECRET'} is not set), so the client authenticated as a public client.`,
+      fixes: ['If this client is confidential, give its secret: OAUTH_CLIENT_SECRET=..., --client-secret-env NAME or --client-secret-stdin.', ...f.fixes],
+    };
+  }
+  if (!refusedAll) return f;
+  return {
+    ...f,
+    detail: `${f.detail} Both client_secret_basic and client_secret_post were refused, so the method is not the problem: the client_id or the secret is wrong (or the secret expired).`,
+    fixes: [
+      'Copy the secret again from the provider (the value, not its ID; some consoles show it only once), or create a new one.',
+      'Check that the client_id belongs to this issuer (realm, tenant, environment).',
+      ...f.fixes,
+    ],
+  };
+}
+
 function fallbackFinding(attempts: Attempt[], advertised: string[] | undefined): Finding {
   const worked = attempts.at(-1)?.auth_method as ClientAuthMethod;
   const refused = attempts[0]?.auth_method as ClientAuthMethod;
@@ -271,17 +327,10 @@ function fallbackFinding(attempts: Attempt[], advertised: string[] | undefined):
     detail:
       `The code exchange with ${refused} was refused with ${attempts[0]?.error ?? 'an error'} (HTTP ${attempts[0]?.status}); the same code with ${worked} worked. ` +
       (advertised ? `Discovery advertises ${advertised.join(', ')}, but providers register the method per client.` : 'Discovery did not say which methods it supports.'),
-    fixes: basic
-      ? [
-          'Send the client credentials with HTTP Basic: `Authorization: Basic base64(urlencode(client_id):urlencode(client_secret))`, and not in the body.',
-          'passport-oauth2 sends them in the body by default: pass `customHeaders: { Authorization: "Basic " + Buffer.from(encodeURIComponent(id) + ":" + encodeURIComponent(secret)).toString("base64") }` and leave clientSecret out of the body.',
-          'openid-client / oauth4webapi: use ClientSecretBasic; Spring: client-authentication-method: client_secret_basic.',
-        ]
-      : [
-          'Send client_id and client_secret as form parameters in the body of the token request, not in an Authorization header.',
-          'openid-client / oauth4webapi: use ClientSecretPost; Spring: client-authentication-method: client_secret_post; passport-oauth2 already does this by default.',
-          'Or register client_secret_basic for the client in the provider, the method RFC 6749 §2.3.1 requires every server to support.',
-        ],
+    fixes: [
+      ...clientConfiguration(worked),
+      ...(basic ? [] : ['Or register client_secret_basic for the client in the provider, the method RFC 6749 §2.3.1 requires every server to support.']),
+    ],
     sources: ['RFC 6749 §2.3.1', '000_771f3fde50da5341.txt (Thinktecture: invalid_client until credentials are sent with HTTP Basic)', 'RFC 8414 §2 (token_endpoint_auth_methods_supported)'],
     evidence: { attempts: attempts.map((a) => ({ auth_method: a.auth_method, status: a.status, error: a.error })), advertised },
   });
@@ -316,9 +365,11 @@ async function launch(url: string, o: LoginOptions, deps: Deps, progress: (line:
     await deps.openBrowser(url, o.browser);
   } catch (err) {
     if (err instanceof UsageError) throw err;
-    progress('  could not open a browser; open this URL yourself:');
-    deps.stderr.write(`${url}\n`);
+    progress('  could not start a browser');
   }
+  // A launcher can fail silently (no desktop, xdg-open without a handler): the URL is always shown.
+  progress('If no browser opened, open this URL to sign in:');
+  deps.stderr.write(`${url}\n`);
 }
 
 function spinner(deps: Deps, text: string, timeoutMs: number): () => void {

@@ -89,7 +89,7 @@ export function observe(input: string): Observation {
       addCode(params.get('error'));
       addDescription(params.get('error_description'));
     }
-  } else if (/^(?:[\w.%-]+=[^&\s]*&)*error=[^&\s]+(?:&[\w.%-]+=[^&\s]*)*$/.test(body)) {
+  } else if (isFormWithError(body)) {
     if (obs.form === 'text') obs.form = 'form';
     const params = new URLSearchParams(body);
     addCode(params.get('error'));
@@ -105,6 +105,13 @@ export function observe(input: string): Observation {
   scanText(trimmed, { addCode, setStatus });
   obs.codes = [...codes];
   return obs;
+}
+
+/** `error=...&error_description=...` (checked by splitting: a regex over a large body backtracks). */
+function isFormWithError(body: string): boolean {
+  if (body.length > 16 * 1024 || /\s/.test(body)) return false;
+  const parts = body.split('&');
+  return parts.some((p) => p.startsWith('error=') && p.length > 6) && parts.every((p) => /^[\w.%-]+=[^&]*$/.test(p));
 }
 
 interface Sinks {

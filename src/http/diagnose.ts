@@ -23,7 +23,7 @@ export function networkFinding(err: NetworkError, what: string): Finding {
       ...base,
       title: `${what} did not answer in time`,
       detail: `${err.message}. The server accepted nothing or answered too slowly; the request was abandoned.`,
-      fixes: ['Check that the URL is the right host and port and that the server is up.', 'If it is only slow, raise --timeout.', 'Check firewalls and proxies between this machine and the server (HTTPS_PROXY).'],
+      fixes: ['Check that the URL is the right host and port and that the server is up.', 'If it is only slow, raise the per-request timeout (--request-timeout for login, --timeout for probe and decode).', 'Check firewalls and proxies between this machine and the server (HTTPS_PROXY).'],
       sources: ['000_771f3fde50da5341.txt (passport-oauth2: token endpoint unreachable)'],
     });
   }

@@ -4,6 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 
+/** Parameters the flow sets itself; a --param may not override or repeat them. */
+export const RESERVED_AUTHORIZATION_PARAMS = ['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'nonce', 'code_challenge', 'code_challenge_method'];
+
 export interface AuthorizationRequestInput {
   authorizationEndpoint: string;
   clientId: string;
@@ -42,11 +45,4 @@ export function buildAuthorizationRequest(input: AuthorizationRequestInput): Aut
   }
   for (const [k, v] of input.extraParams) params.append(k, v);
   return { url: url.toString(), state, nonce, ...(code_verifier ? { code_verifier } : {}) };
-}
-
-/** `--param key=value`, repeatable. */
-export function parseParam(value: string): [string, string] {
-  const i = value.indexOf('=');
-  if (i <= 0) throw new Error(`--param needs key=value, got "${value}"`);
-  return [value.slice(0, i), value.slice(i + 1)];
 }

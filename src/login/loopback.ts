@@ -88,7 +88,11 @@ export async function listenLoopback(options: LoopbackOptions): Promise<Loopback
   if (servers.length === 0) {
     const tried = options.ports.join(', ');
     if (lastError?.code === 'EADDRINUSE') {
-      throw new UsageError(`port ${tried} on ${options.host} is already in use: stop the program using it, or pass --port with another port registered for this client`);
+      const which = options.ports.length > 1 ? `ports ${tried} on ${options.host} are all in use` : `port ${tried} on ${options.host} is already in use`;
+      throw new UsageError(`${which}: stop the program using it, or pass --port with another port registered for this client`);
+    }
+    if (lastError?.code === 'EACCES') {
+      throw new UsageError(`port ${tried} on ${options.host} needs privileges to listen on: use a port above 1023 registered for this client`);
     }
     if (lastError?.code === 'EADDRNOTAVAIL') throw new UsageError(`cannot listen on ${options.host}: this machine has no such loopback address; use --host 127.0.0.1`);
     throw new UsageError(`cannot listen on ${options.host} port ${tried}: ${lastError?.code ?? lastError?.message ?? 'unknown error'}`);
@@ -133,7 +137,9 @@ export async function listenLoopback(options: LoopbackOptions): Promise<Loopback
 }
 
 function allowedHosts(port: number): Set<string> {
-  return new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
+  const names = ['127.0.0.1', 'localhost', '[::1]'];
+  // A browser leaves the default port out of the Host header.
+  return new Set([...names.map((n) => `${n}:${port}`), ...(port === 80 ? names : [])]);
 }
 
 function bind(handler: (req: IncomingMessage, res: ServerResponse) => void, address: string, port: number): Promise<Server> {

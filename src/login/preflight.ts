@@ -74,9 +74,21 @@ export function processPreflightResponse(res: HttpResponse, redirectUri: string)
   return { passed: true, status: res.status, findings: [] };
 }
 
-/** Adds what was sent, and the near-misses people make, to a redirect_uri_mismatch. */
+/**
+ * Reads the preflight's findings in its own context: no callback exists yet, so nothing is about
+ * state; no secret is sent, so invalid_client means the client_id; a redirect_uri_mismatch gets
+ * what was sent and the near-misses people make.
+ */
 function withRedirectUri(findings: Finding[], redirectUri: string): Finding[] {
-  return findings.map((f) => {
+  return findings.filter((f) => f.id !== 'state_mismatch').map((f) => {
+    if (f.id === 'invalid_client') {
+      return {
+        ...f,
+        title: 'The provider does not know this client_id',
+        detail: `${f.detail} This answer came to the authorization request, where no secret is sent: the client_id itself is unknown (or disabled) at this issuer.`,
+        fixes: ['Check the client_id for typos and that it belongs to this issuer (realm, tenant, environment).', 'Check that the client is enabled.'],
+      };
+    }
     if (f.id !== 'redirect_uri_mismatch') return f;
     return {
       ...f,

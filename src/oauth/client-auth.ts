@@ -39,8 +39,6 @@ export interface ExchangeOutcome {
   attempts: Attempt[];
   /** Findings of the attempt that decided the outcome (the last one). */
   findings: Finding[];
-  /** Findings of attempts that were retried (kept to explain the fallback). */
-  retried: Finding[][];
 }
 
 /**
@@ -57,7 +55,6 @@ export async function exchangeWithFallback(
   onAttempt: (a: Attempt) => void = () => {},
 ): Promise<ExchangeOutcome> {
   const attempts: Attempt[] = [];
-  const retried: Finding[][] = [];
   let findings: Finding[] = [];
   for (const [i, method] of methods.entries()) {
     const started = performance.now();
@@ -70,10 +67,9 @@ export async function exchangeWithFallback(
       attempts.push(attempt);
       onAttempt(attempt);
       findings = processed.findings;
-      if (processed.tokens) return { tokens: processed.tokens, auth_method: method, attempts, findings, retried };
+      if (processed.tokens) return { tokens: processed.tokens, auth_method: method, attempts, findings };
       const clientRefused = processed.error === 'invalid_client' || (processed.error === undefined && res.status === 401) || processed.error === 'incorrect_client_credentials';
       if (!clientRefused || i === methods.length - 1) break;
-      retried.push(findings);
     } catch (err) {
       if (!(err instanceof NetworkError)) throw err;
       attempt = { auth_method: method, status: null, error: err.causeCode ?? err.code, elapsed_ms: Math.round(performance.now() - started) };
@@ -83,5 +79,5 @@ export async function exchangeWithFallback(
       break;
     }
   }
-  return { auth_method: null, attempts, findings, retried };
+  return { auth_method: null, attempts, findings };
 }

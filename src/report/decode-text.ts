@@ -17,7 +17,7 @@ export function renderDecode(r: DecodeResult, style: Style): string {
   const out: string[] = [];
   const t = r.token;
   const facts = [KIND[t.kind], t.header?.alg ? String(t.header.alg) : undefined, t.header?.kid ? `kid ${String(t.header.kid)}` : undefined, `${t.length} chars`];
-  out.push(`${style.bold('Token')}  ${facts.filter(Boolean).join(' · ')}`);
+  out.push(`${style.bold('Token')}  ${printable(facts.filter(Boolean).join(' · '))}`);
   out.push(`       ${t.value ?? style.dim(t.redacted)}`);
   if (t.header) out.push('', heading('Header', style), table(t.header, style));
   if (t.claims) {

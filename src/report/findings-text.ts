@@ -2,6 +2,7 @@
  * The human rendering of findings, shared by every command.
  */
 import type { Finding, Severity } from '../findings.js';
+import { printable } from './printable.js';
 import type { Style } from './style.js';
 
 const MARK: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
@@ -10,11 +11,7 @@ function paint(style: Style, severity: Severity, text: string): string {
   return severity === 'error' ? style.red(text) : severity === 'warning' ? style.yellow(text) : style.cyan(text);
 }
 
-/** Text that came from the input must not drive the terminal: control characters are shown as escapes. */
-export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+export { printable };
 
 export function renderFinding(f: Finding, style: Style): string {
   const lines: string[] = [];

@@ -3,7 +3,7 @@
  * back (redacted), then the findings.
  */
 import type { LoginResult } from '../commands/login.js';
-import { heading, printable, renderFindings, renderSummary } from './findings-text.js';
+import { heading, indent, printable, renderFindings, renderSummary } from './findings-text.js';
 import type { Style } from './style.js';
 import { isoDate } from '../token/time.js';
 
@@ -11,16 +11,19 @@ const TIME_CLAIMS = new Set(['iat', 'exp', 'nbf', 'auth_time']);
 
 export function renderLogin(r: LoginResult, style: Style): string {
   const out: string[] = [];
-  out.push(`${style.bold('Issuer')}        ${r.issuer ?? style.dim('(endpoints given directly)')}`);
-  out.push(`${style.bold('Redirect URI')}  ${r.redirect_uri ?? style.dim('(none)')}`);
+  out.push(`${style.bold('Issuer')}        ${r.issuer ? printable(r.issuer) : style.dim('(endpoints given directly)')}`);
+  out.push(`${style.bold('Redirect URI')}  ${r.redirect_uri ? printable(r.redirect_uri) : style.dim('(none)')}`);
   out.push(`${style.bold('Reached')}       ${r.stage === 'done' ? style.green('tokens received') : style.red(`stopped at ${r.stage}`)}`);
   if (r.attempts.length > 0) {
     out.push('', heading('Code exchange', style));
     for (const a of r.attempts) {
-      const outcome = a.error ? style.red(`${a.error}${a.error_description ? `: ${printable(a.error_description).slice(0, 120)}` : ''}`) : style.green('tokens');
+      const outcome = a.error ? style.red(printable(`${a.error}${a.error_description ? `: ${a.error_description.slice(0, 120)}` : ''}`)) : style.green('tokens');
       out.push(`  ${a.auth_method.padEnd(20)} ${a.status === null ? 'no answer' : `HTTP ${a.status}`}  ${outcome}  ${style.dim(`${a.elapsed_ms} ms`)}`);
     }
-    if (r.auth_method) out.push(`  ${style.bold('The provider accepts')} ${style.green(r.auth_method)} for this client.`);
+    if (r.auth_method) {
+      out.push(`  ${style.bold('The provider accepts')} ${style.green(r.auth_method)} for this client. In your own client:`);
+      for (const line of r.advice) out.push(indent(`- ${line}`, 4, 100, 2));
+    }
   }
   if (r.tokens) {
     out.push('', heading('Tokens', style));

@@ -70,7 +70,8 @@ export function checkTimeClaims(
       );
     }
   }
-  if (exp !== undefined && exp > 1e11) {
+  // 1e11 s is the year 5138; Date.now() in milliseconds is about 1.8e12 today.
+  if (exp !== undefined && exp > 1e11 && exp < 1e14) {
     findings.push(
       finding({
         id: 'invalid_token',
@@ -84,6 +85,19 @@ export function checkTimeClaims(
     );
   }
 
+  if (exp !== undefined && exp >= 1e14) {
+    findings.push(
+      finding({
+        id: 'invalid_token',
+        severity: 'warning',
+        title: '"exp" lies beyond any plausible date',
+        detail: `exp is ${exp}: in effect the token never expires. Some libraries overflow on such values and reject it.`,
+        fixes: ['Give the token a real expiry (minutes for access tokens).'],
+        sources: ['RFC 7519 §4.1.4'],
+        evidence: { exp },
+      }),
+    );
+  }
   if (exp === undefined && claims.exp === undefined) {
     findings.push(
       finding({

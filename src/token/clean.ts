@@ -4,6 +4,8 @@
  * of 000_771f3fde50da5341.txt). Pure.
  */
 
+import { InputError } from '../errors.js';
+
 export interface CleanedToken {
   token: string;
   /** What was removed, in the user's words, for the report. */
@@ -59,6 +61,8 @@ export function cleanPastedToken(raw: string): CleanedToken {
     cleaned.push('removed line breaks (CR/LF) inside the token');
   }
   if (/\s/.test(t)) {
+    // Spaces inside a JWT are copy damage; spaces between words mean it is not a token at all.
+    if (!t.startsWith('eyJ')) throw new InputError('not a token: it contains spaces between words; pass the token alone (a JWT starts with "eyJ")');
     t = t.replace(/\s+/g, '');
     cleaned.push('removed white space inside the token');
   }

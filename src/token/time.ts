@@ -4,6 +4,7 @@
 
 export function humanDuration(seconds: number): string {
   const s = Math.round(Math.abs(seconds));
+  if (!Number.isFinite(s) || s > 1e12) return 'forever';
   if (s < 60) return `${s} s`;
   const units: Array<[string, number]> = [
     ['d', 86400],

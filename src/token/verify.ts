@@ -272,7 +272,11 @@ async function loadKeyFile(path: string, deps: Pick<Deps, 'readFile'>): Promise<
     } catch {
       throw new InputError(`--key ${path}: not valid JSON; give a PEM public key, a certificate, a JWK or a JWK Set`);
     }
-    if (Array.isArray(jwk.keys)) return { kind: 'jwks', jwks: jwk as unknown as Jwks, label: `JWK Set ${path}` };
+    if (Array.isArray(jwk.keys)) {
+      const keys = jwk.keys.filter((k): k is Record<string, unknown> => typeof k === 'object' && k !== null && !Array.isArray(k) && typeof (k as { kty?: unknown }).kty === 'string');
+      if (keys.length === 0) throw new InputError(`--key ${path}: the JWK Set has no keys with a "kty"`);
+      return { kind: 'jwks', jwks: { keys }, label: `JWK Set ${path}` };
+    }
     if (typeof jwk.kty !== 'string') throw new InputError(`--key ${path}: a JWK needs "kty"; give a PEM public key, a certificate, a JWK or a JWK Set`);
     const { d: _private, ...publicPart } = jwk;
     const usable = jwk.kty === 'oct' ? jwk : publicPart;

@@ -7,6 +7,7 @@ import { checkCallback } from '../../src/login/callback.js';
 import { processPreflightResponse } from '../../src/login/preflight.js';
 import { methodsToTry } from '../../src/oauth/client-auth.js';
 import { basicCredentials, processTokenResponse } from '../../src/oauth/token-request.js';
+import { splitCommand } from '../../src/io.js';
 
 const res = (status: number, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }): HttpResponse => ({
   url: 'https://idp.example.test/token',
@@ -90,4 +91,13 @@ describe('processPreflightResponse', () => {
     expect(out.passed).toBe(false);
     expect(out.findings[0]?.id).toBe('redirect_uri_mismatch');
   });
+});
+
+describe('splitCommand (--browser)', () => {
+  it.each([
+    ["open -a 'Google Chrome'", ['open', '-a', 'Google Chrome']],
+    ['node "/tmp/a b/walk.mjs" --deny', ['node', '/tmp/a b/walk.mjs', '--deny']],
+    ['firefox', ['firefox']],
+    ['a\\ b c', ['a b', 'c']],
+  ])('%s', (command, words) => expect(splitCommand(command)).toEqual(words));
 });

@@ -65,7 +65,11 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
       'Restore PEM line breaks: key.replace(/\\\\n/g, "\\n").',
     ],
     sources: [JSONWEBTOKEN, 'RFC 7515 §5.2'],
-    match: [{ code: ['jsonwebtoken:JsonWebTokenError'], text: /\binvalid signature\b/i }],
+    match: [
+      { code: ['jsonwebtoken:JsonWebTokenError'], text: /\binvalid signature\b/i },
+      // The message alone, as express-jwt and log lines print it.
+      { text: /^(?:[\w.]*Error:\s*)?invalid signature\.?$/im },
+    ],
     priority: P,
   },
   {
@@ -90,6 +94,8 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
     match: [
       { code: ['jsonwebtoken:JsonWebTokenError'], text: /\b(?:jwt malformed|invalid token|jwt must be a string|jwt signature is required)\b/i },
       { text: /JsonWebTokenError: jwt malformed/i },
+      // jsonwebtoken's message wherever it surfaces: express-jwt's UnauthorizedError, a JSON body, a log line.
+      { text: /\bjwt malformed\b/i },
     ],
     priority: P,
   },
