@@ -3,10 +3,9 @@
  * It opens the URL that `login --no-open` prints, signs in on oidc-provider's pages, consents, and
  * lands on the loopback listener, whose page must say the sign-in worked.
  */
-import { spawn } from 'node:child_process';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, STACK_TRACE } from './helpers/cli.js';
+import { spawnLogin, STACK_TRACE } from './helpers/cli.js';
 import { CONFIDENTIAL, startProvider, type RunningProvider } from './helpers/provider.js';
 
 let provider: RunningProvider;
@@ -26,21 +25,10 @@ afterAll(async () => {
 
 describe('login in headless Chromium', () => {
   it('signs in end to end: provider pages, consent, loopback page, verified ID token', async () => {
-    const child = spawn(process.execPath, [BIN, 'login', '--json', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--no-open', '--timeout', '60'], {
-      env: { ...process.env, OAUTH_CLIENT_SECRET: CONFIDENTIAL.client_secret, NO_COLOR: '1' },
+    const login = spawnLogin(['--json', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--no-open', '--timeout', '60'], {
+      OAUTH_CLIENT_SECRET: CONFIDENTIAL.client_secret,
     });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stderr.on('data', (c) => {
-        stderr += c;
-        const m = /^(http:\/\/127\.0\.0\.1:\d+\/auth\?\S+)$/m.exec(stderr);
-        if (m) resolve(m[1] as string);
-      });
-      child.on('close', () => reject(new Error(`login ended before printing the URL: ${stderr}`)));
-    });
+    const url = await login.url;
 
     const page = await browser.newPage();
     await page.goto(url);
@@ -57,7 +45,8 @@ describe('login in headless Chromium', () => {
     expect(pageText).toContain('You can close this tab');
     await page.close();
 
-    expect(await closed).toBe(0);
+    const { code, stdout, stderr } = await login.done;
+    expect(code).toBe(0);
     expect(stderr).not.toMatch(STACK_TRACE);
     const out = JSON.parse(stdout);
     expect(out).toMatchObject({ ok: true, stage: 'done', auth_method: 'client_secret_basic' });

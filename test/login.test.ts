@@ -3,14 +3,13 @@
  * an HTTP "browser" (scripts/demo/http-browser.mjs) given to `--browser`; the main path is also
  * driven by a real headless Chromium in login-chromium.test.ts.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, runCli, STACK_TRACE } from './helpers/cli.js';
+import { runCli, spawnLogin, STACK_TRACE } from './helpers/cli.js';
 import { CONFIDENTIAL, PUBLIC, startProvider, startTokenWrapper, WEB, type RunningProvider } from './helpers/provider.js';
 // @ts-expect-error plain ESM helper without types
 import { walk } from '../scripts/demo/http-browser.mjs';
@@ -183,19 +182,8 @@ describe.concurrent('login against oidc-provider', () => {
   });
 
   it('refuses a tampered state, keeps waiting, and completes with the genuine callback', async () => {
-    const child = spawn(process.execPath, [BIN, 'login', '--json', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--no-open', '--timeout', '20'], {
-      env: { ...process.env, ...secretEnv, NO_COLOR: '1' },
-    });
-    let stderr = '';
-    let stdout = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    const url = await new Promise<string>((resolve) => {
-      child.stderr.on('data', (c) => {
-        stderr += c;
-        const m = /^(http:\/\/127\.0\.0\.1:\d+\/auth\?\S+)$/m.exec(stderr);
-        if (m) resolve(m[1] as string);
-      });
-    });
+    const login = spawnLogin(['--json', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--no-open', '--timeout', '20'], secretEnv);
+    const url = await login.url;
     const redirect = new URL(url).searchParams.get('redirect_uri') as string;
     const forged = await fetch(`${redirect}?code=forged-code&state=not-the-state`);
     expect(forged.status).toBe(400);
@@ -203,7 +191,7 @@ describe.concurrent('login against oidc-provider', () => {
     const result = await walk(url);
     expect(result.delivered).toBe(true);
     expect(result.page).toContain('Signed in');
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const { code, stdout } = await login.done;
     expect(code).toBe(0); // signed in; the forged callback is reported as a warning
     const out = JSON.parse(stdout);
     expect(out.stage).toBe('done');
@@ -246,24 +234,15 @@ describe.concurrent('login against oidc-provider', () => {
   });
 
   it('carries on from a pasted URL when the redirect_uri is not loopback', async () => {
-    const child = spawn(process.execPath, [BIN, 'login', '--json', '--issuer', provider.issuer, '--client-id', WEB.client_id, '--redirect-uri', WEB.redirect_uri, '--timeout', '20'], {
-      env: { ...process.env, OAUTH_CLIENT_SECRET: WEB.client_secret, NO_COLOR: '1' },
+    const login = spawnLogin(['--json', '--issuer', provider.issuer, '--client-id', WEB.client_id, '--redirect-uri', WEB.redirect_uri, '--timeout', '20'], {
+      OAUTH_CLIENT_SECRET: WEB.client_secret,
     });
-    let stderr = '';
-    let stdout = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    const url = await new Promise<string>((resolve) => {
-      child.stderr.on('data', (c) => {
-        stderr += c;
-        const m = /^(http:\/\/127\.0\.0\.1:\d+\/auth\?\S+)$/m.exec(stderr);
-        if (m) resolve(m[1] as string);
-      });
-    });
+    const url = await login.url;
     const { finalUrl, delivered } = await walk(url);
     expect(delivered).toBe(false);
     expect(finalUrl).toMatch(/^https:\/\/app\.example\.test\/callback\?code=/);
-    child.stdin.end(`${finalUrl}\n`);
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    login.child.stdin.end(`${finalUrl}\n`);
+    const { code, stdout } = await login.done;
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ stage: 'done', redirect_uri: WEB.redirect_uri });
   });

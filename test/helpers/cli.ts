@@ -46,3 +46,24 @@ export function runCli(
 
 /** What must never reach a user: a Node stack trace. */
 export const STACK_TRACE = /^\s+at .+\(.+:\d+:\d+\)$|^\s+at .+:\d+:\d+$/m;
+
+/**
+ * Starts `oauth-doctor login ...` and hands over the authorization URL it prints on stderr, for
+ * tests that play the browser themselves; `done` resolves when the CLI exits.
+ */
+export function spawnLogin(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [BIN, 'login', ...args], { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c));
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  const url = new Promise<string>((resolve, reject) => {
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c;
+      const m = /^(http:\/\/127\.0\.0\.1:\d+\/auth\?\S+)$/m.exec(stderr);
+      if (m) resolve(m[1] as string);
+    });
+    child.on('close', () => reject(new Error(`login ended before printing the URL: ${stderr}`)));
+  });
+  return { child, url, done };
+}
