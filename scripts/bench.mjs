@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: how fast oauth-doctor starts and works, as ratios against plain Node, from runs
+ * interleaved in one process (so machine noise hits every command alike). Medians, not means.
+ *
+ *   decode <jwt>, explain invalid_client, --version, --help   each ÷ `node -e 0`
+ *   probe of 8 targets ÷ the slowest of those targets alone  (shows the concurrency works)
+ *   peak RSS of decode
+ *
+ * Usage: npm run bench [-- --rounds 15]
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as jose from 'jose';
+import { startProvider } from './demo/provider.mjs';
+
+const bin = fileURLToPath(new URL('../bin/oauth-doctor.js', import.meta.url));
+const roundsArg = process.argv.indexOf('--rounds');
+const ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 15;
+
+/** Runs node with args; resolves with wall milliseconds (and stderr, for the RSS probe). */
+function time(args, env = {}) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...env } });
+    let stderr = '';
+    child.stderr.on('data', (c) => (stderr += c));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, code, stderr }));
+  });
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+const now = Math.floor(Date.now() / 1000);
+const { privateKey } = await jose.generateKeyPair('RS256');
+const jwt = await new jose.SignJWT({ sub: 'bench', aud: 'api', scope: 'openid' })
+  .setProtectedHeader({ alg: 'RS256', kid: 'bench' })
+  .setIssuer('https://idp.example.test')
+  .setIssuedAt(now)
+  .setExpirationTime(now + 3600)
+  .sign(privateKey);
+
+const commands = {
+  'node -e 0': ['-e', '0'],
+  'decode <jwt>': [bin, 'decode', jwt],
+  'explain invalid_client': [bin, 'explain', 'invalid_client'],
+  '--version': [bin, '--version'],
+  '--help': [bin, '--help'],
+};
+
+// Warm the file cache once so the first round is not an outlier.
+for (const args of Object.values(commands)) await time(args);
+const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+for (let round = 0; round < ROUNDS; round += 1) {
+  for (const [name, args] of Object.entries(commands)) samples[name].push((await time(args)).ms);
+}
+const base = median(samples['node -e 0']);
+process.stdout.write(`oauth-doctor bench: ${ROUNDS} interleaved rounds, node ${process.version}\n`);
+process.stdout.write(`  ${'node -e 0'.padEnd(34)} median ${base.toFixed(1).padStart(7)} ms  (baseline)\n`);
+for (const name of Object.keys(commands).slice(1)) {
+  const m = median(samples[name]);
+  process.stdout.write(`  ${name.padEnd(34)} median ${m.toFixed(1).padStart(7)} ms  ratio ${(m / base).toFixed(2)}×\n`);
+}
+
+// Peak memory of decode, read inside the process at exit.
+const rssHook = `data:text/javascript,process.on('exit',()=>process.stderr.write('RSS_KB='+process.resourceUsage().maxRSS))`;
+const rss = [];
+for (let i = 0; i < 5; i += 1) {
+  const r = await time(['--import', rssHook, bin, 'decode', jwt]);
+  rss.push(Number(/RSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? NaN));
+}
+const rssBase = Number(/RSS_KB=(\d+)/.exec((await time(['--import', rssHook, '-e', '0'])).stderr)?.[1] ?? NaN);
+process.stdout.write(`  ${'decode peak RSS'.padEnd(34)} median ${(median(rss) / 1024).toFixed(1).padStart(7)} MiB (node -e 0: ${(rssBase / 1024).toFixed(1)} MiB)\n`);
+
+// probe: 8 targets at once against the slowest one alone.
+const N = 8;
+const providers = [];
+for (let i = 0; i < N; i += 1) providers.push(await startProvider());
+const dir = mkdtempSync(join(tmpdir(), 'oauth-doctor-bench-'));
+const config = join(dir, 'probe.json');
+writeFileSync(config, JSON.stringify({ targets: providers.map((p, i) => ({ name: `t${i}`, issuer: p.issuer })) }));
+const single = [];
+const all = [];
+for (let round = 0; round < Math.max(3, Math.floor(ROUNDS / 3)); round += 1) {
+  const alone = [];
+  for (const p of providers) alone.push((await time([bin, 'probe', '--json', '--issuer', p.issuer])).ms);
+  single.push(Math.max(...alone));
+  all.push((await time([bin, 'probe', '--json', '--config', config, '--concurrency', String(N)])).ms);
+}
+await Promise.all(providers.map((p) => p.close()));
+const slowest = median(single);
+const together = median(all);
+process.stdout.write(
+  `  ${`probe of ${N} targets`.padEnd(34)} median ${together.toFixed(1).padStart(7)} ms  ratio ${(together / slowest).toFixed(2)}× the slowest single target (${slowest.toFixed(1)} ms)\n`,
+);
