@@ -23,6 +23,7 @@ function version(): string {
 }
 
 interface GlobalOptions {
+  ca?: string;
   json?: boolean;
   verbose?: boolean;
   color?: boolean;
@@ -49,6 +50,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option('--json', 'print exactly one JSON document on stdout')
     .option('--no-color', 'no colour (also: NO_COLOR=1, or when stdout is not a terminal)')
     .option('-v, --verbose', 'show stack traces of internal errors')
+    .option('--ca <file>', 'trust this CA certificate (PEM) for HTTPS, besides the system ones')
     .showSuggestionAfterError(true)
     .showHelpAfterError(false)
     .exitOverride()
@@ -73,7 +75,7 @@ Exit codes: 0 nothing wrong, 1 a problem was diagnosed, 2 usage or input error.`
   const execute = async (name: string, run: (deps: Deps) => Promise<CommandResult>, render: (r: CommandResult, color: boolean) => Promise<string>) => {
     const globals = program.opts<GlobalOptions>();
     try {
-      const result = await run(deps);
+      const result = await run(await withCa(globals.ca, deps));
       if (globals.json) deps.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       else deps.stdout.write(await render(result, globals.color !== false));
       exitCode = result.ok ? EXIT.ok : EXIT.problem;
@@ -125,6 +127,7 @@ Exit codes: 0 the token is fine, 1 expired, not yet valid or failed verification
       await execute(
         'decode',
         async (d) => {
+          d.secrets.revealTokens = Boolean(o.showTokens);
           const secret = resolveSecret(o, d);
           const { run } = await import('./commands/decode.js');
           return run(
@@ -233,6 +236,7 @@ Exit codes: 0 signed in and nothing wrong, 1 the login failed or a problem was d
         'login',
         async (d) => {
           checkLoginFlags(o, cmd);
+          d.secrets.revealTokens = Boolean(o.showTokens);
           const clientSecret = await resolveClientSecret(o, d);
           if (clientSecret === undefined && (o.authMethod === 'basic' || o.authMethod === 'post')) {
             throw new UsageError(`--auth-method ${String(o.authMethod)} needs a client secret: set OAUTH_CLIENT_SECRET, or use --client-secret-env NAME or --client-secret-stdin`);
@@ -341,11 +345,13 @@ Exit codes: 0 every check passed (warnings allowed unless --strict), 1 a check f
     sub.addOption(new Option('--json', 'print exactly one JSON document on stdout').hideHelp());
     sub.addOption(new Option('--no-color', 'no colour').hideHelp());
     sub.addOption(new Option('-v, --verbose', 'show stack traces of internal errors').hideHelp());
+    sub.addOption(new Option('--ca <file>', 'trust this CA certificate (PEM) for HTTPS').hideHelp());
     sub.hook('preAction', (cmd) => {
       const local = cmd.opts<GlobalOptions>();
       if (local.json) program.setOptionValue('json', true);
       if (local.color === false) program.setOptionValue('color', false);
       if (local.verbose) program.setOptionValue('verbose', true);
+      if (local.ca) program.setOptionValue('ca', local.ca);
     });
     sub.exitOverride().configureOutput(program.configureOutput());
     sub.showSuggestionAfterError(true);
@@ -371,6 +377,15 @@ Exit codes: 0 every check passed (warnings allowed unless --strict), 1 a check f
     throw err;
   }
   return exitCode;
+}
+
+/** --ca FILE: the network of this run also trusts that CA. */
+async function withCa(file: string | undefined, deps: Deps): Promise<Deps> {
+  if (!file) return deps;
+  const pem = (await deps.readFile(file, 1024 * 1024)).toString('utf8');
+  if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`--ca ${file}: not a PEM certificate (it must contain "-----BEGIN CERTIFICATE-----")`);
+  const { createHttpClient } = await import('./http/client.js');
+  return { ...deps, http: createHttpClient({ ca: pem }) };
 }
 
 function oneLine(message: string): string {
@@ -486,6 +501,12 @@ function callbackPath(value: string): string {
 }
 
 async function resolveClientSecret(o: Record<string, unknown>, deps: Deps): Promise<string | undefined> {
+  const secret = await readClientSecret(o, deps);
+  deps.secrets.add(secret, 'credential');
+  return secret;
+}
+
+async function readClientSecret(o: Record<string, unknown>, deps: Deps): Promise<string | undefined> {
   const given = [o.clientSecret !== undefined, o.clientSecretEnv !== undefined, Boolean(o.clientSecretStdin)].filter(Boolean).length;
   if (given > 1) throw new UsageError('give the client secret one way: --client-secret-env, --client-secret-stdin or --client-secret');
   if (o.clientSecretStdin) {
@@ -511,10 +532,12 @@ function resolveSecret(o: Record<string, unknown>, deps: Deps): string | undefin
     const name = String(o.secretEnv);
     const value = deps.env[name];
     if (value === undefined || value === '') throw new UsageError(`--secret-env ${name}: the environment variable ${name} is not set or empty`);
+    deps.secrets.add(value, 'credential');
     return value;
   }
   if (o.secret !== undefined) {
     deps.stderr.write('oauth-doctor: warning: --secret on the command line is visible to other users of this machine (ps, shell history); prefer --secret-env NAME\n');
+    deps.secrets.add(String(o.secret), 'credential');
     return String(o.secret);
   }
   return undefined;

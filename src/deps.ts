@@ -3,6 +3,7 @@
  * so the core never reaches for the clock, the environment or the network on its own.
  */
 import type { HttpClient } from './http/client.js';
+import type { KnownSecrets } from './redact.js';
 import type { LoopbackListener, LoopbackOptions } from './login/loopback.js';
 
 export interface OutputStream {
@@ -23,6 +24,8 @@ export interface Deps {
   /** Reads a file, refusing more than maxBytes. */
   readFile(path: string, maxBytes: number): Promise<Buffer>;
   http: HttpClient;
+  /** Secret values seen in this run; all output is scrubbed of them. */
+  secrets: KnownSecrets;
   randomBytes(n: number): Buffer;
   /** Opens the URL in the user's browser, or runs `command URL` when given. */
   openBrowser(url: string, command?: string): Promise<void>;

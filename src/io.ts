@@ -10,15 +10,16 @@ import type { Deps, OutputStream } from './deps.js';
 import { InputError, UsageError } from './errors.js';
 import { createHttpClient } from './http/client.js';
 import { listenLoopback } from './login/loopback.js';
+import { KnownSecrets } from './redact.js';
 
-function stream(s: NodeJS.WriteStream): OutputStream {
+function stream(s: NodeJS.WriteStream, secrets: KnownSecrets): OutputStream {
   // `oauth-doctor ... | head` closes the pipe early: stop quietly instead of crashing.
   s.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw err;
   });
   return {
-    write: (text) => void s.write(text),
+    write: (text) => void s.write(secrets.scrub(text)),
     get isTTY() {
       return Boolean(s.isTTY);
     },
@@ -26,11 +27,13 @@ function stream(s: NodeJS.WriteStream): OutputStream {
 }
 
 export function processDeps(): Deps {
+  const secrets = new KnownSecrets();
   return {
     now: () => Date.now(),
     env: process.env,
-    stdout: stream(process.stdout),
-    stderr: stream(process.stderr),
+    stdout: stream(process.stdout, secrets),
+    stderr: stream(process.stderr, secrets),
+    secrets,
     stdinIsTTY: Boolean(process.stdin.isTTY),
     readStdin: (maxBytes) => readLimited(process.stdin, maxBytes, 'standard input'),
     readFile: async (path, maxBytes) => {

@@ -31,3 +31,33 @@ export function redactDeep<T>(value: T, depth = 0): T {
   if (Array.isArray(value)) return value.map((v) => redactDeep(v, depth + 1)) as T;
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, depth + 1)])) as T;
 }
+
+export type SecretKind = 'credential' | 'token';
+
+/**
+ * The exact secret values a run has handled (client secret, code, code_verifier, tokens). Every
+ * byte written to stdout, stderr, a report or the browser page passes through scrub(), so a value a
+ * server echoes back in an error message is caught too. Tokens are let through only when the user
+ * asked (--show-tokens); credentials never.
+ */
+export class KnownSecrets {
+  readonly #values = new Map<string, SecretKind>();
+  revealTokens = false;
+
+  add(value: unknown, kind: SecretKind): void {
+    // Short values would also match ordinary words; none of the secrets handled here is that short.
+    if (typeof value === 'string' && value.length >= 8) this.#values.set(value, kind);
+  }
+
+  scrub(text: string): string {
+    let out = text;
+    for (const [value, kind] of this.#values) {
+      if (kind === 'token' && this.revealTokens) continue;
+      if (out.includes(value)) out = out.split(value).join(redactValue(value));
+      // The same value form-encoded or JSON-escaped.
+      const encoded = encodeURIComponent(value);
+      if (encoded !== value && out.includes(encoded)) out = out.split(encoded).join(redactValue(value));
+    }
+    return out;
+  }
+}

@@ -49,6 +49,7 @@ export interface DecodeResult extends CommandResult {
 export async function run(options: DecodeOptions, deps: Deps): Promise<DecodeResult> {
   const input = await readInput('token', { argument: options.token, file: options.file }, deps);
   const { token, cleaned, fromMember } = cleanPastedToken(input.text);
+  deps.secrets.add(token, 'token');
   const parsed = parseToken(token);
   const nowSeconds = Math.floor(deps.now() / 1000);
   const findings: Finding[] = [];

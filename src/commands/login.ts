@@ -140,6 +140,7 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
       extraParams: o.params,
       randomBytes: deps.randomBytes,
     });
+    deps.secrets.add(request.code_verifier, 'credential');
 
     // 3. Preflight: an error the provider gives before any sign-in is diagnosed now.
     result.stage = 'preflight';
@@ -157,7 +158,9 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
       const stopSpinner = spinner(deps, `Waiting for the browser to come back to ${redirectUri}`, o.timeoutMs);
       try {
         for (;;) {
-          const callback = await listener.next(deadline).catch(() => undefined);
+          const raw = await listener.next(deadline).catch(() => undefined);
+          // The page goes through the same scrubbing as the terminal.
+          const callback = raw && { params: raw.params, respond: (status: number, html: string) => raw.respond(status, deps.secrets.scrub(html)) };
           if (!callback) {
             findings.push(timeoutFinding(o, redirectUri, findings.some((f) => f.id === 'state_mismatch')));
             return done();
@@ -175,6 +178,7 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
             return done();
           }
           code = verdict.code;
+          deps.secrets.add(code, 'credential');
           result.stage = 'exchange';
           let outcome: boolean;
           try {
@@ -217,6 +221,7 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
         return done();
       }
       result.stage = 'exchange';
+      deps.secrets.add(verdict.code, 'credential');
       await exchange(verdict.code, request.code_verifier, request.nonce, redirectUri, tokenEndpoint, metadata, o, deps, progress, result, findings);
     }
 
@@ -250,6 +255,7 @@ async function exchange(
   );
   result.attempts = outcome.attempts;
   result.auth_method = outcome.auth_method;
+  for (const member of ['access_token', 'refresh_token', 'id_token']) deps.secrets.add(outcome.tokens?.[member], 'token');
   if (!outcome.tokens) {
     findings.push(...outcome.findings.map((f) => (f.id === 'invalid_client' ? explainRefusal(f, outcome.attempts, client.client_secret !== undefined, o) : f)));
     return false;

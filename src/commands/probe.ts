@@ -65,7 +65,7 @@ export async function run(o: ProbeOptions, deps: Deps): Promise<ProbeResult> {
     targets: safeTargets,
   };
   if (o.junit) {
-    await deps.writePrivateFile(o.junit, toJUnit(safeTargets, o.strict));
+    await deps.writePrivateFile(o.junit, deps.secrets.scrub(toJUnit(safeTargets, o.strict)));
     result.junit_file = o.junit;
   }
   if (deps.env.GITHUB_ACTIONS === 'true') deps.stderr.write(toGitHubAnnotations(safeTargets, o.strict));

@@ -32,11 +32,21 @@ export interface HttpClient {
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
-export function createHttpClient(): HttpClient {
+export interface HttpClientOptions {
+  /** Extra trusted CA certificates (PEM), added to Node's own (--ca FILE). */
+  ca?: string;
+}
+
+export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
+  let dispatcher: unknown;
   return {
     async request(req) {
       // undici is loaded on first use so commands that never touch the network start fast.
-      const { request } = await import('undici');
+      const { request, Agent } = await import('undici');
+      if (options.ca && !dispatcher) {
+        const { rootCertificates } = await import('node:tls');
+        dispatcher = new Agent({ connect: { ca: [...rootCertificates, options.ca] } });
+      }
       const started = performance.now();
       const max = req.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
       const controller = new AbortController();
@@ -49,6 +59,7 @@ export function createHttpClient(): HttpClient {
           signal: controller.signal,
           headersTimeout: req.timeoutMs,
           bodyTimeout: req.timeoutMs,
+          ...(dispatcher ? { dispatcher: dispatcher as never } : {}),
         });
         const headers: Record<string, string> = {};
         for (const [name, value] of Object.entries(res.headers)) {

@@ -43,7 +43,7 @@ export function networkFinding(err: NetworkError, what: string): Finding {
       title: `${what}: the TLS certificate is not trusted (${code})`,
       detail: `${err.message}. The server's certificate is self-signed or issued by a CA this machine does not trust (often a company proxy or a private CA).`,
       fixes: [
-        'Give Node the CA: NODE_EXTRA_CA_CERTS=/path/to/ca.pem (a PEM file with the issuing CA).',
+        'Trust the issuing CA: --ca /path/to/ca.pem here; NODE_EXTRA_CA_CERTS=/path/to/ca.pem for any Node program (your app included).',
         'Never switch verification off (NODE_TLS_REJECT_UNAUTHORIZED=0) outside a throw-away test.',
       ],
       sources: ['Node.js documentation: NODE_EXTRA_CA_CERTS', '000_771f3fde50da5341.txt (passport-oauth2: TLS trust)'],

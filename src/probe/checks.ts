@@ -379,6 +379,7 @@ export async function checkRefresh(t: ProbeTarget, metadata: ProviderMetadata, c
   const findings = outcome.findings.map((f) =>
     f.id === 'authorization_code_rejected' ? { ...f, id: 'refresh_token_rejected' as const, title: `The refresh token was refused: ${f.title}` } : f,
   );
+  for (const member of ['access_token', 'refresh_token', 'id_token']) ctx.deps.secrets.add(outcome.tokens?.[member], 'token');
   if (outcome.tokens) {
     const rotated = typeof outcome.tokens.refresh_token === 'string' && outcome.tokens.refresh_token !== ctx.refreshToken;
     if (rotated) {

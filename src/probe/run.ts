@@ -37,6 +37,9 @@ export async function runTarget(t: ProbeTarget, deps: Deps, o: RunOptions): Prom
     refreshToken: t.refresh_token_env ? deps.env[t.refresh_token_env] || undefined : undefined,
     bearerToken: t.token_env ? deps.env[t.token_env] || undefined : undefined,
   };
+  deps.secrets.add(ctx.clientSecret, 'credential');
+  deps.secrets.add(ctx.refreshToken, 'token');
+  deps.secrets.add(ctx.bearerToken, 'token');
   const out = (): TargetResult => ({
     name: t.name,
     issuer: t.issuer,
@@ -105,6 +108,7 @@ export async function runTarget(t: ProbeTarget, deps: Deps, o: RunOptions): Prom
           const cc = await checkClientCredentials(t, metadata, ctx);
           checks.push(cc.result);
           issuedToken = cc.token;
+          deps.secrets.add(cc.token, 'token');
           working = cc.working;
         }
         break;

@@ -3,16 +3,19 @@
  * a fixed clock, and a network that is never reached.
  */
 import type { Deps } from '../../src/deps.js';
-import { NetworkError, InputError } from '../../src/errors.js';
+import { NetworkError, InputError, UsageError } from '../../src/errors.js';
+import { KnownSecrets } from '../../src/redact.js';
 
 export function fakeDeps(options: { stdin?: string; env?: Record<string, string>; now?: number } = {}) {
   let stdout = '';
   let stderr = '';
+  const secrets = new KnownSecrets();
   const deps: Deps = {
+    secrets,
     now: () => options.now ?? Date.UTC(2026, 10, 22, 12, 0, 0),
     env: options.env ?? {},
-    stdout: { write: (s) => void (stdout += s), isTTY: false },
-    stderr: { write: (s) => void (stderr += s), isTTY: false },
+    stdout: { write: (s) => void (stdout += secrets.scrub(s)), isTTY: false },
+    stderr: { write: (s) => void (stderr += secrets.scrub(s)), isTTY: false },
     stdinIsTTY: false,
     readStdin: async (max) => {
       const buf = Buffer.from(options.stdin ?? '', 'utf8');
@@ -30,7 +33,7 @@ export function fakeDeps(options: { stdin?: string; env?: Record<string, string>
     randomBytes: (n) => Buffer.alloc(n, 7),
     openBrowser: async () => {},
     listenLoopback: async () => {
-      throw new Error('no loopback listener in fake deps');
+      throw new UsageError('port 0 on 127.0.0.1 is already in use (fake deps have no listener)');
     },
     readLine: async () => {
       throw new InputError('standard input ended before the expected line was given');
