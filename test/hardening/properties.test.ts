@@ -5,9 +5,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
-import { runCli, STACK_TRACE } from './helpers/cli.js';
-import { fakeDeps } from './helpers/fake-deps.js';
+import { main } from '../../src/cli.js';
+import { runCli, STACK_TRACE } from '../helpers/cli.js';
+import { fakeDeps } from '../helpers/fake-deps.js';
 
 const b64 = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v) ?? 'null').toString('base64url');
 
@@ -95,6 +95,35 @@ describe('flags never crash', () => {
         await check([command, ...rest].filter((a) => a !== ''), 'invalid_client');
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('login and probe flags never crash', () => {
+  const value = fc.oneof(
+    fc.string({ maxLength: 30 }),
+    fc.constantFrom('http://127.0.0.1:9', 'https://idp.example.test', 'not a url', '-1', '0', '65536', '8000,18000', 'key=value', '=x', '/callback', 'ftp://x', ''),
+  );
+  const loginFlags = fc.constantFrom(
+    '--issuer', '--authorization-endpoint', '--token-endpoint', '--jwks-uri', '--client-id', '--client-secret-env', '--client-secret-stdin',
+    '--auth-method', '--scope', '--param', '--no-pkce', '--host', '--port', '--callback-path', '--redirect-uri', '--no-open', '--browser',
+    '--timeout', '--request-timeout', '--clock-tolerance', '--show-tokens', '--save', '--ca', '--json', '--bogus',
+  );
+  const probeFlags = fc.constantFrom(
+    '--issuer', '--config', '--name', '--client-id', '--client-secret-env', '--scope', '--param', '--token-endpoint', '--redirect-uri',
+    '--refresh-token-env', '--resource', '--token-env', '--check', '--expect-auth-method', '--concurrency', '--timeout', '--max-time',
+    '--strict', '--junit', '--json', '--bogus',
+  );
+  it.each([
+    ['login', loginFlags],
+    ['probe', probeFlags],
+  ] as const)('%s on arbitrary flags', async (command, flags) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(flags, value), { maxLength: 6 }), fc.boolean(), async (pairs, withIssuer) => {
+        const args = [command, ...(withIssuer ? ['--issuer', 'http://127.0.0.1:9', '--client-id', 'a'] : []), ...pairs.flat()];
+        await check(args);
+      }),
+      { numRuns: 250 },
     );
   });
 });

@@ -1,0 +1,138 @@
+/**
+ * The canary sweep: every command and mode runs against a server whose secrets are canaries (and
+ * which echoes them back in its error messages); none may appear in stdout, stderr, JSON, JUnit,
+ * the callback page or a report file, unless --show-tokens asks for tokens (never for credentials).
+ */
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, spawnLogin, STACK_TRACE } from '../helpers/cli.js';
+import { CANARY, startCanaryProvider } from '../helpers/canary-provider.js';
+// @ts-expect-error plain ESM helper without types
+import { walk } from '../../scripts/demo/http-browser.mjs';
+
+const BROWSER = `${process.execPath} ${fileURLToPath(new URL('../../scripts/demo/http-browser.mjs', import.meta.url))}`;
+const dir = mkdtempSync(join(tmpdir(), 'oauth-doctor-canary-'));
+let canary: Awaited<ReturnType<typeof startCanaryProvider>>;
+
+beforeAll(async () => {
+  canary = await startCanaryProvider();
+});
+afterAll(() => canary.close());
+
+/** Every canary the run may have handled: fixed ones, and the verifiers and ID tokens seen by the server. */
+function canaries(options: { tokens: boolean }) {
+  const credentials = [CANARY.secret, CANARY.code, ...canary.seen.verifiers];
+  const tokens = [CANARY.access, CANARY.refresh, CANARY.rotated, ...canary.seen.idTokens];
+  return options.tokens ? [...credentials, ...tokens] : credentials;
+}
+
+function expectClean(where: string, text: string, options = { tokens: true }) {
+  for (const value of canaries(options)) {
+    expect(text.includes(value), `${where} contains ${value.slice(0, 16)}…`).toBe(false);
+    expect(text.includes(encodeURIComponent(value)), `${where} contains ${value.slice(0, 16)}… form-encoded`).toBe(false);
+  }
+}
+
+const env = { OAUTH_CLIENT_SECRET: CANARY.secret };
+const login = (args: string[]) => ['login', '--issuer', canary.issuer, '--browser', BROWSER, '--timeout', '20', '--scope', 'openid offline_access', ...args];
+
+describe('canary sweep', () => {
+  it.each([
+    ['login, text', ['--client-id', 'app'], 0],
+    ['login, JSON', ['--client-id', 'app', '--json'], 0],
+    ['login, --verbose JSON', ['--client-id', 'app', '--json', '--verbose'], 0],
+    ['login, basic only', ['--client-id', 'app', '--auth-method', 'basic'], 0],
+    ['login failure that echoes code and verifier, text', ['--client-id', 'fail-app'], 1],
+    ['login failure that echoes code and verifier, JSON', ['--client-id', 'fail-app', '--json', '--verbose'], 1],
+  ] as Array<[string, string[], number]>)('%s', async (_name, args, code) => {
+    const r = await runCli(login(args), { env });
+    expect(r.code).toBe(code);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+    expectClean('stdout', r.stdout);
+    expectClean('stderr', r.stderr);
+  });
+
+  it('login with a wrong secret that the server echoes back', async () => {
+    const r = await runCli(login(['--client-id', 'app', '--json']), { env: { OAUTH_CLIENT_SECRET: 'CANARYWRONGSECRET-77' } });
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).not.toContain('CANARYWRONGSECRET-77');
+  });
+
+  it('the callback page the browser shows', async () => {
+    const l = spawnLogin(['--issuer', canary.issuer, '--client-id', 'fail-app', '--no-open', '--timeout', '20'], env);
+    const result = await walk(await l.url);
+    expect(result.delivered).toBe(true);
+    expect(result.page).toContain('Sign-in failed');
+    expectClean('callback page', result.page);
+    const done = await l.done;
+    expectClean('stdout', done.stdout);
+    expectClean('stderr', done.stderr);
+  });
+
+  it('--save writes the tokens the user asked for, mode 0600, and never the credentials', async () => {
+    const file = join(dir, 'tokens.json');
+    const r = await runCli(login(['--client-id', 'app', '--save', file]), { env });
+    expect(r.code).toBe(0);
+    expectClean('stdout', r.stdout);
+    expectClean('stderr', r.stderr);
+    const saved = readFileSync(file, 'utf8');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(saved).toContain(CANARY.access);
+    expectClean('saved file', saved, { tokens: false });
+  });
+
+  it('--show-tokens shows tokens, and still no credential', async () => {
+    const r = await runCli(login(['--client-id', 'app', '--json', '--show-tokens']), { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(CANARY.access);
+    expectClean('stdout', r.stdout, { tokens: false });
+    expectClean('stderr', r.stderr, { tokens: false });
+  });
+
+  it('probe with JSON and JUnit: client secret, refresh token, access token', async () => {
+    const junit = join(dir, 'probe.xml');
+    const r = await runCli(
+      ['probe', '--json', '--issuer', canary.issuer, '--client-id', 'app', '--refresh-token-env', 'RT', '--resource', `${canary.issuer}/api`, '--token-env', 'AT', '--junit', junit],
+      { env: { ...env, RT: CANARY.refresh, AT: CANARY.access, GITHUB_ACTIONS: 'true' } },
+    );
+    expect(r.code).toBe(1); // the API refuses the token
+    expectClean('stdout', r.stdout);
+    expectClean('stderr', r.stderr);
+    expectClean('JUnit', readFileSync(junit, 'utf8'));
+  });
+
+  it('probe with a revoked refresh token the server echoes', async () => {
+    const r = await runCli(['probe', '--json', '--issuer', canary.issuer, '--client-id', 'app', '--refresh-token-env', 'RT', '--check', 'refresh'], {
+      env: { ...env, RT: 'CANARYREVOKED-3c3c3c3c3c' },
+    });
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).not.toContain('CANARYREVOKED-3c3c3c3c3c');
+  });
+
+  it('decode and explain', async () => {
+    const idToken = canary.seen.idTokens.at(-1) as string;
+    for (const args of [['decode', idToken], ['decode', '--json', idToken], ['decode', '--json', '--jwks-uri', `${canary.issuer}/jwks`, idToken]]) {
+      const r = await runCli(args);
+      expect(r.code).toBe(0);
+      expectClean(args.join(' '), r.stdout + r.stderr);
+    }
+    for (const text of [
+      `Authorization: Bearer ${CANARY.access}`,
+      `POST /token client_id=app&client_secret=${CANARY.secret}&code=${CANARY.code}&grant_type=authorization_code`,
+      `HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Bearer error="invalid_token", error_description="token ${idToken} expired"\r\n\r\n`,
+      `{"error":"invalid_grant","error_description":"refresh_token=${CANARY.refresh} is revoked"}`,
+    ]) {
+      for (const json of [[], ['--json']]) {
+        const r = await runCli(['explain', ...json], { input: text });
+        expect(r.stdout + r.stderr).not.toContain(CANARY.access);
+        expect(r.stdout + r.stderr).not.toContain(CANARY.secret);
+        expect(r.stdout + r.stderr).not.toContain(CANARY.code);
+        expect(r.stdout + r.stderr).not.toContain(CANARY.refresh);
+        expect(r.stdout + r.stderr).not.toContain(idToken);
+      }
+    }
+  });
+});
