@@ -2,14 +2,13 @@
  * The real edges: process streams, files, the network, the browser and the loopback listener,
  * wired into Deps.
  */
-import { spawn } from 'node:child_process';
+// Node's own modules are loaded where they are used: `decode` and `explain` need none of the
+// network, process or file-writing ones, and each costs start-up time.
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import type { Deps, OutputStream } from './deps.js';
 import { InputError, UsageError } from './errors.js';
 import { createHttpClient } from './http/client.js';
-import { listenLoopback } from './login/loopback.js';
 import { KnownSecrets } from './redact.js';
 
 function stream(s: NodeJS.WriteStream, secrets: KnownSecrets): OutputStream {
@@ -37,6 +36,7 @@ export function processDeps(): Deps {
     stdinIsTTY: Boolean(process.stdin.isTTY),
     readStdin: (maxBytes) => readLimited(process.stdin, maxBytes, 'standard input'),
     readFile: async (path, maxBytes) => {
+      const { open } = await import('node:fs/promises');
       let handle;
       try {
         handle = await open(path, 'r');
@@ -54,7 +54,7 @@ export function processDeps(): Deps {
     http: createHttpClient(),
     randomBytes: (n) => randomBytes(n),
     openBrowser,
-    listenLoopback,
+    listenLoopback: async (options) => (await import('./login/loopback.js')).listenLoopback(options),
     readLine,
     writePrivateFile,
   };
@@ -114,6 +114,7 @@ async function openBrowser(url: string, command?: string): Promise<void> {
     // The command gets the URL as one argument, never through a shell.
     const [file, ...args] = splitCommand(command);
     if (!file) throw new UsageError('--browser needs a command, such as "firefox"');
+    const { spawn } = await import('node:child_process');
     await new Promise<void>((resolve, reject) => {
       const child = spawn(file, [...args, url], { stdio: ['ignore', 'ignore', 'inherit'], detached: false });
       child.once('error', (err) => reject(new UsageError(`--browser ${command}: cannot run it (${(err as NodeJS.ErrnoException).code ?? err.message})`)));
@@ -191,6 +192,7 @@ function readLine(signal: AbortSignal): Promise<string> {
 }
 
 async function writePrivateFile(path: string, data: string): Promise<void> {
+  const { open, rename, rm } = await import('node:fs/promises');
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let handle;
   try {
