@@ -340,6 +340,44 @@ Exit codes: 0 every check passed (warnings allowed unless --strict), 1 a check f
       );
     });
 
+  program
+    .command('completion')
+    .summary('print a shell completion script (bash, zsh or fish)')
+    .description('Prints a completion script for your shell on stdout. Install it once; see the examples.')
+    .argument('<shell>', 'bash, zsh or fish')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ oauth-doctor completion bash > ~/.local/share/bash-completion/completions/oauth-doctor
+  $ oauth-doctor completion zsh > "\${fpath[1]}/_oauth-doctor"
+  $ oauth-doctor completion fish > ~/.config/fish/completions/oauth-doctor.fish`,
+    )
+    .action(async (shell: string) => {
+      const { completionScript } = await import('./commands/completion.js');
+      const spec = program.commands
+        .filter((c) => c.name() !== 'help')
+        .map((c) => ({
+          name: c.name(),
+          description: c.summary() || c.description(),
+          options: c.options
+            .filter((o) => !o.hidden && o.long)
+            .map((o) => ({
+              flag: o.long as string,
+              description: o.description,
+              takesValue: o.required || o.optional,
+              ...(o.argChoices ? { choices: o.argChoices } : {}),
+              file: /<file>/.test(o.flags),
+            })),
+        }));
+      try {
+        deps.stdout.write(completionScript(shell, spec));
+      } catch (err) {
+        if (err instanceof DoctorError) exitCode = fail(err.message, 'completion', err);
+        else throw err;
+      }
+    });
+
   // Global flags may come after the command name too.
   for (const sub of program.commands) {
     sub.addOption(new Option('--json', 'print exactly one JSON document on stdout').hideHelp());
@@ -394,7 +432,7 @@ function oneLine(message: string): string {
 
 function helpTarget(argv: string[]): string {
   const command = argv.find((a) => !a.startsWith('-'));
-  return ['decode', 'explain', 'login', 'probe'].includes(command ?? '') ? `${command} ` : '';
+  return ['decode', 'explain', 'login', 'probe', 'completion'].includes(command ?? '') ? `${command} ` : '';
 }
 
 /** Flag combinations login cannot honour, refused before anything starts. */
