@@ -5,17 +5,19 @@
  *
  *   decode <jwt>, explain invalid_client, --version, --help   each ÷ `node -e 0`
  *   probe of 8 targets ÷ the slowest of those targets alone  (shows the concurrency works)
- *   peak RSS of decode
+ *   login: callback arrival → result printed, minus the token endpoint's own time
+ *   peak RSS of decode; packed size; installed size and count of production dependencies
  *
  * Usage: npm run bench [-- --rounds 15]
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as jose from 'jose';
-import { startProvider } from './demo/provider.mjs';
+import { walk } from './demo/http-browser.mjs';
+import { CONFIDENTIAL, startProvider } from './demo/provider.mjs';
 
 const bin = fileURLToPath(new URL('../bin/oauth-doctor.js', import.meta.url));
 const roundsArg = process.argv.indexOf('--rounds');
@@ -101,3 +103,55 @@ const together = median(all);
 process.stdout.write(
   `  ${`probe of ${N} targets`.padEnd(34)} median ${together.toFixed(1).padStart(7)} ms  ratio ${(together / slowest).toFixed(2)}× the slowest single target (${slowest.toFixed(1)} ms)\n`,
 );
+
+// login: from the callback reaching the listener to the process having printed its result, less
+// the time the token endpoint itself took to answer.
+{
+  const provider = await startProvider();
+  const costs = [];
+  for (let round = 0; round < Math.max(5, Math.floor(ROUNDS / 2)); round += 1) {
+    const child = spawn(process.execPath, [bin, 'login', '--json', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--no-open'], {
+      env: { ...process.env, NO_COLOR: '1', OAUTH_CLIENT_SECRET: CONFIDENTIAL.client_secret },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    const closed = new Promise((resolve) => child.on('close', resolve));
+    const url = await new Promise((resolve) =>
+      child.stderr.on('data', (c) => {
+        stderr += c;
+        const m = /^(http:\/\/127\.0\.0\.1:\d+\/auth\?\S+)$/m.exec(stderr);
+        if (m) resolve(m[1]);
+      }),
+    );
+    // Walk the provider's pages up to the redirect back, then time the last hop ourselves.
+    const { finalUrl } = await walk(url, { deliver: false });
+    const started = performance.now();
+    await fetch(finalUrl).then((r) => r.text());
+    await closed;
+    const total = performance.now() - started;
+    const out = JSON.parse(stdout);
+    const tokenEndpoint = out.attempts.reduce((n, a) => n + a.elapsed_ms, 0);
+    costs.push(Math.max(0, total - tokenEndpoint));
+  }
+  await provider.close();
+  process.stdout.write(`  ${'login: callback → result'.padEnd(34)} median ${median(costs).toFixed(1).padStart(7)} ms  (token endpoint time excluded)\n`);
+}
+
+// What users download and install.
+{
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const work = mkdtempSync(join(tmpdir(), 'oauth-doctor-pack-'));
+  const [pack] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString());
+  const app = join(work, 'app');
+  mkdirSync(app);
+  writeFileSync(join(app, 'package.json'), '{"name":"bench-app","version":"1.0.0","private":true}');
+  execFileSync('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', join(work, pack.filename)], { cwd: app, stdio: 'ignore' });
+  const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
+  const du = Number(execFileSync('du', ['-sk', join(app, 'node_modules')]).toString().split('\t')[0]) * 1024;
+  const ours = Number(execFileSync('du', ['-sk', join(app, 'node_modules', 'oauth-doctor')]).toString().split('\t')[0]) * 1024;
+  const deps = execFileSync('npm', ['ls', '--all', '--omit=dev', '--parseable'], { cwd: app }).toString().trim().split('\n').length - 2;
+  process.stdout.write(`  ${'npm pack'.padEnd(34)} ${kib(pack.size)} packed, ${kib(pack.unpackedSize)} unpacked, ${pack.entryCount} files\n`);
+  process.stdout.write(`  ${'installed, production only'.padEnd(34)} ${kib(du - ours)} in ${deps} dependencies (oauth-doctor itself ${kib(ours)})\n`);
+}

@@ -90,7 +90,7 @@ Exit codes: 0 nothing wrong, 1 a problem was diagnosed, 2 usage or input error.`
 
   const textStyle = async (color: boolean) => {
     const { colourLevel, createStyle } = await import('./report/style.js');
-    return createStyle(color ? colourLevel(deps.env, deps.stdout.isTTY) : 0);
+    return await createStyle(color ? colourLevel(deps.env, deps.stdout.isTTY) : 0);
   };
 
   program
@@ -616,5 +616,13 @@ function positiveSeconds(flag: string) {
 /** The process edge: real streams, real exit code. */
 export async function runFromProcess(): Promise<void> {
   const { processDeps } = await import('./io.js');
-  process.exitCode = await main(process.argv.slice(2), processDeps());
+  // If a bug ever leaves the run waiting on nothing, Node would exit 0 with no output: say so instead.
+  let finished = false;
+  process.exitCode = EXIT.usage;
+  process.once('beforeExit', () => {
+    if (!finished) process.stderr.write(`oauth-doctor: internal error, please report it: the command stopped without a result (oauth-doctor ${version()})\n`);
+  });
+  const code = await main(process.argv.slice(2), processDeps());
+  finished = true;
+  process.exitCode = code;
 }

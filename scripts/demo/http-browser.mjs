@@ -5,7 +5,7 @@
  * listener. Used as `login --browser "node test/helpers/http-browser.mjs"` and imported by tests.
  * When the final redirect is not loopback, it prints that URL on stdout instead of following it.
  */
-export async function walk(startUrl, { deny = false, login = 'alice' } = {}) {
+export async function walk(startUrl, { deny = false, login = 'alice', deliver = true } = {}) {
   const jar = new Map();
   let url = startUrl;
   let method = 'GET';
@@ -15,7 +15,7 @@ export async function walk(startUrl, { deny = false, login = 'alice' } = {}) {
     const provider = jar.get('__origin') ?? target.origin;
     if (target.origin !== provider) {
       const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname);
-      if (!loopback) return { finalUrl: url, delivered: false };
+      if (!loopback || !deliver) return { finalUrl: url, delivered: false };
       // the redirect back to the client: deliver it like a browser and return the page
       const res = await fetch(url, { redirect: 'manual' });
       return { finalUrl: url, delivered: true, status: res.status, page: await res.text() };

@@ -1,8 +1,9 @@
 /**
  * Colour decision, made once from the environment: off when the stream is not a TTY or NO_COLOR
- * is set (https://no-color.org), forced by FORCE_COLOR.
+ * is set (https://no-color.org), forced by FORCE_COLOR. Without colour, chalk is not even loaded:
+ * pipes and CI, the common case, start faster.
  */
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 
 export type Style = ChalkInstance;
 
@@ -18,6 +19,12 @@ export function colourLevel(env: Readonly<Record<string, string | undefined>>, i
   return env.COLORTERM === 'truecolor' ? 3 : 2;
 }
 
-export function createStyle(level: 0 | 1 | 2 | 3): Style {
+/** A style that leaves text as it is, whatever chain of modifiers is asked for (style.red.bold(...)). */
+// `then` stays undefined, or `await` would take the proxy for a promise.
+const plain: Style = new Proxy((text: unknown) => String(text), { get: (_t, key) => (key === 'then' ? undefined : plain) }) as unknown as Style;
+
+export async function createStyle(level: 0 | 1 | 2 | 3): Promise<Style> {
+  if (level === 0) return plain;
+  const { Chalk } = await import('chalk');
   return new Chalk({ level });
 }

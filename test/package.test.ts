@@ -1,0 +1,40 @@
+/**
+ * The package as users get it: `npm pack` holds only what runs, and the tarball installed into an
+ * empty folder with production dependencies works without the repository.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+describe('the packed package', () => {
+  it('contains only bin, dist, README and package.json, and works from an empty folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oauth-doctor-pack-'));
+    // --ignore-scripts: the test run already built dist/ (pretest).
+    const [pack] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString()) as Array<{
+      filename: string;
+      files: Array<{ path: string }>;
+    }>;
+    const paths = pack!.files.map((f) => f.path);
+    expect(paths).toContain('bin/oauth-doctor.js');
+    expect(paths).toContain('dist/cli.js');
+    expect(paths).toContain('README.md');
+    expect(paths.filter((p) => !/^(bin\/|dist\/|README\.md$|package\.json$)/.test(p))).toEqual([]);
+    expect(paths.some((p) => /test|fixture/i.test(p))).toBe(false);
+
+    const app = join(dir, 'app');
+    execFileSync('mkdir', ['-p', app]);
+    writeFileSync(join(app, 'package.json'), '{"name":"empty-app","version":"1.0.0","private":true}');
+    execFileSync('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', join(dir, pack!.filename)], { cwd: app, stdio: 'ignore' });
+    // explain exits 1 on a diagnosed error: read stdout whatever the code.
+    const npx = (...args: string[]) => spawnSync('npx', ['--no-install', 'oauth-doctor', ...args], { cwd: app, env: { ...process.env, NO_COLOR: '1' } }).stdout.toString();
+    expect(npx('--version').trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const token = ['{"alg":"HS256"}', '{"sub":"pack-test","exp":4102444800}'].map((p) => Buffer.from(p).toString('base64url')).join('.') + '.c2ln';
+    expect(JSON.parse(npx('decode', '--json', token)).token.claims.sub).toBe('pack-test');
+    expect(npx('explain', 'invalid_client')).toContain('[invalid_client]');
+  }, 120_000);
+});
