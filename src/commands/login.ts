@@ -155,6 +155,8 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
     let code: string | undefined;
     if (listener) {
       await launch(request.url, o, deps, progress);
+      // The person is signing in: load the verifier now so the callback is answered sooner.
+      void import('jose').catch(() => undefined);
       const stopSpinner = spinner(deps, `Waiting for the browser to come back to ${redirectUri}`, o.timeoutMs);
       try {
         for (;;) {
