@@ -32,7 +32,9 @@ interface GlobalOptions {
 /** Runs the CLI with the given argv (without node and script) and returns the exit code. */
 export async function main(argv: string[], deps: Deps): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const wantsJson = argv.includes('--json');
+  // After `--` everything is an argument, even "--json".
+  const optionArgs = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+  const wantsJson = optionArgs.includes('--json');
 
   const fail = (message: string, command: string, err?: unknown, verbose?: boolean): number => {
     deps.stderr.write(`oauth-doctor: ${message}\n`);
