@@ -321,6 +321,7 @@ Exit codes: 0 every check passed (warnings allowed unless --strict), 1 a check f
       await execute(
         'probe',
         async (d) => {
+          if (typeof o.junit === 'string') checkWritable('--junit', o.junit);
           const targets = await probeTargets(o, d);
           const { run } = await import('./commands/probe.js');
           return run(
@@ -357,20 +358,26 @@ Examples:
     )
     .action(async (shell: string) => {
       const { completionScript } = await import('./commands/completion.js');
+      // Choices that commander does not know because a collector parses them.
+      const extraChoices: Record<string, string[]> = { '--check': CHECK_LIST.split(', ') };
+      const toSpec = (o: Option) => ({
+        flag: o.long as string,
+        description: o.description,
+        takesValue: o.required || o.optional,
+        ...(o.argChoices || extraChoices[o.long as string] ? { choices: o.argChoices ?? extraChoices[o.long as string] } : {}),
+        file: /<file>/.test(o.flags),
+      });
+      const globalOptions = program.options.filter((o) => o.long && !['--version', '--help'].includes(o.long)).map(toSpec);
       const spec = program.commands
         .filter((c) => c.name() !== 'help')
         .map((c) => ({
           name: c.name(),
           description: c.summary() || c.description(),
-          options: c.options
-            .filter((o) => !o.hidden && o.long)
-            .map((o) => ({
-              flag: o.long as string,
-              description: o.description,
-              takesValue: o.required || o.optional,
-              ...(o.argChoices ? { choices: o.argChoices } : {}),
-              file: /<file>/.test(o.flags),
-            })),
+          options: [
+            ...c.options.filter((o) => !o.hidden && o.long).map(toSpec),
+            ...(c.name() === 'completion' ? [] : globalOptions),
+          ],
+          ...(c.name() === 'completion' ? { args: ['bash', 'zsh', 'fish'] } : {}),
         }));
       try {
         deps.stdout.write(completionScript(shell, spec));
@@ -403,7 +410,7 @@ Examples:
       deps.stderr.write(program.helpInformation());
       return EXIT.usage;
     }
-    return fail('no command given: use login, probe, decode or explain; see oauth-doctor --help', '');
+    return fail('no command given: use login, probe, decode, explain or completion; see oauth-doctor --help', '');
   }
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -452,21 +459,23 @@ function checkLoginFlags(o: Record<string, unknown>, cmd: Command): void {
       throw new UsageError(`--param ${key}=… would repeat a parameter the login sets itself; ${key === 'scope' ? 'use --scope' : key === 'redirect_uri' ? 'use --redirect-uri' : key.startsWith('code_challenge') ? 'use --no-pkce to leave PKCE out' : 'leave it out'}`);
     }
   }
-  if (typeof o.save === 'string') {
-    const target = o.save;
-    let isDir = false;
-    try {
-      isDir = statSync(target).isDirectory();
-    } catch {
-      // does not exist yet: fine, its folder must
-    }
-    if (isDir) throw new UsageError(`--save ${target} is a directory; name a file, such as ${target.replace(/\/$/, '')}/tokens.json`);
-    const folder = dirname(target);
-    try {
-      accessSync(folder, constants.W_OK);
-    } catch {
-      throw new UsageError(`--save ${target}: the folder ${folder} does not exist or is not writable`);
-    }
+  if (typeof o.save === 'string') checkWritable('--save', o.save);
+}
+
+/** A file the run will write: refused now, not after the work is done. */
+function checkWritable(flag: string, target: string): void {
+  let isDir = false;
+  try {
+    isDir = statSync(target).isDirectory();
+  } catch {
+    // does not exist yet: fine, its folder must
+  }
+  if (isDir) throw new UsageError(`${flag} ${target} is a directory; name a file in it`);
+  const folder = dirname(target);
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw new UsageError(`${flag} ${target}: the folder ${folder} does not exist or is not writable`);
   }
 }
 
@@ -474,6 +483,14 @@ async function probeTargets(o: Record<string, unknown>, deps: Deps) {
   const { parseConfig, validateTarget } = await import('./probe/config.js');
   if (o.config !== undefined && o.issuer !== undefined) throw new UsageError('give either --config or --issuer, not both');
   if (o.config !== undefined) {
+    const targetFlags = ['name', 'clientId', 'scope', 'tokenEndpoint', 'refreshTokenEnv', 'resource', 'tokenEnv', 'expectAuthMethod'].filter((k) => o[k] !== undefined);
+    if ((o.param as unknown[]).length) targetFlags.push('param');
+    if ((o.redirectUri as unknown[]).length) targetFlags.push('redirectUri');
+    if ((o.check as unknown[]).length) targetFlags.push('check');
+    if (targetFlags.length > 0) {
+      const flags = targetFlags.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ');
+      throw new UsageError(`${flags} describe one target and do not apply with --config: put them in the config's targets`);
+    }
     const file = String(o.config);
     return parseConfig((await deps.readFile(file, 1024 * 1024)).toString('utf8'), file);
   }

@@ -15,7 +15,13 @@ function stream(s: NodeJS.WriteStream, secrets: KnownSecrets): OutputStream {
   // `oauth-doctor ... | head` closes the pipe early: stop quietly instead of crashing.
   s.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
+    // A full disk or a closed file: one line where it can still go, exit 2, no stack.
+    try {
+      if (s !== process.stderr) process.stderr.write(`oauth-doctor: cannot write the output: ${err.code ?? err.message}\n`);
+    } catch {
+      // stderr is gone too
+    }
+    process.exit(2);
   });
   return {
     write: (text) => void s.write(secrets.scrub(text)),
@@ -70,7 +76,7 @@ export async function readLimited(input: NodeJS.ReadableStream, maxBytes: number
       total += buf.length;
       if (total > maxBytes) {
         throw new InputError(
-          `${what} is larger than ${Math.round(maxBytes / 1024)} KiB; pass only the token or the error, not a whole log`,
+          `${what} is larger than ${Math.round(maxBytes / 1024)} KiB; ${what === 'standard input' ? 'pass only the token or the error, not a whole log' : 'is it the right file?'}`,
           'ERR_INPUT_TOO_LARGE',
         );
       }

@@ -35,28 +35,43 @@ export function redactDeep<T>(value: T, depth = 0): T {
 export type SecretKind = 'credential' | 'token';
 
 /**
- * The exact secret values a run has handled (client secret, code, code_verifier, tokens). Every
- * byte written to stdout, stderr, a report or the browser page passes through scrub(), so a value a
- * server echoes back in an error message is caught too. Tokens are let through only when the user
- * asked (--show-tokens); credentials never.
+ * The forms a secret takes on its way out: as is, JSON-escaped, XML/HTML-escaped, URL- and
+ * form-encoded (once and twice), and base64 (a server that echoes a Basic header). Scrubbing
+ * every form means the order of escaping and scrubbing no longer matters.
+ */
+function forms(value: string): string[] {
+  const json = JSON.stringify(value).slice(1, -1);
+  const xml = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  const html = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  const uri = encodeURIComponent(value);
+  const form = uri.replace(/%20/g, '+');
+  const b64 = Buffer.from(value).toString('base64');
+  const all = [value, json, JSON.stringify(json).slice(1, -1), xml, html, uri, form, encodeURIComponent(uri), b64, b64.replace(/=+$/, ''), Buffer.from(value).toString('base64url')];
+  return [...new Set(all)].filter((f) => f.length >= 8).sort((a, b) => b.length - a.length);
+}
+
+/**
+ * The exact secret values a run has handled (client secret, code, code_verifier, tokens, the Basic
+ * credentials built from them). Every byte written to stdout, stderr, a report or the browser page
+ * passes through scrub(), so a value a server echoes back in an error message is caught too.
+ * Tokens are let through only when the user asked (--show-tokens); credentials never, and a
+ * credential is shown without even its first characters.
  */
 export class KnownSecrets {
-  readonly #values = new Map<string, SecretKind>();
+  readonly #values = new Map<string, { kind: SecretKind; forms: string[] }>();
   revealTokens = false;
 
   add(value: unknown, kind: SecretKind): void {
     // Short values would also match ordinary words; none of the secrets handled here is that short.
-    if (typeof value === 'string' && value.length >= 8) this.#values.set(value, kind);
+    if (typeof value === 'string' && value.length >= 8 && !this.#values.has(value)) this.#values.set(value, { kind, forms: forms(value) });
   }
 
   scrub(text: string): string {
     let out = text;
-    for (const [value, kind] of this.#values) {
+    for (const [value, { kind, forms: variants }] of this.#values) {
       if (kind === 'token' && this.revealTokens) continue;
-      if (out.includes(value)) out = out.split(value).join(redactValue(value));
-      // The same value form-encoded or JSON-escaped.
-      const encoded = encodeURIComponent(value);
-      if (encoded !== value && out.includes(encoded)) out = out.split(encoded).join(redactValue(value));
+      const shown = kind === 'credential' ? `[redacted, ${value.length} chars]` : redactValue(value);
+      for (const variant of variants) if (out.includes(variant)) out = out.split(variant).join(shown);
     }
     return out;
   }

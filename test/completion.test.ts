@@ -26,6 +26,9 @@ describe('completion', () => {
     expect(complete(['oauth-doctor', 'lo'])).toBe('login');
     expect(complete(['oauth-doctor', 'probe', '--ju'])).toBe('--junit');
     expect(complete(['oauth-doctor', 'login', '--auth-method', 'b'])).toBe('basic');
+    expect(complete(['oauth-doctor', 'probe', '--check', 'cl'])).toBe('clock client_credentials');
+    expect(complete(['oauth-doctor', 'completion', ''])).toBe('bash zsh fish');
+    expect(complete(['oauth-doctor', 'decode', '--js'])).toBe('--json');
   });
 
   it('zsh loads it', async () => {

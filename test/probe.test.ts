@@ -221,6 +221,59 @@ describe.concurrent('probe against faulty servers', () => {
   });
 });
 
+describe.concurrent('probe bounds and misconfiguration', () => {
+  it('ends at --max-time even while a request hangs, and says so', async () => {
+    const started = Date.now();
+    const r = await probe(['--issuer', `${faults.base}/hang`, '--client-id', 'x', '--timeout', '8', '--max-time', '1'], { OAUTH_CLIENT_SECRET: 's' });
+    expect(Date.now() - started).toBeLessThan(1000 + 3000);
+    expect(r.code).toBe(1);
+    expect(check(r.json(), 'client_credentials').summary).toMatch(/time limit/);
+  });
+
+  it('fails, not skips, when a client_id is given but its secret variable is unset', async () => {
+    const r = await probe(['--issuer', provider.issuer, '--client-id', SERVICE.client_id, '--client-secret-env', 'MISSPELLED_SECRET']);
+    expect(r.code).toBe(1);
+    expect(check(r.json(), 'client_credentials').findings[0].title).toBe('The client secret variable MISSPELLED_SECRET is not set');
+  });
+
+  it.each([
+    ['target flags with --config', ['--config', 'x.json', '--client-id', 'a'], /--client-id describe one target and do not apply with --config/],
+    ['--junit into a missing folder', ['--issuer', 'http://127.0.0.1:9', '--junit', '/nonexistent-folder/r.xml'], /--junit .* the folder \/nonexistent-folder does not exist/],
+  ])('refuses %s up front', async (_name, args, message) => {
+    const r = await runCli(['probe', ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it.each([
+    ['an unknown expect key', { expect: { token_endpoint_auth_methd: 'client_secret_basic' } }, /unknown key "expect.token_endpoint_auth_methd"/],
+    ['params as an array', { params: ['a'] }, /"params" must be an object of strings/],
+    ['params that set grant_type', { params: { grant_type: 'password' } }, /may not set "grant_type"/],
+    ['an empty name', { name: ' ' }, /"name" must not be empty/],
+  ])('refuses a config with %s', async (_name, extra, message) => {
+    const file = join(dir, `bad-${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(file, JSON.stringify({ targets: [{ issuer: provider.issuer, ...extra }] }));
+    const r = await runCli(['probe', '--config', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('a discovery document with unusable values is findings, not an internal error', async () => {
+    const odd = await startServer({
+      '/.well-known/openid-configuration': (req, res, base) =>
+        json({ issuer: base, authorization_endpoint: 'not a url', token_endpoint: 123, jwks_uri: `${base}/jwks`, id_token_signing_alg_values_supported: [5, null, 'RS256'], code_challenge_methods_supported: ['S256'] })(req, res, base),
+      '/jwks': json({ keys: [] }),
+    });
+    closers.push(odd.close);
+    const r = await probe(['--issuer', odd.base, '--client-id', 'x', '--redirect-uri', 'http://127.0.0.1:8000/cb'], { OAUTH_CLIENT_SECRET: 's' });
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+    const out = r.json();
+    expect(out.targets[0].checks.map((c: any) => c.name)).toEqual(expect.arrayContaining(['discovery', 'jwks']));
+    expect(out.findings.map((f: any) => f.id)).not.toContain('unknown');
+    expect(check(out, 'discovery').findings[0].title).toMatch(/lacks a usable authorization_endpoint, token_endpoint/);
+  });
+});
+
 describe('probe with several targets, JUnit and CI output', () => {
   it('runs a config concurrently; one failure does not stop the others; JUnit parses; JSON has the documented shape', async () => {
     const config = join(dir, 'probe.json');

@@ -8,6 +8,8 @@ export interface CompletionSpec {
   name: string;
   description: string;
   options: Array<{ flag: string; description: string; takesValue: boolean; choices?: string[]; file?: boolean }>;
+  /** Values for the command's argument (completion's shell names). */
+  args?: string[];
 }
 
 export function completionScript(shell: string, commands: CompletionSpec[]): string {
@@ -25,9 +27,11 @@ function bash(commands: CompletionSpec[]): string {
         .filter((o) => o.choices)
         .map((o) => `        ${o.flag}) COMPREPLY=( $(compgen -W "${o.choices?.join(' ')}" -- "$cur") ); return ;;`)
         .join('\n');
+      const args = c.args ? [`      if [[ "$cur" != -* ]]; then COMPREPLY=( $(compgen -W "${c.args.join(' ')}" -- "$cur") ); return; fi`] : [];
       return [
         `    ${c.name})`,
         `      opts="${c.options.map((o) => o.flag).join(' ')} --help"`,
+        ...args,
         '      case "$prev" in',
         ...(choiceCases ? [choiceCases] : []),
         ...(valueFlags.length ? [`        ${valueFlags.join('|')}) return ;;`] : []),
@@ -65,6 +69,7 @@ function zsh(commands: CompletionSpec[]): string {
         const value = !o.takesValue ? '' : o.choices ? `:value:(${o.choices.join(' ')})` : o.file ? ':file:_files' : ':value:';
         return `        '${o.flag}[${zq(o.description)}]${value}'`;
       });
+      if (c.args) specs.push(`        '1:shell:(${c.args.join(' ')})'`);
       return `    (${c.name})\n      _arguments -s \\\n${specs.join(' \\\n')}\n      ;;`;
     })
     .join('\n');
@@ -85,7 +90,12 @@ ${commands.map((c) => `    '${c.name}:${zq(c.description)}'`).join('\n')}
 ${cases}
   esac
 }
-compdef _oauth_doctor oauth-doctor
+# Autoloaded from fpath, complete at once; sourced, register.
+if [[ \$zsh_eval_context[-1] == loadautofunc ]]; then
+  _oauth_doctor "\$@"
+else
+  compdef _oauth_doctor oauth-doctor
+fi
 `;
 }
 
@@ -98,6 +108,7 @@ function fish(commands: CompletionSpec[]): string {
     ...commands.map((c) => `complete -c oauth-doctor -n __fish_use_subcommand -a ${c.name} -d ${fq(c.description)}`),
   ];
   for (const c of commands) {
+    if (c.args) lines.push(`complete -c oauth-doctor -n '__fish_seen_subcommand_from ${c.name}' -a ${fq(c.args.join(' '))}`);
     for (const o of c.options) {
       const long = o.flag.replace(/^--/, '');
       const value = !o.takesValue ? '' : o.choices ? ` -x -a ${fq(o.choices.join(' '))}` : o.file ? ' -r -F' : ' -x';

@@ -6,7 +6,7 @@ import { finding, type Finding } from '../findings.js';
 import { toGitHubAnnotations, toJUnit } from '../probe/junit.js';
 import { pool, runTarget } from '../probe/run.js';
 import type { ProbeTarget, TargetResult } from '../probe/types.js';
-import { redactDeep } from '../redact.js';
+import { printable } from '../report/printable.js';
 import type { CommandResult } from './result.js';
 
 export interface ProbeOptions {
@@ -52,10 +52,11 @@ export async function run(o: ProbeOptions, deps: Deps): Promise<ProbeResult> {
         ],
       };
     }
-    deps.stderr.write(`  ${result.ok ? 'ok  ' : 'FAIL'} ${t.name} (${result.elapsed_ms} ms)\n`);
+    deps.stderr.write(`  ${result.ok ? 'ok  ' : 'FAIL'} ${printable(t.name)} (${result.elapsed_ms} ms)\n`);
     return result;
   });
-  const safeTargets = redactDeep(targets);
+  // Secrets are scrubbed where everything is written (KnownSecrets); knowledge text stays as written.
+  const safeTargets = targets;
   const result: ProbeResult = {
     command: 'probe',
     ok: safeTargets.every((t) => t.ok),

@@ -14,6 +14,8 @@ export interface HttpRequest {
   timeoutMs: number;
   /** Refuse bodies larger than this. Default 1 MiB. */
   maxBodyBytes?: number;
+  /** Ends the request early, as a timeout would (a whole run's deadline). */
+  signal?: AbortSignal;
 }
 
 export interface HttpResponse {
@@ -51,6 +53,9 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       const max = req.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(new Error('timeout')), req.timeoutMs);
+      const onOuterAbort = () => controller.abort(new Error('deadline'));
+      if (req.signal?.aborted) onOuterAbort();
+      req.signal?.addEventListener('abort', onOuterAbort, { once: true });
       try {
         const res = await request(req.url, {
           method: req.method ?? 'GET',
@@ -92,6 +97,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         throw toNetworkError(err, req, controller.signal.aborted);
       } finally {
         clearTimeout(timer);
+        req.signal?.removeEventListener('abort', onOuterAbort);
       }
     },
   };

@@ -50,7 +50,7 @@ export async function exchangeWithFallback(
   grant: Record<string, string>,
   client: Client,
   methods: ClientAuthMethod[],
-  deps: Pick<Deps, 'http'>,
+  deps: Pick<Deps, 'http' | 'secrets'>,
   timeoutMs: number,
   onAttempt: (a: Attempt) => void = () => {},
 ): Promise<ExchangeOutcome> {

@@ -47,13 +47,17 @@ export function tokenEndpointRequest(
   grant: Record<string, string>,
   client: Client,
   method: ClientAuthMethod,
-  deps: Pick<Deps, 'http'>,
+  deps: Pick<Deps, 'http' | 'secrets'>,
   timeoutMs: number,
 ): Promise<HttpResponse> {
   const body = new URLSearchParams(grant);
   // GitHub answers form-encoded unless asked for JSON.
   const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' };
-  if (method === 'client_secret_basic') headers.authorization = basicCredentials(client);
+  if (method === 'client_secret_basic') {
+    headers.authorization = basicCredentials(client);
+    // A server that echoes the header back must not print the credentials either.
+    deps.secrets.add(headers.authorization.slice('Basic '.length), 'credential');
+  }
   else {
     body.set('client_id', client.client_id);
     if (method === 'client_secret_post' && client.client_secret !== undefined) body.set('client_secret', client.client_secret);

@@ -50,13 +50,22 @@ export async function checkDiscovery(t: ProbeTarget, ctx: ProbeContext): Promise
   const findings = [...discovered.findings];
   const m = discovered.value;
   if (!m) return { result: judge('discovery', 'no usable discovery document', performance.now() - started, findings) };
-  const missing = ['authorization_endpoint', 'token_endpoint', 'jwks_uri'].filter((k) => typeof m[k] !== 'string');
+  const isUrl = (v: unknown) => {
+    try {
+      return typeof v === 'string' && /^https?:$/.test(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  };
+  const missing = ['authorization_endpoint', 'token_endpoint', 'jwks_uri'].filter((k) => !isUrl(m[k]));
+  // Later checks use only what is usable: an endpoint that is not an http(s) URL counts as missing.
+  for (const k of missing) delete m[k];
   if (missing.length > 0) {
     findings.push(
       finding({
         id: 'spec_deviation',
         severity: missing.includes('token_endpoint') ? 'error' : 'warning',
-        title: `The discovery document lacks ${missing.join(', ')}`,
+        title: `The discovery document lacks a usable ${missing.join(', ')}`,
         detail: 'A client needs the authorization and token endpoints and the JWKS to sign users in and verify ID tokens.',
         fixes: ['Check the provider configuration, or give the endpoints to your client directly.'],
         sources: ['OpenID Connect Discovery 1.0 §3', 'RFC 8414 §2'],
@@ -187,7 +196,8 @@ export async function checkJwks(t: ProbeTarget, metadata: ProviderMetadata, ctx:
     );
   }
   const signing = keys.filter((k) => k.use !== 'enc');
-  const advertised = Array.isArray(metadata.id_token_signing_alg_values_supported) ? (metadata.id_token_signing_alg_values_supported as string[]) : ['RS256'];
+  const listed = Array.isArray(metadata.id_token_signing_alg_values_supported) ? metadata.id_token_signing_alg_values_supported.filter((a): a is string => typeof a === 'string') : [];
+  const advertised = listed.length > 0 ? listed : ['RS256'];
   const wanted = t.expect?.id_token_signing_alg;
   if (wanted && !advertised.includes(wanted)) {
     findings.push(
@@ -291,7 +301,9 @@ export async function checkClientCredentials(
       other.push(...processed.findings);
     }
   }
-  const advertised = Array.isArray(metadata.token_endpoint_auth_methods_supported) ? (metadata.token_endpoint_auth_methods_supported as string[]) : undefined;
+  const advertised = Array.isArray(metadata.token_endpoint_auth_methods_supported)
+    ? metadata.token_endpoint_auth_methods_supported.filter((a): a is string => typeof a === 'string')
+    : undefined;
   const findings: Finding[] = [...other.filter((f, i, all) => all.findIndex((g) => g.title === f.title) === i)];
   if (working.length === 0 && refused.length > 0) {
     findings.unshift(
@@ -336,9 +348,8 @@ export async function checkClientCredentials(
     );
   }
   const summary =
-    attempts
-      .map((a) => `${a.auth_method.replace('client_secret_', '')} ${a.error === null ? 'ok' : working.includes(a.auth_method) ? 'authenticated' : a.error}`)
-      .join(', ') + (token ? '; token issued' : '');
+    attempts.map((a) => `${a.auth_method.replace('client_secret_', '')} ${a.error === null ? 'ok' : working.includes(a.auth_method) ? 'authenticated' : a.error}`).join(', ') +
+    (token ? '; token issued' : grantRefused ? '; credentials valid, grant not allowed (only the credentials were checked)' : '');
   return { result: judge('client_credentials', summary, performance.now() - started, findings), token, attempts, working };
 }
 
@@ -349,7 +360,9 @@ export async function checkRedirectUris(t: ProbeTarget, metadata: ProviderMetada
   const findings: Finding[] = [];
   const accepted: string[] = [];
   for (const redirectUri of t.redirect_uris ?? []) {
-    const request = buildAuthorizationRequest({
+    let url: string;
+    try {
+      url = buildAuthorizationRequest({
       authorizationEndpoint: metadata.authorization_endpoint,
       clientId: t.client_id as string,
       redirectUri,
@@ -357,12 +370,28 @@ export async function checkRedirectUris(t: ProbeTarget, metadata: ProviderMetada
       pkce: true,
       extraParams: Object.entries(t.params ?? {}),
       randomBytes: ctx.deps.randomBytes,
-    });
-    const pre = await preflight(request.url, redirectUri, ctx.deps, ctx.timeoutMs);
+      }).url;
+    } catch {
+      continue; // an unusable authorization endpoint is the discovery check's finding
+    }
+    const pre = await preflight(url, redirectUri, ctx.deps, ctx.timeoutMs);
     if (pre.passed) accepted.push(redirectUri);
     findings.push(...pre.findings);
   }
   const total = t.redirect_uris?.length ?? 0;
+  if (accepted.length < total && !findings.some((f) => f.severity === 'error')) {
+    findings.push(
+      finding({
+        id: 'redirect_uri_mismatch',
+        severity: 'error',
+        title: `${total - accepted.length} redirect_uri(s) could not be confirmed`,
+        detail: 'The provider did not show its sign-in page for them, and gave no error that names the cause.',
+        fixes: ['Open the authorization URL in a browser with that redirect_uri to see what the provider shows.'],
+        sources: ['RFC 6749 §3.1.2'],
+        evidence: { not_confirmed: (t.redirect_uris ?? []).filter((u) => !accepted.includes(u)) },
+      }),
+    );
+  }
   return judge('redirect_uri', `${accepted.length}/${total} accepted`, performance.now() - started, findings);
 }
 

@@ -20,12 +20,13 @@ const TARGET_KEYS = new Set([
   'checks',
   'expect',
 ]);
+const RESERVED_PARAMS = ['grant_type', 'client_id', 'client_secret', 'refresh_token', 'code', 'code_verifier', 'scope', 'redirect_uri', 'response_type', 'state', 'nonce'];
 const SECRET_KEYS = ['client_secret', 'secret', 'refresh_token', 'access_token', 'token', 'password'];
 
 export function parseConfig(text: string, file: string): ProbeTarget[] {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
     throw new UsageError(`--config ${file}: not valid JSON (${(err as Error).message})`);
   }
@@ -73,8 +74,23 @@ export function validateTarget(t: ProbeTarget, where: string): ProbeTarget {
     if (!Array.isArray(t.redirect_uris)) throw new UsageError(`${where}: "redirect_uris" must be an array of URLs`);
     t.redirect_uris.forEach((u, i) => url(u, `redirect_uris[${i}]`));
   }
-  if (t.params !== undefined && (typeof t.params !== 'object' || t.params === null || Object.values(t.params).some((v) => typeof v !== 'string'))) {
+  if (t.params !== undefined && (typeof t.params !== 'object' || t.params === null || Array.isArray(t.params) || Object.values(t.params).some((v) => typeof v !== 'string'))) {
     throw new UsageError(`${where}: "params" must be an object of strings`);
+  }
+  for (const key of Object.keys(t.params ?? {})) {
+    if (RESERVED_PARAMS.includes(key)) throw new UsageError(`${where}: "params" may not set "${key}": the checks set it themselves${key === 'scope' ? ' (use "scope")' : ''}`);
+  }
+  if (t.name !== undefined && t.name.trim() === '') throw new UsageError(`${where}: "name" must not be empty`);
+  if (t.expect !== undefined) {
+    if (typeof t.expect !== 'object' || t.expect === null || Array.isArray(t.expect)) throw new UsageError(`${where}: "expect" must be an object`);
+    for (const key of Object.keys(t.expect)) {
+      if (key !== 'token_endpoint_auth_method' && key !== 'id_token_signing_alg') {
+        throw new UsageError(`${where}: unknown key "expect.${key}"; known keys: token_endpoint_auth_method, id_token_signing_alg`);
+      }
+    }
+    if (t.expect.id_token_signing_alg !== undefined && typeof t.expect.id_token_signing_alg !== 'string') {
+      throw new UsageError(`${where}: "expect.id_token_signing_alg" must be a string such as "RS256"`);
+    }
   }
   if (t.checks !== undefined) {
     if (!Array.isArray(t.checks) || t.checks.some((c) => !CHECK_NAMES.includes(c as CheckName))) {

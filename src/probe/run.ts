@@ -5,6 +5,7 @@
 import type { Deps } from '../deps.js';
 import { finding } from '../findings.js';
 import type { ClientAuthMethod } from '../oauth/token-request.js';
+import type { ProviderMetadata } from '../oidc/discovery.js';
 import {
   checkClientCredentials,
   checkClock,
@@ -25,8 +26,10 @@ export interface RunOptions {
   strict: boolean;
 }
 
-export async function runTarget(t: ProbeTarget, deps: Deps, o: RunOptions): Promise<TargetResult> {
+export async function runTarget(t: ProbeTarget, runDeps: Deps, o: RunOptions): Promise<TargetResult> {
   const started = performance.now();
+  // Every request of this run also ends at the run's deadline.
+  const deps: Deps = { ...runDeps, http: { request: (req) => runDeps.http.request({ ...req, signal: o.deadline }) } };
   const checks: CheckResult[] = [];
   const wanted = (name: CheckName) => !t.checks || t.checks.includes(name);
   const secretEnv = t.client_secret_env ?? 'OAUTH_CLIENT_SECRET';
@@ -66,7 +69,11 @@ export async function runTarget(t: ProbeTarget, deps: Deps, o: RunOptions): Prom
       ],
     });
 
-  const discovery = await checkDiscovery(t, ctx);
+  if (o.deadline.aborted) {
+    timedOut('discovery');
+    return out();
+  }
+  const discovery: Awaited<ReturnType<typeof checkDiscovery>> = await guarded('discovery', () => checkDiscovery(t, ctx), (result) => ({ result }));
   checks.push(discovery.result);
   const metadata = discovery.metadata;
   const order: CheckName[] = ['clock', 'jwks', 'client_credentials', 'redirect_uri', 'refresh', 'resource'];
@@ -84,6 +91,7 @@ export async function runTarget(t: ProbeTarget, deps: Deps, o: RunOptions): Prom
     for (const name of order) if (t.checks ? t.checks.includes(name) : given[name]) checks.push(skipped(name, 'no discovery document'));
     return out();
   }
+  const meta: ProviderMetadata = metadata;
   let issuedToken: string | undefined;
   let working: ClientAuthMethod[] = [];
   for (const name of order) {
@@ -92,20 +100,40 @@ export async function runTarget(t: ProbeTarget, deps: Deps, o: RunOptions): Prom
       timedOut(name);
       continue;
     }
+    const before = checks.length;
+    try {
+      await runCheck(name);
+    } catch (err) {
+      checks.splice(before);
+      checks.push(internalFailure(name, err));
+    }
+    if (o.deadline.aborted && checks.length > before && checks.at(-1)?.status === 'fail' && checks.at(-1)?.findings[0]?.id === 'network_error') {
+      const last = checks.at(-1) as CheckResult;
+      last.summary = `stopped at the run's time limit (--max-time): ${last.summary}`;
+    }
+  }
+  return out();
+
+  async function runCheck(name: CheckName): Promise<void> {
     switch (name) {
       case 'clock':
         checks.push(checkClock(discovery.dateHeader, discovery.fetchedAt ?? deps.now()));
         break;
       case 'jwks':
-        checks.push(await checkJwks(t, metadata, ctx));
+        checks.push(await checkJwks(t, meta, ctx));
         break;
       case 'client_credentials':
-        if (!t.client_id || ctx.clientSecret === undefined) {
-          if (t.checks?.includes(name)) checks.push(skipped(name, `needs client_id and a secret in ${secretEnv}`));
+        if (!t.client_id) {
+          if (t.checks?.includes(name)) checks.push(skipped(name, 'needs client_id'));
+          break;
+        }
+        if (ctx.clientSecret === undefined) {
+          // A client_id was given, so the secret was meant to be there: a misspelt or unset variable must not pass CI.
+          checks.push(missingSecret(secretEnv));
           break;
         }
         {
-          const cc = await checkClientCredentials(t, metadata, ctx);
+          const cc = await checkClientCredentials(t, meta, ctx);
           checks.push(cc.result);
           issuedToken = cc.token;
           deps.secrets.add(cc.token, 'token');
@@ -117,7 +145,7 @@ export async function runTarget(t: ProbeTarget, deps: Deps, o: RunOptions): Prom
           if (t.checks?.includes(name)) checks.push(skipped(name, 'needs client_id and --redirect-uri'));
           break;
         }
-        checks.push(await checkRedirectUris(t, metadata, ctx));
+        checks.push(await checkRedirectUris(t, meta, ctx));
         break;
       case 'refresh':
         if (!t.refresh_token_env) break;
@@ -125,7 +153,7 @@ export async function runTarget(t: ProbeTarget, deps: Deps, o: RunOptions): Prom
           checks.push(skipped(name, !t.client_id ? 'needs client_id' : `${t.refresh_token_env} is not set`));
           break;
         }
-        checks.push(await checkRefresh(t, metadata, ctx, working));
+        checks.push(await checkRefresh(t, meta, ctx, working));
         break;
       case 'resource': {
         if (!t.resource) break;
@@ -139,7 +167,54 @@ export async function runTarget(t: ProbeTarget, deps: Deps, o: RunOptions): Prom
       }
     }
   }
-  return out();
+
+  async function guarded<R>(name: CheckName, fn: () => Promise<R>, wrap: (r: CheckResult) => R): Promise<R> {
+    try {
+      return await fn();
+    } catch (err) {
+      return wrap(internalFailure(name, err));
+    }
+  }
+}
+
+function internalFailure(name: CheckName, err: unknown): CheckResult {
+  return {
+    name,
+    status: 'fail',
+    summary: 'could not be checked',
+    elapsed_ms: 0,
+    findings: [
+      finding({
+        id: 'unknown',
+        severity: 'error',
+        title: `The ${name} check could not run`,
+        detail: `${(err as Error)?.message ?? String(err)}. The provider's answer had a shape this check did not expect; please report it with the target (without secrets).`,
+        fixes: ['Run again with --json and look at the other checks of this target.'],
+        sources: [],
+        evidence: {},
+      }),
+    ],
+  };
+}
+
+function missingSecret(env: string): CheckResult {
+  return {
+    name: 'client_credentials',
+    status: 'fail',
+    summary: `no secret in ${env}`,
+    elapsed_ms: 0,
+    findings: [
+      finding({
+        id: 'invalid_client',
+        severity: 'error',
+        title: `The client secret variable ${env} is not set`,
+        detail: `A client_id was given, so the client's credentials were to be checked, but ${env} is empty or unset (a misspelt name, or a CI run without secrets, such as a pull request from a fork).`,
+        fixes: [`Set ${env} in the CI job's secrets, or name the right variable with --client-secret-env (client_secret_env in a config).`, 'Leave out --client-id (client_id) where the credentials are not meant to be checked.'],
+        sources: [],
+        evidence: { env },
+      }),
+    ],
+  };
 }
 
 /** Runs fn over items with at most `limit` at once; results keep the input order. */

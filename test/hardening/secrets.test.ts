@@ -104,6 +104,23 @@ describe('canary sweep', () => {
     expectClean('JUnit', readFileSync(junit, 'utf8'));
   });
 
+  it('a secret with &, quotes, backslash and % echoed back (plain and as a Basic header) stays out of text, JSON, JUnit and annotations', async () => {
+    const secret = `Pa&ss'w0"rd\\canary%77<x>`;
+    const forms = [secret, JSON.stringify(secret).slice(1, -1), secret.replace(/&/g, '&amp;').replace(/'/g, '&apos;').replace(/"/g, '&quot;').replace(/</g, '&lt;'), encodeURIComponent(secret)];
+    const basic = Buffer.from(`app:${encodeURIComponent(secret)}`).toString('base64');
+    const junit = join(dir, 'special.xml');
+    for (const json of [[], ['--json']]) {
+      const r = await runCli(['probe', ...json, '--issuer', canary.issuer, '--client-id', 'app', '--check', 'client_credentials', '--junit', junit], {
+        env: { OAUTH_CLIENT_SECRET: secret, GITHUB_ACTIONS: 'true' },
+      });
+      expect(r.code).toBe(1);
+      const written = [r.stdout, r.stderr, readFileSync(junit, 'utf8')].join('\n');
+      for (const form of forms) expect(written.includes(form), `leaked as ${form}`).toBe(false);
+      expect(written).not.toContain(basic);
+      expect(written).not.toContain(basic.replace(/=+$/, ''));
+    }
+  });
+
   it('probe with a revoked refresh token the server echoes', async () => {
     const r = await runCli(['probe', '--json', '--issuer', canary.issuer, '--client-id', 'app', '--refresh-token-env', 'RT', '--check', 'refresh'], {
       env: { ...env, RT: 'CANARYREVOKED-3c3c3c3c3c' },

@@ -58,7 +58,10 @@ export async function startCanaryProvider() {
       const p = await readBody(req);
       const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? '')?.[1];
       const [id, secret] = basic ? Buffer.from(basic, 'base64').toString().split(':').map(decodeURIComponent) : [p.get('client_id'), p.get('client_secret')];
-      if (secret !== CANARY.secret) return send(res, 401, { error: 'invalid_client', error_description: `client ${id} sent the wrong secret ${secret}` });
+      if (secret !== CANARY.secret) {
+        // Careless servers echo what they got, header included.
+        return send(res, 401, { error: 'invalid_client', error_description: `client ${id} sent the wrong secret ${secret} (authorization: ${req.headers.authorization ?? 'none'})` });
+      }
       const grant = p.get('grant_type');
       const tokens = async (refresh: string) => {
         const started = pending.get(CANARY.code);
