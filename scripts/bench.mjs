@@ -11,7 +11,7 @@
  * Usage: npm run bench [-- --rounds 15]
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -98,6 +98,7 @@ for (let round = 0; round < Math.max(3, Math.floor(ROUNDS / 3)); round += 1) {
   all.push((await time([bin, 'probe', '--json', '--config', config, '--concurrency', String(N)])).ms);
 }
 await Promise.all(providers.map((p) => p.close()));
+rmSync(dir, { recursive: true, force: true });
 const slowest = median(single);
 const together = median(all);
 process.stdout.write(
@@ -156,4 +157,5 @@ process.stdout.write(
   const deps = execFileSync('npm', ['ls', '--all', '--omit=dev', '--parseable'], { cwd: app }).toString().trim().split('\n').length - 2;
   process.stdout.write(`  ${'npm pack'.padEnd(34)} ${kib(pack.size)} packed, ${kib(pack.unpackedSize)} unpacked, ${pack.entryCount} files\n`);
   process.stdout.write(`  ${'installed, production only'.padEnd(34)} ${kib(du - ours)} in ${deps} dependencies (oauth-doctor itself ${kib(ours)})\n`);
+  rmSync(work, { recursive: true, force: true });
 }

@@ -19,7 +19,8 @@ const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !proce
 const headless = args.includes('--headless') || Boolean(process.env.CI) || noDisplay || !process.stdin.isTTY;
 const env = { ...process.env, OAUTH_CLIENT_SECRET: CONFIDENTIAL.client_secret };
 
-const say = (text) => process.stderr.write(`\n\x1b[1m${text}\x1b[0m\n`);
+const bold = process.stderr.isTTY && !process.env.NO_COLOR ? (t) => `\x1b[1m${t}\x1b[0m` : (t) => t;
+const say = (text) => process.stderr.write(`\n${bold(text)}\n`);
 const show = (argv) => `oauth-doctor ${argv.map((a) => (a.includes(' ') ? JSON.stringify(a) : a)).join(' ')}`;
 
 /** Runs the CLI with the terminal attached; resolves with its exit code. */
