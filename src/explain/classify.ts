@@ -136,8 +136,9 @@ function shapeFindings(obs: Observation): Finding[] {
         severity: 'info',
         title: 'HTTP 401 without a WWW-Authenticate header',
         detail:
-          'RFC 7235 §3.1 requires a 401 to carry a WWW-Authenticate challenge, and RFC 6750 §3 says which error it was ' +
-          '(invalid_token, insufficient_scope). Without it the client cannot tell an expired token from a wrong one.',
+          'RFC 7235 §3.1 requires a 401 to carry a WWW-Authenticate challenge naming how to authenticate; an API using bearer tokens ' +
+          'also says which error it was (RFC 6750 §3: invalid_token, insufficient_scope), and a token endpoint answers Basic. ' +
+          'Without it the client cannot tell a wrong credential from an expired one or from a wrong scheme.',
         fixes: [
           'Read the body for an error message instead.',
           'If you run this API: answer 401 with `WWW-Authenticate: Bearer error="invalid_token", error_description="..."`.',
