@@ -10,6 +10,7 @@ import type { CommandResult } from './commands/result.js';
 import type { Deps } from './deps.js';
 import { DoctorError, UsageError } from './errors.js';
 import { RESERVED_AUTHORIZATION_PARAMS } from './login/authorization-request.js';
+import { CHECK_NAMES } from './probe/types.js';
 
 export const EXIT = { ok: 0, problem: 1, usage: 2 } as const;
 
@@ -359,7 +360,7 @@ Examples:
     .action(async (shell: string) => {
       const { completionScript } = await import('./commands/completion.js');
       // Choices that commander does not know because a collector parses them.
-      const extraChoices: Record<string, string[]> = { '--check': CHECK_LIST.split(', ') };
+      const extraChoices: Record<string, string[]> = { '--check': [...CHECK_NAMES] };
       const toSpec = (o: Option) => ({
         flag: o.long as string,
         description: o.description,
@@ -518,11 +519,10 @@ async function probeTargets(o: Record<string, unknown>, deps: Deps) {
   ];
 }
 
-// Kept here (not imported from probe/types) so --help loads nothing but this module.
-const CHECK_LIST = 'discovery, clock, jwks, client_credentials, redirect_uri, refresh, resource';
+const CHECK_LIST = CHECK_NAMES.join(', ');
 
 function collectCheck(value: string, previous: string[]): string[] {
-  if (!CHECK_LIST.split(', ').includes(value)) throw new InvalidArgumentError(`--check needs one of ${CHECK_LIST}; got "${value.slice(0, 40)}"`);
+  if (!(CHECK_NAMES as readonly string[]).includes(value)) throw new InvalidArgumentError(`--check needs one of ${CHECK_LIST}; got "${value.slice(0, 40)}"`);
   return [...previous, value];
 }
 

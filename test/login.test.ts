@@ -54,6 +54,13 @@ describe.concurrent('login against oidc-provider', () => {
     expect(out.findings.map((f: any) => f.id)).toContain('no_refresh_token');
   });
 
+  it('reads the secret from standard input and listens on localhost when asked', async () => {
+    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--client-secret-stdin', '--host', 'localhost'], {}, `${CONFIDENTIAL.client_secret}\n`);
+    expect(r.code).toBe(0);
+    expect(r.json().redirect_uri).toMatch(/^http:\/\/localhost:\d+\/callback$/);
+    expect(r.stdout + r.stderr).not.toContain(CONFIDENTIAL.client_secret);
+  });
+
   it('signs in with client_secret_post when asked', async () => {
     const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--auth-method', 'post']);
     expect(r.code).toBe(0);

@@ -5,10 +5,11 @@
 import type { Deps } from '../deps.js';
 import { UsageError } from '../errors.js';
 import { finding, isOk, type Finding } from '../findings.js';
-import { buildAuthorizationRequest } from '../login/authorization-request.js';
+import { buildAuthorizationRequest, type AuthorizationRequest } from '../login/authorization-request.js';
 import { checkCallback } from '../login/callback.js';
 import type { LoopbackHost, LoopbackListener } from '../login/loopback.js';
 import { callbackPage } from '../login/page.js';
+import { isLoopbackUrl } from '../login/loopback-url.js';
 import { preflight } from '../login/preflight.js';
 import { examineTokens } from '../login/tokens.js';
 import { exchangeWithFallback, methodsToTry, type Attempt, type AuthMethodChoice } from '../oauth/client-auth.js';
@@ -115,7 +116,8 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
   }
 
   // 2. Where the browser comes back: a loopback listener, or a pasted URL.
-  const pasted = o.redirectUri !== undefined && !isLoopback(o.redirectUri);
+  // Only http:// loopback URIs can land on the listener; anything else is the paste flow.
+  const pasted = o.redirectUri !== undefined && !(o.redirectUri.startsWith('http:') && isLoopbackUrl(o.redirectUri));
   let listener: LoopbackListener | undefined;
   if (!pasted) {
     const fromUri = o.redirectUri ? new URL(o.redirectUri) : undefined;
@@ -141,6 +143,7 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
       randomBytes: deps.randomBytes,
     });
     deps.secrets.add(request.code_verifier, 'credential');
+    const flow: Flow = { o, deps, progress, result, metadata, tokenEndpoint, redirectUri, request };
 
     // 3. Preflight: an error the provider gives before any sign-in is diagnosed now.
     result.stage = 'preflight';
@@ -184,7 +187,7 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
           result.stage = 'exchange';
           let outcome: boolean;
           try {
-            outcome = await exchange(code, request.code_verifier, request.nonce, redirectUri, tokenEndpoint, metadata, o, deps, progress, result, findings);
+            outcome = await exchange(code, flow);
           } catch (err) {
             callback.respond(500, callbackPage({ ok: false, headline: 'oauth-doctor stopped', finding: undefined }));
             throw err;
@@ -224,7 +227,7 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
       }
       result.stage = 'exchange';
       deps.secrets.add(verdict.code, 'credential');
-      await exchange(verdict.code, request.code_verifier, request.nonce, redirectUri, tokenEndpoint, metadata, o, deps, progress, result, findings);
+      await exchange(verdict.code, flow);
     }
 
     return done();
@@ -233,19 +236,23 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
   }
 }
 
-async function exchange(
-  code: string,
-  codeVerifier: string | undefined,
-  nonce: string,
-  redirectUri: string,
-  tokenEndpoint: string,
-  metadata: Partial<ProviderMetadata>,
-  o: LoginOptions,
-  deps: Deps,
-  progress: (line: string) => void,
-  result: LoginResult,
-  findings: Finding[],
-): Promise<boolean> {
+/** What the code exchange needs from the flow so far. */
+interface Flow {
+  o: LoginOptions;
+  deps: Deps;
+  progress: (line: string) => void;
+  /** Its findings array is the one the whole run reports. */
+  result: LoginResult;
+  metadata: Partial<ProviderMetadata>;
+  tokenEndpoint: string;
+  redirectUri: string;
+  request: AuthorizationRequest;
+}
+
+async function exchange(code: string, flow: Flow): Promise<boolean> {
+  const { o, deps, progress, result, metadata, tokenEndpoint, redirectUri } = flow;
+  const { code_verifier: codeVerifier, nonce } = flow.request;
+  const findings = result.findings;
   const client = { client_id: o.clientId, ...(o.clientSecret !== undefined ? { client_secret: o.clientSecret } : {}) };
   const advertised = Array.isArray(metadata.token_endpoint_auth_methods_supported) ? (metadata.token_endpoint_auth_methods_supported as string[]) : undefined;
   const methods = methodsToTry(o.authMethod, client, advertised);
@@ -395,13 +402,4 @@ function spinner(deps: Deps, text: string, timeoutMs: number): () => void {
     clearInterval(timer);
     deps.stderr.write('\r\u001b[K');
   };
-}
-
-export function isLoopback(uri: string): boolean {
-  try {
-    const u = new URL(uri);
-    return u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
-  } catch {
-    return false;
-  }
 }

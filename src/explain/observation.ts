@@ -252,7 +252,6 @@ export function parseRawHttp(text: string): RawHttp | undefined {
   const starts = [...normalised.matchAll(/^HTTP\/[\d.]+\s+(\d{3})[^\n]*$/gm)];
   const last = starts.at(-1);
   if (!last || last.index === undefined) return undefined;
-  // Only treat it as HTTP when it starts the input (curl -v prefixes lines with `< `, handled below).
   const block = normalised.slice(last.index);
   const [head, ...rest] = block.split(/\n\n/);
   const headers: Record<string, string> = {};

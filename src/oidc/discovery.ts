@@ -36,13 +36,8 @@ export async function discover(issuer: string, deps: Pick<Deps, 'http'>, timeout
   const [openid, rfc8414] = discoveryUrls(issuer) as [string, string];
   let first: Fetched<ProviderMetadata> | undefined;
   for (const url of [openid, rfc8414]) {
-    let response: HttpResponse;
-    try {
-      response = await deps.http.request({ url, headers: { accept: 'application/json' }, timeoutMs });
-    } catch (err) {
-      if (err instanceof NetworkError) return { findings: [networkFinding(err, 'The discovery document')] };
-      throw err;
-    }
+    const response = await getJson(url, 'The discovery document', deps, timeoutMs);
+    if (!('status' in response)) return { findings: [response] };
     const result = processDiscoveryResponse(issuer, response);
     if (result.value) return result;
     first ??= result;
@@ -109,14 +104,18 @@ export interface Jwks {
 }
 
 export async function fetchJwks(jwksUri: string, deps: Pick<Deps, 'http'>, timeoutMs: number): Promise<Fetched<Jwks>> {
-  let response: HttpResponse;
+  const response = await getJson(jwksUri, 'The JWKS', deps, timeoutMs);
+  return 'status' in response ? processJwksResponse(response) : { findings: [response] };
+}
+
+/** GET asking for JSON: the response, or the network_error finding when none came. */
+async function getJson(url: string, what: string, deps: Pick<Deps, 'http'>, timeoutMs: number): Promise<HttpResponse | Finding> {
   try {
-    response = await deps.http.request({ url: jwksUri, headers: { accept: 'application/json' }, timeoutMs });
+    return await deps.http.request({ url, headers: { accept: 'application/json' }, timeoutMs });
   } catch (err) {
-    if (err instanceof NetworkError) return { findings: [networkFinding(err, 'The JWKS')] };
+    if (err instanceof NetworkError) return networkFinding(err, what);
     throw err;
   }
-  return processJwksResponse(response);
 }
 
 export function processJwksResponse(response: HttpResponse): Fetched<Jwks> {

@@ -9,9 +9,10 @@ import { finding, type Finding } from '../findings.js';
 import type { HttpResponse } from '../http/client.js';
 import { networkFinding } from '../http/diagnose.js';
 import { buildAuthorizationRequest } from '../login/authorization-request.js';
+import { isLoopbackUrl } from '../login/loopback-url.js';
 import { preflight } from '../login/preflight.js';
 import { exchangeWithFallback, type Attempt } from '../oauth/client-auth.js';
-import { asRawHttp, processTokenResponse, tokenEndpointRequest, type ClientAuthMethod, type TokenResponse } from '../oauth/token-request.js';
+import { asRawHttp, processTokenResponse, tokenEndpointRequest, type ClientAuthMethod } from '../oauth/token-request.js';
 import { discover, fetchJwks, type ProviderMetadata } from '../oidc/discovery.js';
 import { humanDuration } from '../token/time.js';
 import type { CheckName, CheckResult, ProbeTarget } from './types.js';
@@ -33,14 +34,6 @@ export function judge(name: CheckName, summary: string, elapsed: number, finding
 export function skipped(name: CheckName, why: string): CheckResult {
   return { name, status: 'skip', summary: why, elapsed_ms: 0, findings: [] };
 }
-
-const isLoopbackUrl = (u: string) => {
-  try {
-    return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(u).hostname);
-  } catch {
-    return false;
-  }
-};
 
 // ---------------------------------------------------------------- discovery
 export async function checkDiscovery(t: ProbeTarget, ctx: ProbeContext): Promise<{ result: CheckResult; metadata?: ProviderMetadata; dateHeader?: string; fetchedAt?: number }> {
@@ -461,4 +454,3 @@ export async function checkResource(t: ProbeTarget, ctx: ProbeContext, token: st
   return judge('resource', `HTTP ${res.status}${challenge ? ` (${challenge.slice(0, 60)})` : ''}`, performance.now() - started, explained);
 }
 
-export type { TokenResponse };
