@@ -9,6 +9,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { CommandResult } from './commands/result.js';
 import type { Deps } from './deps.js';
 import { DoctorError, UsageError } from './errors.js';
+import { useImporter } from './lazy-modules.js';
 import { RESERVED_AUTHORIZATION_PARAMS } from './login/authorization-request.js';
 import { CHECK_NAMES } from './probe/types.js';
 
@@ -632,8 +633,12 @@ function positiveSeconds(flag: string) {
   };
 }
 
-/** The process edge: real streams, real exit code. */
-export async function runFromProcess(): Promise<void> {
+/**
+ * The process edge: real streams, real exit code. The entry passes its own import() for the
+ * modules that load on demand (see lazy-modules.ts).
+ */
+export async function runFromProcess(entry: { importModule?: (specifier: string) => Promise<unknown> } = {}): Promise<void> {
+  if (entry.importModule) useImporter(entry.importModule);
   const { processDeps } = await import('./io.js');
   // If a bug ever leaves the run waiting on nothing, Node would exit 0 with no output: say so instead.
   let finished = false;

@@ -4,12 +4,13 @@
  */
 // Node's own modules are loaded where they are used: `decode` and `explain` need none of the
 // network, process or file-writing ones, and each costs start-up time.
-import { randomBytes } from 'node:crypto';
 import { dirname, basename, join } from 'node:path';
+import { nodeCrypto } from './builtins.js';
 import type { Deps, OutputStream } from './deps.js';
 import { InputError, UsageError } from './errors.js';
 import { createHttpClient } from './http/client.js';
 import { KnownSecrets } from './redact.js';
+import { loadOpen } from './lazy-modules.js';
 
 function stream(s: NodeJS.WriteStream, secrets: KnownSecrets): OutputStream {
   // `oauth-doctor ... | head` closes the pipe early: stop quietly instead of crashing.
@@ -58,7 +59,7 @@ export function processDeps(): Deps {
       }
     },
     http: createHttpClient(),
-    randomBytes: (n) => randomBytes(n),
+    randomBytes: (n) => nodeCrypto().randomBytes(n),
     openBrowser,
     listenLoopback: async (options) => (await import('./login/loopback.js')).listenLoopback(options),
     readLine,
@@ -131,7 +132,7 @@ async function openBrowser(url: string, command?: string): Promise<void> {
     });
     return;
   }
-  const { default: open } = await import('open');
+  const { default: open } = await loadOpen();
   const child = await open(url, { wait: false });
   child.on('error', () => {});
   child.unref();
@@ -199,7 +200,7 @@ function readLine(signal: AbortSignal): Promise<string> {
 
 async function writePrivateFile(path: string, data: string): Promise<void> {
   const { open, rename, rm } = await import('node:fs/promises');
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${nodeCrypto().randomBytes(4).toString('hex')}.tmp`);
   let handle;
   try {
     handle = await open(tmp, 'wx', 0o600);

@@ -3,7 +3,7 @@
  * empty folder with production dependencies works without the repository.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +21,7 @@ describe('the packed package', () => {
     }>;
     const paths = pack!.files.map((f) => f.path);
     expect(paths).toContain('bin/oauth-doctor.js');
-    expect(paths).toContain('dist/cli.js');
+    expect(paths).toEqual(expect.arrayContaining(['bin/package.json', 'dist/cli.cjs', 'dist/cli.cjs.cache']));
     expect(paths).toContain('README.md');
     expect(paths.filter((p) => !/^(bin\/|dist\/|README\.md$|package\.json$)/.test(p))).toEqual([]);
     expect(paths.some((p) => /test|fixture/i.test(p))).toBe(false);
@@ -36,5 +36,31 @@ describe('the packed package', () => {
     const token = ['{"alg":"HS256"}', '{"sub":"pack-test","exp":4102444800}'].map((p) => Buffer.from(p).toString('base64url')).join('.') + '.c2ln';
     expect(JSON.parse(npx('decode', '--json', token)).token.claims.sub).toBe('pack-test');
     expect(npx('explain', 'invalid_client')).toContain('[invalid_client]');
+    // The code cache made by the build is the one V8 uses there (same Node), not silently refused.
+    expect(cacheRejected(join(app, 'node_modules', 'oauth-doctor', 'bin', 'oauth-doctor.js'))).toBe('false');
   }, 120_000);
+
+  it('uses the code cache of its own build, and runs without one', () => {
+    const bin = join(root, 'bin', 'oauth-doctor.js');
+    expect(cacheRejected(bin)).toBe('false');
+    // Another build's cache (same length, other id) is not used; the script is compiled as usual.
+    const cacheFile = join(root, 'dist', 'cli.cjs.cache');
+    const cache = readFileSync(cacheFile);
+    try {
+      writeFileSync(cacheFile, Buffer.concat([Buffer.from('0123456789abcdef'), cache.subarray(16)]));
+      expect(cacheRejected(bin)).toBe('no cache');
+      expect(spawnSync(process.execPath, [bin, 'explain', 'invalid_client']).stdout.toString()).toContain('[invalid_client]');
+      rmSync(cacheFile);
+      expect(spawnSync(process.execPath, [bin, 'explain', 'invalid_client']).stdout.toString()).toContain('[invalid_client]');
+    } finally {
+      writeFileSync(cacheFile, cache);
+    }
+  });
+
+/** Loads the bundle through the entry as a run would, and says whether V8 refused its code cache. */
+function cacheRejected(bin: string): string {
+  const probe = `const { script } = require(${JSON.stringify(bin)}).loadCli(); process.stdout.write(script.cachedDataRejected === undefined ? 'no cache' : String(script.cachedDataRejected));`;
+  return execFileSync(process.execPath, ['-e', probe]).toString();
+}
+
 });

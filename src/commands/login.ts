@@ -18,6 +18,7 @@ import { discover, type ProviderMetadata } from '../oidc/discovery.js';
 import type { Verification } from '../token/verify.js';
 import { printable } from '../report/printable.js';
 import type { CommandResult } from './result.js';
+import { loadJose } from '../lazy-modules.js';
 
 export interface LoginOptions {
   issuer?: string;
@@ -159,7 +160,7 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
     if (listener) {
       await launch(request.url, o, deps, progress);
       // The person is signing in: load the verifier now so the callback is answered sooner.
-      void import('jose').catch(() => undefined);
+      void loadJose().catch(() => undefined);
       const stopSpinner = spinner(deps, `Waiting for the browser to come back to ${redirectUri}`, o.timeoutMs);
       try {
         for (;;) {

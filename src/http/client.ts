@@ -4,6 +4,7 @@
  * NetworkError with the low-level code kept, for the network_error diagnosis.
  */
 import { NetworkError } from '../errors.js';
+import { loadUndici } from '../lazy-modules.js';
 
 export interface HttpRequest {
   url: string;
@@ -44,7 +45,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   return {
     async request(req) {
       // undici is loaded on first use so commands that never touch the network start fast.
-      const { request, Agent } = await import('undici');
+      const { request, Agent } = await loadUndici();
       if (options.ca && !dispatcher) {
         const { rootCertificates } = await import('node:tls');
         dispatcher = new Agent({ connect: { ca: [...rootCertificates, options.ca] } });

@@ -2,7 +2,7 @@
  * The authorization request: PKCE S256, state and nonce from the random source passed in.
  * @see RFC 6749 §4.1.1, RFC 7636 §4.1–4.2, OpenID Connect Core 1.0 §3.1.2.1
  */
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../builtins.js';
 
 /** Parameters the flow sets itself; a --param may not override or repeat them. */
 export const RESERVED_AUTHORIZATION_PARAMS = ['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'nonce', 'code_challenge', 'code_challenge_method'];
@@ -40,7 +40,7 @@ export function buildAuthorizationRequest(input: AuthorizationRequestInput): Aut
   if (input.pkce) {
     // 32 random bytes → a 43-character verifier, the RFC 7636 §4.1 minimum length and entropy.
     code_verifier = input.randomBytes(32).toString('base64url');
-    params.set('code_challenge', createHash('sha256').update(code_verifier).digest('base64url'));
+    params.set('code_challenge', nodeCrypto().createHash('sha256').update(code_verifier).digest('base64url'));
     params.set('code_challenge_method', 'S256');
   }
   for (const [k, v] of input.extraParams) params.append(k, v);

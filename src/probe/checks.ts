@@ -16,6 +16,7 @@ import { asRawHttp, processTokenResponse, tokenEndpointRequest, type ClientAuthM
 import { discover, fetchJwks, type ProviderMetadata } from '../oidc/discovery.js';
 import { humanDuration } from '../token/time.js';
 import type { CheckName, CheckResult, ProbeTarget } from './types.js';
+import { loadJose } from '../lazy-modules.js';
 
 export interface ProbeContext {
   deps: Deps;
@@ -151,7 +152,7 @@ export async function checkJwks(t: ProbeTarget, metadata: ProviderMetadata, ctx:
   const findings = [...fetched.findings];
   if (!fetched.value) return judge('jwks', 'no usable JWKS', performance.now() - started, findings);
   const keys = fetched.value.keys;
-  const jose = await import('jose');
+  const jose = await loadJose();
   const unusable: string[] = [];
   for (const [i, key] of keys.entries()) {
     try {

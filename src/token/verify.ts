@@ -5,13 +5,15 @@
  * issuer and audience are right.
  * @see RFC 7515 §5.2, RFC 7519 §7.2, OpenID Connect Core 1.0 §3.1.3.7
  */
-import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { nodeCrypto } from '../builtins.js';
 import type { JWK } from 'jose';
 import type { Deps } from '../deps.js';
 import { InputError, UsageError } from '../errors.js';
 import { finding, type Finding } from '../findings.js';
 import { discover, fetchJwks, type Jwks } from '../oidc/discovery.js';
 import type { ParsedToken } from './parse.js';
+import { loadJose } from '../lazy-modules.js';
 
 export interface VerifyOptions {
   jwksUri?: string;
@@ -67,7 +69,7 @@ export async function verifyToken(
     if (!alg.startsWith('HS')) {
       throw new UsageError(`the token is signed with ${alg}, which needs a public key; --secret verifies only HS256/HS384/HS512 tokens: use --jwks-uri, --issuer or --key`);
     }
-    source = { kind: 'key', key: createSecretKey(Buffer.from(options.secret, 'utf8')), label: 'the shared secret given' };
+    source = { kind: 'key', key: nodeCrypto().createSecretKey(Buffer.from(options.secret, 'utf8')), label: 'the shared secret given' };
   } else if (options.keyFile) {
     source = await loadKeyFile(options.keyFile, deps);
   } else {
@@ -133,7 +135,7 @@ export async function verifyToken(
     verification.key_source = source.label;
   }
 
-  const jose = await import('jose');
+  const jose = await loadJose();
   const key = source.kind === 'jwks' ? jose.createLocalJWKSet(source.jwks as Parameters<typeof jose.createLocalJWKSet>[0]) : source.key;
   try {
     const exp = typeof parsed.claims.exp === 'number' ? parsed.claims.exp : undefined;
@@ -285,7 +287,7 @@ async function loadKeyFile(path: string, deps: Pick<Deps, 'readFile'>): Promise<
   if (text.includes('-----BEGIN')) {
     try {
       // Accepts a public key, a certificate, or a private key (its public half is used).
-      return { kind: 'key', key: createPublicKey(text), label: `key file ${path}` };
+      return { kind: 'key', key: nodeCrypto().createPublicKey(text), label: `key file ${path}` };
     } catch (err) {
       throw new InputError(`--key ${path}: not a usable PEM key or certificate (${(err as Error).message})`);
     }
