@@ -29,6 +29,43 @@ const lazyChildProcessForCommander = {
   },
 };
 
+/**
+ * In the bundle, src/knowledge/index.ts reads dist/knowledge.json (written below) instead of
+ * carrying the entries as code; explain/ imports it only when an error is explained.
+ */
+const knowledgeFromJsonFile = {
+  name: 'knowledge-from-json-file',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]knowledge[\\/]index\.ts$/ }, () => ({
+      contents: [
+        "import { readFileSync } from 'node:fs';",
+        "import { knowledgeFromJson } from './serialize.js';",
+        "export const KNOWLEDGE = knowledgeFromJson(readFileSync(new URL('knowledge.json', import.meta.url), 'utf8'));",
+      ].join('\n'),
+      loader: 'ts',
+      resolveDir: new URL('src/knowledge', root).pathname,
+    }));
+  },
+};
+
+/** Evaluates the knowledge entries (TypeScript) and writes them as JSON. */
+async function writeKnowledgeJson() {
+  const out = await build({
+    stdin: {
+      contents: "export { KNOWLEDGE } from './src/knowledge/index.ts'; export { knowledgeToJson } from './src/knowledge/serialize.ts';",
+      resolveDir: root.pathname,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+    logLevel: 'warning',
+  });
+  const { KNOWLEDGE, knowledgeToJson } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].contents).toString('base64')}`);
+  writeFileSync(new URL('dist/knowledge.json', root), knowledgeToJson(KNOWLEDGE));
+}
+
 execFileSync(process.execPath, [new URL('node_modules/typescript/bin/tsc', root).pathname, '-p', 'tsconfig.json', '--noEmit'], { cwd: root, stdio: 'inherit' });
 rmSync(new URL('dist', root), { recursive: true, force: true });
 await build({
@@ -46,9 +83,11 @@ await build({
   supported: { 'dynamic-import': false },
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: `${BUILD_ID_PLACEHOLDER}\n'use strict';\nconst __bundleUrl = require('node:url').pathToFileURL(__filename).href;` },
-  plugins: [lazyChildProcessForCommander],
+  plugins: [lazyChildProcessForCommander, knowledgeFromJsonFile],
   logLevel: 'warning',
 });
+
+await writeKnowledgeJson();
 
 // Stamp the build id over the placeholder (same length, so the source map still lines up).
 const source = readFileSync(bundle, 'utf8');

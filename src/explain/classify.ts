@@ -6,6 +6,7 @@ import { finding, type Finding } from '../findings.js';
 import type { KnowledgeEntry, Matcher } from '../knowledge/types.js';
 import { redactDeep, redactText } from '../redact.js';
 import type { Observation } from './observation.js';
+import { mightMatch } from './required-text.js';
 
 export interface Match {
   entry: KnowledgeEntry;
@@ -28,6 +29,7 @@ function matcherScore(m: Matcher, obs: Observation, codes: Set<string>): number 
     // The whole input, and each description as decoded (a redirect URL carries it form-encoded).
     const re = m.text;
     const hit = [obs.text, ...obs.descriptions].some((t) => {
+      if (!mightMatch(re, t)) return false;
       re.lastIndex = 0;
       return re.test(t);
     });

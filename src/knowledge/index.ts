@@ -16,7 +16,10 @@ import { keycloakEntries } from './entries/keycloak.js';
 import { slackEntries } from './entries/slack.js';
 import { jwtLibraryEntries } from './entries/jwt-libraries.js';
 
-/** The whole knowledge base, one entry per diagnosis. */
+/**
+ * The whole knowledge base, one entry per diagnosis. The built CLI reads the same entries from
+ * dist/knowledge.json instead (see serialize.ts and scripts/build.mjs).
+ */
 export const KNOWLEDGE: readonly KnowledgeEntry[] = [
   ...rfcEntries,
   ...statusEntries,
