@@ -30,7 +30,7 @@ const lazyChildProcessForCommander = {
 };
 
 /**
- * In the bundle, src/knowledge/index.ts reads dist/knowledge.json (written below) instead of
+ * In the bundle, src/knowledge/index.ts reads dist/knowledge.jsonl (written below) instead of
  * carrying the entries as code; explain/ imports it only when an error is explained.
  */
 const knowledgeFromJsonFile = {
@@ -39,8 +39,8 @@ const knowledgeFromJsonFile = {
     b.onLoad({ filter: /[\\/]src[\\/]knowledge[\\/]index\.ts$/ }, () => ({
       contents: [
         "import { readFileSync } from 'node:fs';",
-        "import { knowledgeFromJson } from './serialize.js';",
-        "export const KNOWLEDGE = knowledgeFromJson(readFileSync(new URL('knowledge.json', import.meta.url), 'utf8'));",
+        "import { knowledgeFromJsonLines } from './serialize.js';",
+        "export const KNOWLEDGE = knowledgeFromJsonLines(readFileSync(new URL('knowledge.jsonl', import.meta.url), 'latin1'));",
       ].join('\n'),
       loader: 'ts',
       resolveDir: new URL('src/knowledge', root).pathname,
@@ -52,7 +52,7 @@ const knowledgeFromJsonFile = {
 async function writeKnowledgeJson() {
   const out = await build({
     stdin: {
-      contents: "export { KNOWLEDGE } from './src/knowledge/index.ts'; export { knowledgeToJson } from './src/knowledge/serialize.ts';",
+      contents: "export { KNOWLEDGE } from './src/knowledge/index.ts'; export { knowledgeToJsonLines } from './src/knowledge/serialize.ts';",
       resolveDir: root.pathname,
       loader: 'ts',
     },
@@ -62,8 +62,8 @@ async function writeKnowledgeJson() {
     write: false,
     logLevel: 'warning',
   });
-  const { KNOWLEDGE, knowledgeToJson } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].contents).toString('base64')}`);
-  writeFileSync(new URL('dist/knowledge.json', root), knowledgeToJson(KNOWLEDGE));
+  const { KNOWLEDGE, knowledgeToJsonLines } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].contents).toString('base64')}`);
+  writeFileSync(new URL('dist/knowledge.jsonl', root), knowledgeToJsonLines(KNOWLEDGE));
 }
 
 execFileSync(process.execPath, [new URL('node_modules/typescript/bin/tsc', root).pathname, '-p', 'tsconfig.json', '--noEmit'], { cwd: root, stdio: 'inherit' });
@@ -91,6 +91,9 @@ await writeKnowledgeJson();
 
 // Stamp the build id over the placeholder (same length, so the source map still lines up).
 const source = readFileSync(bundle, 'utf8');
+// bin/oauth-doctor.js reads the bundle as latin1, which is right only for ASCII.
+const nonAscii = source.search(/[^\x00-\x7f]/);
+if (nonAscii >= 0) throw new Error(`dist/cli.cjs is not ASCII at offset ${nonAscii}: ${JSON.stringify(source.slice(nonAscii - 40, nonAscii + 10))}`);
 const id = createHash('sha256').update(source).digest('hex').slice(0, 16);
 writeFileSync(bundle, source.replace(BUILD_ID_PLACEHOLDER, BUILD_ID_PLACEHOLDER.replace('0000000000000000', id)));
 execFileSync(process.execPath, [new URL('build/code-cache.mjs', import.meta.url).pathname], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });

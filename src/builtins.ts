@@ -1,10 +1,7 @@
 /**
- * Node's heavier built-in modules, loaded on first use. `node:crypto` alone adds about 10 ms to
- * every start (npm run bench), and `decode` without verification, `explain` and `--help` never
- * touch it.
+ * Node's heavier built-in modules, loaded on first use: `node:crypto` adds several milliseconds to
+ * a start (npm run bench), and `decode` without verification, `explain` and `--help` never touch
+ * it. process.getBuiltinModule (Node 20.16) loads it synchronously without node:module, which
+ * costs a few milliseconds of its own.
  */
-import { createRequire } from 'node:module';
-
-const requireBuiltin = createRequire(import.meta.url);
-
-export const nodeCrypto = (): typeof import('node:crypto') => requireBuiltin('node:crypto') as typeof import('node:crypto');
+export const nodeCrypto = (): typeof import('node:crypto') => process.getBuiltinModule('node:crypto');

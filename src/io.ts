@@ -40,7 +40,10 @@ export function processDeps(): Deps {
     stdout: stream(process.stdout, secrets),
     stderr: stream(process.stderr, secrets),
     secrets,
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    // A getter: touching process.stdin sets up a stream (and, for a file, fs/promises and readline).
+    get stdinIsTTY() {
+      return Boolean(process.stdin.isTTY);
+    },
     readStdin: (maxBytes) => readLimited(process.stdin, maxBytes, 'standard input'),
     readFile: async (path, maxBytes) => {
       const { open } = await import('node:fs/promises');

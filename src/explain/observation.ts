@@ -4,6 +4,7 @@
  * classifier can match. Pure: no I/O, never throws on any string.
  */
 import { parseWwwAuthenticate, type Challenge } from './challenge.js';
+import { mightMatch } from './required-text.js';
 
 export type InputForm = 'code' | 'json' | 'http' | 'challenge' | 'form' | 'url' | 'text';
 
@@ -196,48 +197,69 @@ function walkJson(value: unknown, depth: number, sinks: Sinks): void {
   }
 }
 
-/** Codes and statuses that show up in free text: stack traces, log lines, library messages. */
-function scanText(text: string, sinks: Pick<Sinks, 'addCode' | 'setStatus'>): void {
-  const { addCode, setStatus } = sinks;
-  const sample = text.slice(0, 64 * 1024);
-  for (const m of sample.matchAll(/\bAADSTS(\d{4,9})\b/g)) addCode(`AADSTS${m[1]}`);
-  for (const m of sample.matchAll(/\b(InternalOAuthError|TokenError|AuthorizationError)\b/g)) addCode(`passport:${m[1]}`);
-  for (const m of sample.matchAll(/\b(TokenExpiredError|JsonWebTokenError|NotBeforeError)\b/g)) addCode(`jsonwebtoken:${m[1]}`);
-  for (const m of sample.matchAll(
+type Sink = Pick<Sinks, 'addCode' | 'setStatus'>;
+
+/**
+ * Codes that show up in free text (stack traces, log lines, library messages): a pattern (global)
+ * and what a match adds. Kept here, compiled once, and checked with mightMatch first: for short
+ * input, compiling the patterns is most of what reading it costs.
+ */
+const TEXT_CODES: ReadonlyArray<readonly [RegExp, (m: RegExpMatchArray, sink: Sink) => void]> = [
+  [/\bAADSTS(\d{4,9})\b/g, (m, s) => s.addCode(`AADSTS${m[1]}`)],
+  [/\b(InternalOAuthError|TokenError|AuthorizationError)\b/g, (m, s) => s.addCode(`passport:${m[1]}`)],
+  [/\b(TokenExpiredError|JsonWebTokenError|NotBeforeError)\b/g, (m, s) => s.addCode(`jsonwebtoken:${m[1]}`)],
+  [
     /\b(ExpiredSignatureError|InvalidSignatureError|InvalidAudienceError|InvalidIssuerError|ImmatureSignatureError|DecodeError|InvalidTokenError|MissingRequiredClaimError|InvalidAlgorithmError)\b/g,
-  )) {
-    addCode(`pyjwt:${m[1]}`);
-  }
-  for (const m of sample.matchAll(/\b(ERR_J(?:WT|WS|WK|WKS|WE|OSE)_[A-Z_]+)\b/g)) addCode(`jose:${m[1]}`);
-  for (const m of sample.matchAll(/\b(IDX\d{5})\b/g)) addCode(m[1]);
+    (m, s) => s.addCode(`pyjwt:${m[1]}`),
+  ],
+  [/\b(ERR_J(?:WT|WS|WK|WKS|WE|OSE)_[A-Z_]+)\b/g, (m, s) => s.addCode(`jose:${m[1]}`)],
+  [/\b(IDX\d{5})\b/g, (m, s) => s.addCode(m[1])],
   // Google's error pages: "Error 400: redirect_uri_mismatch".
-  for (const m of sample.matchAll(/\bError (\d{3}): ([a-z][a-z0-9_]{2,60})\b/g)) {
-    addCode(m[2]);
-    setStatus(Number(m[1]));
-  }
+  [
+    /\bError (\d{3}): ([a-z][a-z0-9_]{2,60})\b/g,
+    (m, s) => {
+      s.addCode(m[2]);
+      s.setStatus(Number(m[1]));
+    },
+  ],
   // Slack's answer printed by util.inspect: `data: { ok: false, error: 'invalid_auth' }`.
-  for (const m of sample.matchAll(/\bok:\s*false,\s*error:\s*'([a-z_]{3,60})'/g)) addCode(`slack:${m[1]}`);
-  for (const m of sample.matchAll(/\b(JWTExpired|JWTClaimValidationFailed|JWSSignatureVerificationFailed|JWKSNoMatchingKey|JWTInvalid|JWSInvalid|JWKSTimeout|JOSEAlgNotAllowed)\b/g)) {
-    addCode(`jose:${m[1]}`);
-  }
-  for (const m of sample.matchAll(
+  [/\bok:\s*false,\s*error:\s*'([a-z_]{3,60})'/g, (m, s) => s.addCode(`slack:${m[1]}`)],
+  [/\b(JWTExpired|JWTClaimValidationFailed|JWSSignatureVerificationFailed|JWKSNoMatchingKey|JWTInvalid|JWSInvalid|JWKSTimeout|JOSEAlgNotAllowed)\b/g, (m, s) => s.addCode(`jose:${m[1]}`)],
+  [
     /\b(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EPROTO|CERT_HAS_EXPIRED|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|ERR_TLS_CERT_ALTNAME_INVALID|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT|UND_ERR_SOCKET)\b/g,
-  )) {
-    addCode(`node:${m[1]}`);
-  }
+    (m, s) => s.addCode(`node:${m[1]}`),
+  ],
   // `error: invalid_grant`, `error=invalid_grant`, `"error":"invalid_grant"`, `code: 'invalid_grant'` in logs.
-  for (const m of sample.matchAll(/\berror(?:[ _]?code)?["']?\s*[:=]\s*["']?([a-z][a-z0-9_]{2,60})\b/gi)) addCode(m[1]);
+  [/\berror(?:[ _]?code)?["']?\s*[:=]\s*["']?([a-z][a-z0-9_]{2,60})\b/gi, (m, s) => s.addCode(m[1])],
   // passport: `TokenError: <code or description>`; `code: 'invalid_grant'` in util.inspect output.
-  for (const m of sample.matchAll(/\bcode:\s*'([a-z][a-z0-9_]{2,60})'/g)) addCode(m[1]);
-  for (const m of sample.matchAll(/\bError code:? (\d{3,6})\b/gi)) addCode(m[1]);
+  [/\bcode:\s*'([a-z][a-z0-9_]{2,60})'/g, (m, s) => s.addCode(m[1])],
+  [/\bError code:? (\d{3,6})\b/gi, (m, s) => s.addCode(m[1])],
+];
+
+/** Where a status code shows up in free text, most explicit first. */
+const STATUS_EXPLICIT = /\bstatus(?:Code|_code| code)["']?\s*[:=]?\s*["']?(\d{3})\b/i;
+const STATUS_FIELD = /\bstatus["']?\s*[:=]\s*["']?(\d{3})\b/i;
+const STATUS_LINE = /\b(?:HTTP(?:\/[\d.]+)?|code=)\s*(\d{3})\b/i;
+const STATUS_REASON = /\b(\d{3})\s+(?:Unauthorized|Forbidden|Bad Request|Not Found|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)\b/i;
+const PASSPORT_DEFAULT_STATUS = /\b(TokenError|AuthorizationError)\b/;
+
+const execIfPossible = (re: RegExp, text: string) => (mightMatch(re, text) ? re.exec(text) : null);
+
+/** Codes and statuses that show up in free text: stack traces, log lines, library messages. */
+function scanText(text: string, sink: Sink): void {
+  const sample = text.slice(0, 64 * 1024);
+  for (const [re, add] of TEXT_CODES) {
+    if (!mightMatch(re, sample)) continue;
+    for (const m of sample.matchAll(re)) add(m, sink);
+  }
   // passport's TokenError and AuthorizationError print `status: 500`, their default, not the provider's.
-  const passportDefault = /\b(TokenError|AuthorizationError)\b/.test(sample);
+  const passportDefault = execIfPossible(PASSPORT_DEFAULT_STATUS, sample) !== null;
   const statusMatch =
-    /\bstatus(?:Code|_code| code)["']?\s*[:=]?\s*["']?(\d{3})\b/i.exec(sample) ??
-    (passportDefault ? null : /\bstatus["']?\s*[:=]\s*["']?(\d{3})\b/i.exec(sample)) ??
-    /\b(?:HTTP(?:\/[\d.]+)?|code=)\s*(\d{3})\b/i.exec(sample) ??
-    /\b(\d{3})\s+(?:Unauthorized|Forbidden|Bad Request|Not Found|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)\b/i.exec(sample);
-  if (statusMatch) setStatus(Number(statusMatch[1]));
+    execIfPossible(STATUS_EXPLICIT, sample) ??
+    (passportDefault ? null : execIfPossible(STATUS_FIELD, sample)) ??
+    execIfPossible(STATUS_LINE, sample) ??
+    execIfPossible(STATUS_REASON, sample);
+  if (statusMatch) sink.setStatus(Number(statusMatch[1]));
 }
 
 export interface RawHttp {

@@ -16,7 +16,7 @@ export type Needles = readonly string[] | undefined;
 
 const cache = new WeakMap<RegExp, { needles: Needles }>();
 
-/** Records what the build worked out for `re` (dist/knowledge.json), so it is not parsed again. */
+/** Records what the build worked out for `re` (dist/knowledge.jsonl), so it is not parsed again. */
 export function rememberRequiredText(re: RegExp, needles: Needles): void {
   cache.set(re, { needles });
 }
@@ -30,7 +30,7 @@ export function mightMatch(re: RegExp, text: string): boolean {
   }
   const { needles } = known;
   if (!needles) return true;
-  const haystack = re.flags.includes('i') ? asciiLower(text) : text;
+  const haystack = re.flags.includes('i') ? lowerCase(text) : text;
   return needles.some((n) => haystack.includes(n));
 }
 
@@ -49,15 +49,19 @@ export function requiredText(source: string, flags: string): Needles {
   }
 }
 
-let lastText = '';
-let lastLower = '';
-/** Only A-Z: with the i flag (no u), a non-ASCII letter never matches an ASCII one. */
-function asciiLower(text: string): string {
-  if (text !== lastText) {
-    lastText = text;
-    lastLower = text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+const lowered = new Map<string, string>();
+/**
+ * The required strings are ASCII and lower-cased; lower-casing the text keeps every ASCII letter's
+ * occurrence (the few other letters that lower-case to ASCII only add false "might"s).
+ */
+function lowerCase(text: string): string {
+  let lower = lowered.get(text);
+  if (lower === undefined) {
+    if (lowered.size > 16) lowered.clear();
+    lower = text.toLowerCase();
+    lowered.set(text, lower);
   }
-  return lastLower;
+  return lower;
 }
 
 class Parser {

@@ -18,7 +18,7 @@ import { jwtLibraryEntries } from './entries/jwt-libraries.js';
 
 /**
  * The whole knowledge base, one entry per diagnosis. The built CLI reads the same entries from
- * dist/knowledge.json instead (see serialize.ts and scripts/build.mjs).
+ * dist/knowledge.jsonl instead (see serialize.ts and scripts/build.mjs).
  */
 export const KNOWLEDGE: readonly KnowledgeEntry[] = [
   ...rfcEntries,

@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mightMatch, requiredText } from '../../src/explain/required-text.js';
 import { KNOWLEDGE } from '../../src/knowledge/index.js';
-import { knowledgeFromJson, knowledgeToJson } from '../../src/knowledge/serialize.js';
+import type { KnowledgeEntry } from '../../src/knowledge/types.js';
+import { knowledgeFromJsonLines, knowledgeToJsonLines } from '../../src/knowledge/serialize.js';
 import type { ExplainCase } from '../fixtures/explain/types.js';
 
 const seed = Number(process.env.FC_SEED ?? 20261122);
@@ -86,7 +87,14 @@ describe('mightMatch', () => {
   });
 
   // The entries as the built CLI reads them: patterns and the strings worked out at build time.
-  const shipped = knowledgeFromJson(knowledgeToJson(KNOWLEDGE));
+  const json = knowledgeToJsonLines(KNOWLEDGE);
+  const shipped = knowledgeFromJsonLines(json);
+
+  it('ships the knowledge base as ASCII JSON that reads back to the same entries', () => {
+    expect(json).toMatch(/^[\x00-\x7f]*$/);
+    const plain = (e: KnowledgeEntry) => ({ key: e.key, finding: e.finding, severity: e.severity, match: e.match, priority: e.priority, title: e.title, meaning: e.meaning, causes: e.causes, fixes: e.fixes, sources: e.sources });
+    expect(knowledgeFromJsonLines(Buffer.from(json).toString('latin1')).map(plain)).toEqual(KNOWLEDGE.map(plain));
+  });
   const patterns = shipped.flatMap((e) => e.match.flatMap((m) => (m.text ? [{ key: e.key, re: m.text }] : [])));
 
   it('never skips a knowledge-base pattern on a recorded case it matches', () => {
