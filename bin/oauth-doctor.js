@@ -31,12 +31,11 @@ function loadCli({ useCache = true } = {}) {
   const { Script } = require('node:vm');
   // The build checks that the bundle is ASCII, so latin1 reads it faster and to the same string.
   const source = readFileSync(bundlePath, 'latin1');
-  // CommonJS's own wrapper; node:module (Module.wrap, createRequire) costs milliseconds to load.
-  const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
-  const script = new Script(wrapped, { filename: bundlePath, cachedData: useCache ? readCodeCache(source) : undefined });
+  const script = new Script(source, { filename: bundlePath, cachedData: useCache ? readCodeCache(source) : undefined });
   const module = { exports: {} };
-  // The bundle requires only Node's built-ins and this package's dependencies, which resolve
-  // from bin/ exactly as from dist/.
+  // The bundle is a CommonJS module function (the build wraps it). It requires only Node's
+  // built-ins and this package's dependencies, which resolve from bin/ exactly as from dist/;
+  // node:module's createRequire would cost milliseconds to load.
   script.runInThisContext().call(module.exports, module.exports, require, module, bundlePath, dirname(bundlePath));
   return { cli: module.exports, script, source };
 }

@@ -4,6 +4,7 @@
  * interleaved in one process (so machine noise hits every command alike). Medians, not means.
  *
  *   decode <jwt>, explain invalid_client, --version, --help   each ÷ `node -e 0`
+ *     (again without NODE_EXTRA_CA_CERTS when it is set: it lengthens every Node start)
  *   probe of 8 targets ÷ the slowest of those targets alone  (shows the concurrency works)
  *   login: callback arrival → result printed, minus the token endpoint's own time
  *   peak RSS of decode; packed size; installed size and count of production dependencies
@@ -24,10 +25,10 @@ const roundsArg = process.argv.indexOf('--rounds');
 const ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 15;
 
 /** Runs node with args; resolves with wall milliseconds (and stderr, for the RSS probe). */
-function time(args, env = {}) {
+function time(args, env = process.env) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...env } });
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...env, NO_COLOR: '1' } });
     let stderr = '';
     child.stderr.on('data', (c) => (stderr += c));
     child.on('error', reject);
@@ -58,19 +59,34 @@ const commands = {
   '--help': [bin, '--help'],
 };
 
-// Warm the file cache once so the first round is not an outlier.
-for (const args of Object.values(commands)) await time(args);
-const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
-for (let round = 0; round < ROUNDS; round += 1) {
-  for (const [name, args] of Object.entries(commands)) samples[name].push((await time(args)).ms);
+/** Median wall time of each command, from rounds interleaved so machine noise hits all alike. */
+async function startUp(env) {
+  // Warm the file cache once so the first round is not an outlier.
+  for (const args of Object.values(commands)) await time(args, env);
+  const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const [name, args] of Object.entries(commands)) samples[name].push((await time(args, env)).ms);
+  }
+  return Object.fromEntries(Object.entries(samples).map(([name, ms]) => [name, median(ms)]));
 }
-const base = median(samples['node -e 0']);
+
+// NODE_EXTRA_CA_CERTS (set machine-wide on some machines, this one included) makes every Node start
+// parse that bundle, which lengthens the baseline as much as any command: then the ratios are shown
+// without it as well.
+const { NODE_EXTRA_CA_CERTS: extraCa, ...envWithoutExtraCa } = process.env;
+const asIs = await startUp(process.env);
+const withoutExtraCa = extraCa ? await startUp(envWithoutExtraCa) : undefined;
 process.stdout.write(`oauth-doctor bench: ${ROUNDS} interleaved rounds, node ${process.version}\n`);
-process.stdout.write(`  ${'node -e 0'.padEnd(34)} median ${base.toFixed(1).padStart(7)} ms  (baseline)\n`);
+process.stdout.write(`  ${'node -e 0'.padEnd(34)} median ${asIs['node -e 0'].toFixed(1).padStart(7)} ms  (baseline)`);
+process.stdout.write(withoutExtraCa ? `            without NODE_EXTRA_CA_CERTS: ${withoutExtraCa['node -e 0'].toFixed(1)} ms\n` : '\n');
 for (const name of Object.keys(commands).slice(1)) {
-  const m = median(samples[name]);
-  process.stdout.write(`  ${name.padEnd(34)} median ${m.toFixed(1).padStart(7)} ms  ratio ${(m / base).toFixed(2)}×\n`);
+  const ratio = (m) => (m[name] / m['node -e 0']).toFixed(2);
+  process.stdout.write(`  ${name.padEnd(34)} median ${asIs[name].toFixed(1).padStart(7)} ms  ratio ${ratio(asIs)}×`);
+  process.stdout.write(withoutExtraCa ? `  without NODE_EXTRA_CA_CERTS: ${withoutExtraCa[name].toFixed(1)} ms, ratio ${ratio(withoutExtraCa)}×\n` : '\n');
 }
+// The start-up figures rest on the V8 code cache the build made (bin/oauth-doctor.js).
+const cacheState = execFileSync(process.execPath, ['-e', `const { script } = require(${JSON.stringify(bin)}).loadCli(); process.stdout.write(script.cachedDataRejected === undefined ? 'missing' : script.cachedDataRejected ? 'refused by V8' : 'used')`]).toString();
+process.stdout.write(`  ${'code cache (dist/cli.cjs.cache)'.padEnd(34)} ${cacheState}\n`);
 
 // Peak memory of decode, read inside the process at exit.
 const rssHook = `data:text/javascript,process.on('exit',()=>process.stderr.write('RSS_KB='+process.resourceUsage().maxRSS))`;

@@ -29,30 +29,19 @@ const lazyChildProcessForCommander = {
   },
 };
 
-/**
- * In the bundle, src/knowledge/index.ts reads dist/knowledge.jsonl (written below) instead of
- * carrying the entries as code; explain/ imports it only when an error is explained.
- */
-const knowledgeFromJsonFile = {
-  name: 'knowledge-from-json-file',
+/** In the bundle, src/knowledge/index.ts (the entries as code) becomes src/knowledge/shipped.ts (read from the files written below). */
+const knowledgeFromFiles = {
+  name: 'knowledge-from-files',
   setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]knowledge[\\/]index\.ts$/ }, () => ({
-      contents: [
-        "import { readFileSync } from 'node:fs';",
-        "import { knowledgeFromJsonLines } from './serialize.js';",
-        "export const KNOWLEDGE = knowledgeFromJsonLines(readFileSync(new URL('knowledge.jsonl', import.meta.url), 'latin1'));",
-      ].join('\n'),
-      loader: 'ts',
-      resolveDir: new URL('src/knowledge', root).pathname,
-    }));
+    b.onResolve({ filter: /[\\/]knowledge[\\/]index\.js$/ }, () => ({ path: new URL('src/knowledge/shipped.ts', root).pathname }));
   },
 };
 
-/** Evaluates the knowledge entries (TypeScript) and writes them as JSON. */
-async function writeKnowledgeJson() {
+/** Evaluates the knowledge entries (TypeScript) and writes them as the files shipped.ts reads. */
+async function writeKnowledgeFiles() {
   const out = await build({
     stdin: {
-      contents: "export { KNOWLEDGE } from './src/knowledge/index.ts'; export { knowledgeToJsonLines } from './src/knowledge/serialize.ts';",
+      contents: "export { KNOWLEDGE } from './src/knowledge/index.ts'; export { knowledgeToFiles } from './src/knowledge/serialize.ts';",
       resolveDir: root.pathname,
       loader: 'ts',
     },
@@ -62,8 +51,10 @@ async function writeKnowledgeJson() {
     write: false,
     logLevel: 'warning',
   });
-  const { KNOWLEDGE, knowledgeToJsonLines } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].contents).toString('base64')}`);
-  writeFileSync(new URL('dist/knowledge.jsonl', root), knowledgeToJsonLines(KNOWLEDGE));
+  const { KNOWLEDGE, knowledgeToFiles } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].contents).toString('base64')}`);
+  const { heads, words } = knowledgeToFiles(KNOWLEDGE);
+  writeFileSync(new URL('dist/knowledge.json', root), heads);
+  writeFileSync(new URL('dist/knowledge-words.json', root), words);
 }
 
 execFileSync(process.execPath, [new URL('node_modules/typescript/bin/tsc', root).pathname, '-p', 'tsconfig.json', '--noEmit'], { cwd: root, stdio: 'inherit' });
@@ -82,12 +73,17 @@ await build({
   // script cannot import(). jose, undici and open come through src/lazy-modules.ts.
   supported: { 'dynamic-import': false },
   define: { 'import.meta.url': '__bundleUrl' },
-  banner: { js: `${BUILD_ID_PLACEHOLDER}\n'use strict';\nconst __bundleUrl = require('node:url').pathToFileURL(__filename).href;` },
-  plugins: [lazyChildProcessForCommander, knowledgeFromJsonFile],
+  // The bundle is CommonJS's module function itself, which bin/oauth-doctor.js compiles and calls:
+  // wrapping it at run time would copy the whole source once more.
+  banner: {
+    js: `${BUILD_ID_PLACEHOLDER}\n(function (exports, require, module, __filename, __dirname) {\n'use strict';\nconst __bundleUrl = require('node:url').pathToFileURL(__filename).href;`,
+  },
+  footer: { js: '})' },
+  plugins: [lazyChildProcessForCommander, knowledgeFromFiles],
   logLevel: 'warning',
 });
 
-await writeKnowledgeJson();
+await writeKnowledgeFiles();
 
 // Stamp the build id over the placeholder (same length, so the source map still lines up).
 const source = readFileSync(bundle, 'utf8');

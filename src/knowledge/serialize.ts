@@ -1,11 +1,13 @@
 /**
- * The knowledge base as JSON lines, and back. The build ships it as dist/knowledge.jsonl, read only
- * when an error is explained: parsing JSON costs far less than compiling some 240 entries of
- * JavaScript, and `decode` and `--help` do not pay for it at all (npm run bench).
+ * The knowledge base as data files, and back. The build ships it as dist/knowledge.json and
+ * dist/knowledge-words.json, read only when an error is explained: parsing JSON costs far less
+ * than compiling some 240 entries of JavaScript, and `decode` and `--help` do not pay for it at
+ * all (npm run bench).
  *
- * Line 1 holds what matching needs (key, finding, severity, match, priority); line n+2 holds the
- * words of entry n (title, meaning, causes, fixes, sources), parsed only when that entry is shown:
- * most of the file is words, and an explained error shows two or three entries.
+ * knowledge.json holds what matching needs (key, finding, severity, match, priority) and where
+ * each entry's words (title, meaning, causes, fixes, sources) are in knowledge-words.json; those
+ * are read and parsed only for the entries shown, two or three of some 240, and they are most of
+ * the bytes.
  * A matcher's `text` RegExp travels as {regexp, flags, required}, `required` being the text any
  * match contains (explain/required-text.ts), worked out here once instead of on every run.
  */
@@ -21,22 +23,31 @@ interface JsonRegExp {
 type Head = Pick<KnowledgeEntry, 'key' | 'finding' | 'severity' | 'match' | 'priority'>;
 type Words = Pick<KnowledgeEntry, 'title' | 'meaning' | 'causes' | 'fixes' | 'sources'>;
 
-/** ASCII only (other characters as \u escapes), so the CLI can read it as latin1, a one-byte string. */
-export function knowledgeToJsonLines(entries: readonly KnowledgeEntry[]): string {
-  const heads: Head[] = entries.map(({ key, finding, severity, match, priority }) => ({ key, finding, severity, match, priority }));
-  const words: Words[] = entries.map(({ title, meaning, causes, fixes, sources }) => ({ title, meaning, causes, fixes, sources }));
-  const json = (value: unknown) =>
-    JSON.stringify(value, (_key, v: unknown): unknown =>
-      v instanceof RegExp ? ({ regexp: v.source, flags: v.flags, required: requiredText(v.source, v.flags) ?? null } satisfies JsonRegExp) : v,
-    );
-  // JSON.stringify escapes line breaks inside strings, so each value stays on its line.
-  return [json(heads), ...words.map(json)].join('\n').replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/** What the build writes: ASCII only (other characters as \\u escapes), so both read as latin1. */
+export interface ShippedKnowledge {
+  /** JSON: what matching needs, and where each entry's words are in `words`. */
+  heads: string;
+  /** Each entry's words as one JSON object, one after the other. */
+  words: string;
 }
 
-export function knowledgeFromJsonLines(text: string): KnowledgeEntry[] {
-  const lines = text.split('\n');
-  const heads = JSON.parse(lines[0] ?? '[]') as Head[];
-  return heads.map((head, i) => {
+export function knowledgeToFiles(entries: readonly KnowledgeEntry[]): ShippedKnowledge {
+  const ascii = (json: string) => json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  let words = '';
+  const heads = entries.map(({ key, finding, severity, match, priority, title, meaning, causes, fixes, sources }) => {
+    const json = ascii(JSON.stringify({ title, meaning, causes, fixes, sources } satisfies Words));
+    const head = { key, finding, severity, match, priority, words: [words.length, json.length] as const };
+    words += json;
+    return head;
+  });
+  const withRequiredText = (_key: string, v: unknown): unknown =>
+    v instanceof RegExp ? ({ regexp: v.source, flags: v.flags, required: requiredText(v.source, v.flags) ?? null } satisfies JsonRegExp) : v;
+  return { heads: ascii(JSON.stringify(heads, withRequiredText)), words };
+}
+
+/** The entries from the heads; `readWords(offset, length)` reads the words file, when an entry is shown. */
+export function knowledgeFromFiles(heads: string, readWords: (offset: number, length: number) => string): KnowledgeEntry[] {
+  return (JSON.parse(heads) as Array<Head & { words: [number, number] }>).map((head) => {
     for (const matcher of head.match) {
       const text = matcher.text as unknown as JsonRegExp | undefined;
       if (!text) continue;
@@ -44,7 +55,8 @@ export function knowledgeFromJsonLines(text: string): KnowledgeEntry[] {
       rememberRequiredText(re, text.required ?? undefined);
       (matcher as { text?: RegExp }).text = re;
     }
-    return new ShippedEntry(head, lines[i + 1] ?? '{}');
+    const [offset, length] = head.words;
+    return new ShippedEntry(head, () => JSON.parse(readWords(offset, length)) as Words);
   });
 }
 
@@ -55,19 +67,19 @@ class ShippedEntry implements KnowledgeEntry {
   readonly severity: KnowledgeEntry['severity'];
   readonly match: KnowledgeEntry['match'];
   readonly priority?: number;
-  #words: Words | string;
+  #words: Words | (() => Words);
 
-  constructor(head: Head, wordsJson: string) {
+  constructor(head: Head, readWords: () => Words) {
     this.key = head.key;
     this.finding = head.finding;
     this.severity = head.severity;
     this.match = head.match;
     if (head.priority !== undefined) this.priority = head.priority;
-    this.#words = wordsJson;
+    this.#words = readWords;
   }
 
   #read(): Words {
-    if (typeof this.#words === 'string') this.#words = JSON.parse(this.#words) as Words;
+    if (typeof this.#words === 'function') this.#words = this.#words();
     return this.#words;
   }
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { mightMatch, requiredText } from '../../src/explain/required-text.js';
 import { KNOWLEDGE } from '../../src/knowledge/index.js';
 import type { KnowledgeEntry } from '../../src/knowledge/types.js';
-import { knowledgeFromJsonLines, knowledgeToJsonLines } from '../../src/knowledge/serialize.js';
+import { knowledgeFromFiles, knowledgeToFiles } from '../../src/knowledge/serialize.js';
 import type { ExplainCase } from '../fixtures/explain/types.js';
 
 const seed = Number(process.env.FC_SEED ?? 20261122);
@@ -87,14 +87,24 @@ describe('mightMatch', () => {
   });
 
   // The entries as the built CLI reads them: patterns and the strings worked out at build time.
-  const json = knowledgeToJsonLines(KNOWLEDGE);
-  const shipped = knowledgeFromJsonLines(json);
+  const files = knowledgeToFiles(KNOWLEDGE);
+  const readWords = (offset: number, length: number) => files.words.slice(offset, offset + length);
+  const shipped = knowledgeFromFiles(files.heads, readWords);
 
-  it('ships the knowledge base as ASCII JSON that reads back to the same entries', () => {
-    expect(json).toMatch(/^[\x00-\x7f]*$/);
+  it('ships the knowledge base as ASCII files that read back to the same entries, words read only when shown', () => {
+    expect(files.heads).toMatch(/^[\x00-\x7f]*$/);
+    expect(files.words).toMatch(/^[\x00-\x7f]*$/);
+    const reads: number[] = [];
+    const entries = knowledgeFromFiles(Buffer.from(files.heads).toString('latin1'), (offset, length) => {
+      reads.push(offset);
+      return Buffer.from(files.words).toString('latin1').slice(offset, offset + length);
+    });
+    expect(reads).toEqual([]);
     const plain = (e: KnowledgeEntry) => ({ key: e.key, finding: e.finding, severity: e.severity, match: e.match, priority: e.priority, title: e.title, meaning: e.meaning, causes: e.causes, fixes: e.fixes, sources: e.sources });
-    expect(knowledgeFromJsonLines(Buffer.from(json).toString('latin1')).map(plain)).toEqual(KNOWLEDGE.map(plain));
+    expect(entries.map(plain)).toEqual(KNOWLEDGE.map(plain));
+    expect(reads).toHaveLength(KNOWLEDGE.length); // once per entry, not once per field
   });
+
   const patterns = shipped.flatMap((e) => e.match.flatMap((m) => (m.text ? [{ key: e.key, re: m.text }] : [])));
 
   it('never skips a knowledge-base pattern on a recorded case it matches', () => {
