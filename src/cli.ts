@@ -57,6 +57,8 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option('--ca <file>', 'trust this CA certificate (PEM) for HTTPS, besides the system ones')
     .showSuggestionAfterError(true)
     .showHelpAfterError(false)
+    // "decode [options] [token]" in the list, also for a command whose options were not built (below).
+    .configureHelp({ subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage()}`.trim() })
     .exitOverride()
     .configureOutput({
       writeOut: (s) => deps.stdout.write(s),
@@ -97,28 +99,36 @@ Exit codes: 0 nothing wrong, 1 a problem was diagnosed, 2 usage or input error.`
     return await createStyle(color ? colourLevel(deps.env, deps.stdout.isTTY) : 0);
   };
 
-  program
+  // Only the commands named on the command line get their options, help text and action: building
+  // every option of every command costs about a millisecond at each start (npm run bench). The
+  // others keep their name, summary and arguments, all that --help and suggestions show;
+  // `completion` describes every option, so it builds them all.
+  const builds = (name: string) => argv.includes(name) || argv.includes('completion');
+
+  const decode = program
     .command('decode')
     .summary('decode and verify a JWT: claims, lifetimes in human time, expiry, skew, keys')
-    .description(
-      'Decodes a token (JWS, JWE header, or opaque), shows its claims and times, and flags expiry, not-yet-valid, clock skew, short lifetimes, alg "none" and a missing exp. ' +
-        'With --issuer, --jwks-uri, --key or a secret it also verifies the signature, issuer and audience. Cleans pasted tokens (Bearer prefix, header name, quotes, line breaks).',
-    )
-    .argument('[token]', 'the token; "-" or nothing to read it from standard input')
-    .option('-f, --file <file>', 'read the token from a file ("-" for standard input)')
-    .option('--issuer <url>', 'verify with the keys found by OpenID discovery at this issuer (its iss is then expected)', url('--issuer'))
-    .option('--jwks-uri <url>', 'verify with the keys at this JWKS URL', url('--jwks-uri'))
-    .option('--key <file>', 'verify with this key: PEM public key, certificate, JWK or JWK Set')
-    .option('--secret-env <name>', 'verify an HS256/384/512 token with the secret in this environment variable')
-    .option('--secret <secret>', 'the HS* secret on the command line (visible to other users: prefer --secret-env)')
-    .option('--audience <aud>', 'expected "aud" (the API identifier or client_id)')
-    .option('--expect-issuer <iss>', 'expected "iss", compared exactly')
-    .option('--clock-tolerance <seconds>', 'seconds of clock difference to allow', seconds('--clock-tolerance'), 0)
-    .option('--timeout <seconds>', 'timeout of each network request', positiveSeconds('--timeout'), 10)
-    .option('--show-tokens', 'print the token itself (otherwise only its first characters and length)')
-    .addHelpText(
-      'after',
-      `
+    .argument('[token]', 'the token; "-" or nothing to read it from standard input');
+  if (builds('decode')) {
+    decode
+      .description(
+        'Decodes a token (JWS, JWE header, or opaque), shows its claims and times, and flags expiry, not-yet-valid, clock skew, short lifetimes, alg "none" and a missing exp. ' +
+          'With --issuer, --jwks-uri, --key or a secret it also verifies the signature, issuer and audience. Cleans pasted tokens (Bearer prefix, header name, quotes, line breaks).',
+      )
+      .option('-f, --file <file>', 'read the token from a file ("-" for standard input)')
+      .option('--issuer <url>', 'verify with the keys found by OpenID discovery at this issuer (its iss is then expected)', url('--issuer'))
+      .option('--jwks-uri <url>', 'verify with the keys at this JWKS URL', url('--jwks-uri'))
+      .option('--key <file>', 'verify with this key: PEM public key, certificate, JWK or JWK Set')
+      .option('--secret-env <name>', 'verify an HS256/384/512 token with the secret in this environment variable')
+      .option('--secret <secret>', 'the HS* secret on the command line (visible to other users: prefer --secret-env)')
+      .option('--audience <aud>', 'expected "aud" (the API identifier or client_id)')
+      .option('--expect-issuer <iss>', 'expected "iss", compared exactly')
+      .option('--clock-tolerance <seconds>', 'seconds of clock difference to allow', seconds('--clock-tolerance'), 0)
+      .option('--timeout <seconds>', 'timeout of each network request', positiveSeconds('--timeout'), 10)
+      .option('--show-tokens', 'print the token itself (otherwise only its first characters and length)')
+      .addHelpText(
+        'after',
+        `
 Examples:
   $ oauth-doctor decode "eyJhbGciOiJSUzI1NiIs..."
   $ pbpaste | oauth-doctor decode                       # "Bearer ...", quotes and line breaks are cleaned
@@ -126,50 +136,54 @@ Examples:
   $ MY_SECRET=... oauth-doctor decode --file token.txt --secret-env MY_SECRET --json
 
 Exit codes: 0 the token is fine, 1 expired, not yet valid or failed verification, 2 the input is not a token.`,
-    )
-    .action(async (token: string | undefined, o: Record<string, unknown>) => {
-      await execute(
-        'decode',
-        async (d) => {
-          d.secrets.revealTokens = Boolean(o.showTokens);
-          const secret = resolveSecret(o, d);
-          const { run } = await import('./commands/decode.js');
-          return run(
-            {
-              token,
-              file: o.file as string | undefined,
-              issuer: o.issuer as string | undefined,
-              jwksUri: o.jwksUri as string | undefined,
-              key: o.key as string | undefined,
-              secret,
-              audience: o.audience as string | undefined,
-              expectIssuer: o.expectIssuer as string | undefined,
-              clockTolerance: o.clockTolerance as number,
-              timeoutMs: (o.timeout as number) * 1000,
-              showTokens: Boolean(o.showTokens),
-            },
-            d,
-          );
-        },
-        async (r, color) => {
-          const { renderDecode } = await import('./report/decode-text.js');
-          return renderDecode(r as never, await textStyle(color));
-        },
-      );
-    });
+      )
+      .action(async (token: string | undefined, o: Record<string, unknown>) => {
+        await execute(
+          'decode',
+          async (d) => {
+            d.secrets.revealTokens = Boolean(o.showTokens);
+            const secret = resolveSecret(o, d);
+            const { run } = await import('./commands/decode.js');
+            return run(
+              {
+                token,
+                file: o.file as string | undefined,
+                issuer: o.issuer as string | undefined,
+                jwksUri: o.jwksUri as string | undefined,
+                key: o.key as string | undefined,
+                secret,
+                audience: o.audience as string | undefined,
+                expectIssuer: o.expectIssuer as string | undefined,
+                clockTolerance: o.clockTolerance as number,
+                timeoutMs: (o.timeout as number) * 1000,
+                showTokens: Boolean(o.showTokens),
+              },
+              d,
+            );
+          },
+          async (r, color) => {
+            const { renderDecode } = await import('./report/decode-text.js');
+            return renderDecode(r as never, await textStyle(color));
+          },
+        );
+      });
 
-  program
+  }
+
+  const explain = program
     .command('explain')
     .summary('diagnose an error: a code, a message, a JSON body, an HTTP response or a stack trace')
-    .description(
-      'Reads an OAuth/OIDC error in any form people meet it (a bare code, an error message, a JSON error body, a raw HTTP response as `curl -i` prints it, ' +
-        'a WWW-Authenticate header, a redirect URL with error=, or a library stack trace) and says what it means, its likely causes and what to change, with sources.',
-    )
-    .argument('[text]', 'the error; "-" or nothing to read it from standard input')
-    .option('-f, --file <file>', 'read the error from a file ("-" for standard input)')
-    .addHelpText(
-      'after',
-      `
+    .argument('[text]', 'the error; "-" or nothing to read it from standard input');
+  if (builds('explain')) {
+    explain
+      .description(
+        'Reads an OAuth/OIDC error in any form people meet it (a bare code, an error message, a JSON error body, a raw HTTP response as `curl -i` prints it, ' +
+          'a WWW-Authenticate header, a redirect URL with error=, or a library stack trace) and says what it means, its likely causes and what to change, with sources.',
+      )
+      .option('-f, --file <file>', 'read the error from a file ("-" for standard input)')
+      .addHelpText(
+        'after',
+        `
 Examples:
   $ oauth-doctor explain invalid_client
   $ oauth-doctor explain 'InternalOAuthError: Failed to obtain access token'
@@ -177,56 +191,60 @@ Examples:
   $ oauth-doctor explain 'WWW-Authenticate: Bearer error="invalid_token", error_description="The access token expired"' --json
 
 Exit codes: 0 nothing at error level recognised, 1 an error was diagnosed, 2 no input.`,
-    )
-    .action(async (text: string | undefined, o: Record<string, unknown>) => {
-      await execute(
-        'explain',
-        async (d) => {
-          const { run } = await import('./commands/explain.js');
-          return run({ text, file: o.file as string | undefined }, d);
-        },
-        async (r, color) => {
-          const { renderExplain } = await import('./report/explain-text.js');
-          return renderExplain(r as never, await textStyle(color));
-        },
-      );
-    });
+      )
+      .action(async (text: string | undefined, o: Record<string, unknown>) => {
+        await execute(
+          'explain',
+          async (d) => {
+            const { run } = await import('./commands/explain.js');
+            return run({ text, file: o.file as string | undefined }, d);
+          },
+          async (r, color) => {
+            const { renderExplain } = await import('./report/explain-text.js');
+            return renderExplain(r as never, await textStyle(color));
+          },
+        );
+      });
 
-  program
+  }
+
+  const login = program
     .command('login')
-    .summary('run a real authorization-code login (PKCE) through a loopback listener and diagnose it')
-    .description(
-      'Runs the authorization-code flow with PKCE, state and nonce: discovery, a preflight of the authorization request, the browser, a loopback ' +
-        'listener for the callback, the code exchange with client_secret_basic and client_secret_post (auto falls back from one to the other on ' +
-        'invalid_client), and the validation of what comes back. Every failure is a diagnosis with a fix. The client secret comes from ' +
-        'OAUTH_CLIENT_SECRET, --client-secret-env NAME or --client-secret-stdin; none means a public client.',
-    )
-    .option('--issuer <url>', 'the provider; endpoints come from OpenID discovery (RFC 8414 metadata as fallback)', url('--issuer'))
-    .option('--authorization-endpoint <url>', 'use this authorization endpoint', url('--authorization-endpoint'))
-    .option('--token-endpoint <url>', 'use this token endpoint', url('--token-endpoint'))
-    .option('--jwks-uri <url>', 'verify the ID token with the keys at this URL', url('--jwks-uri'))
-    .requiredOption('--client-id <id>', 'the client_id registered at the provider')
-    .option('--client-secret-env <name>', 'read the client secret from this environment variable (default OAUTH_CLIENT_SECRET)')
-    .option('--client-secret-stdin', 'read the client secret from the first line of standard input')
-    .option('--client-secret <secret>', 'the client secret on the command line (visible to other users: prefer the environment)')
-    .addOption(new Option('--auth-method <method>', 'how to authenticate the client at the token endpoint').choices(['auto', 'basic', 'post', 'none']).default('auto'))
-    .option('--scope <scope>', 'scopes to request', 'openid')
-    .option('--param <key=value>', 'an extra authorization parameter (audience, prompt, resource...); repeatable', collectParam, [] as Array<[string, string]>)
-    .option('--no-pkce', 'do not send a PKCE code_challenge')
-    .addOption(new Option('--host <host>', 'the loopback address to listen on').choices(['127.0.0.1', 'localhost', '::1']).default('127.0.0.1'))
-    .option('--port <ports>', 'port(s) to listen on, tried in order, e.g. 8000,18000 (default: any free port)', portList, [0])
-    .option('--callback-path <path>', 'the path of the redirect_uri', callbackPath, '/callback')
-    .option('--redirect-uri <url>', 'the exact redirect_uri; a non-loopback one makes you paste the URL the browser ends on', url('--redirect-uri'))
-    .option('--no-open', 'do not open a browser: print the authorization URL on stderr and wait')
-    .option('--browser <command>', 'run this command with the authorization URL instead of the default browser')
-    .option('--timeout <seconds>', 'how long to wait for the browser to come back', positiveSeconds('--timeout'), 300)
-    .option('--request-timeout <seconds>', 'timeout of each network request', positiveSeconds('--request-timeout'), 10)
-    .option('--clock-tolerance <seconds>', 'seconds of clock difference to allow on token times', seconds('--clock-tolerance'), 0)
-    .option('--show-tokens', 'print tokens in full (otherwise their first characters and length)')
-    .option('--save <file>', 'write the token response to this file, readable only by you (0600)')
-    .addHelpText(
-      'after',
-      `
+    .summary('run a real authorization-code login (PKCE) through a loopback listener and diagnose it');
+  if (builds('login')) {
+    login
+      .description(
+        'Runs the authorization-code flow with PKCE, state and nonce: discovery, a preflight of the authorization request, the browser, a loopback ' +
+          'listener for the callback, the code exchange with client_secret_basic and client_secret_post (auto falls back from one to the other on ' +
+          'invalid_client), and the validation of what comes back. Every failure is a diagnosis with a fix. The client secret comes from ' +
+          'OAUTH_CLIENT_SECRET, --client-secret-env NAME or --client-secret-stdin; none means a public client.',
+      )
+      .option('--issuer <url>', 'the provider; endpoints come from OpenID discovery (RFC 8414 metadata as fallback)', url('--issuer'))
+      .option('--authorization-endpoint <url>', 'use this authorization endpoint', url('--authorization-endpoint'))
+      .option('--token-endpoint <url>', 'use this token endpoint', url('--token-endpoint'))
+      .option('--jwks-uri <url>', 'verify the ID token with the keys at this URL', url('--jwks-uri'))
+      .requiredOption('--client-id <id>', 'the client_id registered at the provider')
+      .option('--client-secret-env <name>', 'read the client secret from this environment variable (default OAUTH_CLIENT_SECRET)')
+      .option('--client-secret-stdin', 'read the client secret from the first line of standard input')
+      .option('--client-secret <secret>', 'the client secret on the command line (visible to other users: prefer the environment)')
+      .addOption(new Option('--auth-method <method>', 'how to authenticate the client at the token endpoint').choices(['auto', 'basic', 'post', 'none']).default('auto'))
+      .option('--scope <scope>', 'scopes to request', 'openid')
+      .option('--param <key=value>', 'an extra authorization parameter (audience, prompt, resource...); repeatable', collectParam, [] as Array<[string, string]>)
+      .option('--no-pkce', 'do not send a PKCE code_challenge')
+      .addOption(new Option('--host <host>', 'the loopback address to listen on').choices(['127.0.0.1', 'localhost', '::1']).default('127.0.0.1'))
+      .option('--port <ports>', 'port(s) to listen on, tried in order, e.g. 8000,18000 (default: any free port)', portList, [0])
+      .option('--callback-path <path>', 'the path of the redirect_uri', callbackPath, '/callback')
+      .option('--redirect-uri <url>', 'the exact redirect_uri; a non-loopback one makes you paste the URL the browser ends on', url('--redirect-uri'))
+      .option('--no-open', 'do not open a browser: print the authorization URL on stderr and wait')
+      .option('--browser <command>', 'run this command with the authorization URL instead of the default browser')
+      .option('--timeout <seconds>', 'how long to wait for the browser to come back', positiveSeconds('--timeout'), 300)
+      .option('--request-timeout <seconds>', 'timeout of each network request', positiveSeconds('--request-timeout'), 10)
+      .option('--clock-tolerance <seconds>', 'seconds of clock difference to allow on token times', seconds('--clock-tolerance'), 0)
+      .option('--show-tokens', 'print tokens in full (otherwise their first characters and length)')
+      .option('--save <file>', 'write the token response to this file, readable only by you (0600)')
+      .addHelpText(
+        'after',
+        `
 Examples:
   $ OAUTH_CLIENT_SECRET=... oauth-doctor login --issuer https://idp.example.com --client-id my-app
   $ oauth-doctor login --issuer https://accounts.google.com --client-id 123.apps.googleusercontent.com --port 8000,18000 --scope "openid email"
@@ -234,83 +252,87 @@ Examples:
   $ oauth-doctor login --issuer https://idp.example.com --client-id web --redirect-uri https://app.example.com/callback   # paste mode
 
 Exit codes: 0 signed in and nothing wrong, 1 the login failed or a problem was diagnosed, 2 usage error (port in use, bad flag).`,
-    )
-    .action(async (o: Record<string, unknown>, cmd: Command) => {
-      await execute(
-        'login',
-        async (d) => {
-          checkLoginFlags(o, cmd);
-          d.secrets.revealTokens = Boolean(o.showTokens);
-          const clientSecret = await resolveClientSecret(o, d);
-          if (clientSecret === undefined && (o.authMethod === 'basic' || o.authMethod === 'post')) {
-            throw new UsageError(`--auth-method ${String(o.authMethod)} needs a client secret: set OAUTH_CLIENT_SECRET, or use --client-secret-env NAME or --client-secret-stdin`);
-          }
-          const { run } = await import('./commands/login.js');
-          return run(
-            {
-              issuer: o.issuer as string | undefined,
-              authorizationEndpoint: o.authorizationEndpoint as string | undefined,
-              tokenEndpoint: o.tokenEndpoint as string | undefined,
-              jwksUri: o.jwksUri as string | undefined,
-              clientId: o.clientId as string,
-              clientSecret,
-              clientSecretSource: o.clientSecretStdin ? 'standard input' : String(o.clientSecretEnv ?? 'OAUTH_CLIENT_SECRET'),
-              authMethod: o.authMethod as 'auto' | 'basic' | 'post' | 'none',
-              scope: o.scope as string,
-              params: o.param as Array<[string, string]>,
-              pkce: o.pkce !== false,
-              host: o.host as '127.0.0.1' | 'localhost' | '::1',
-              ports: o.port as number[],
-              callbackPath: o.callbackPath as string,
-              redirectUri: o.redirectUri as string | undefined,
-              open: o.open !== false,
-              browser: o.browser as string | undefined,
-              timeoutMs: (o.timeout as number) * 1000,
-              requestTimeoutMs: (o.requestTimeout as number) * 1000,
-              clockTolerance: o.clockTolerance as number,
-              showTokens: Boolean(o.showTokens),
-              save: o.save as string | undefined,
-            },
-            d,
-          );
-        },
-        async (r, color) => {
-          const { renderLogin } = await import('./report/login-text.js');
-          return renderLogin(r as never, await textStyle(color));
-        },
-      );
-    });
+      )
+      .action(async (o: Record<string, unknown>, cmd: Command) => {
+        await execute(
+          'login',
+          async (d) => {
+            checkLoginFlags(o, cmd);
+            d.secrets.revealTokens = Boolean(o.showTokens);
+            const clientSecret = await resolveClientSecret(o, d);
+            if (clientSecret === undefined && (o.authMethod === 'basic' || o.authMethod === 'post')) {
+              throw new UsageError(`--auth-method ${String(o.authMethod)} needs a client secret: set OAUTH_CLIENT_SECRET, or use --client-secret-env NAME or --client-secret-stdin`);
+            }
+            const { run } = await import('./commands/login.js');
+            return run(
+              {
+                issuer: o.issuer as string | undefined,
+                authorizationEndpoint: o.authorizationEndpoint as string | undefined,
+                tokenEndpoint: o.tokenEndpoint as string | undefined,
+                jwksUri: o.jwksUri as string | undefined,
+                clientId: o.clientId as string,
+                clientSecret,
+                clientSecretSource: o.clientSecretStdin ? 'standard input' : String(o.clientSecretEnv ?? 'OAUTH_CLIENT_SECRET'),
+                authMethod: o.authMethod as 'auto' | 'basic' | 'post' | 'none',
+                scope: o.scope as string,
+                params: o.param as Array<[string, string]>,
+                pkce: o.pkce !== false,
+                host: o.host as '127.0.0.1' | 'localhost' | '::1',
+                ports: o.port as number[],
+                callbackPath: o.callbackPath as string,
+                redirectUri: o.redirectUri as string | undefined,
+                open: o.open !== false,
+                browser: o.browser as string | undefined,
+                timeoutMs: (o.timeout as number) * 1000,
+                requestTimeoutMs: (o.requestTimeout as number) * 1000,
+                clockTolerance: o.clockTolerance as number,
+                showTokens: Boolean(o.showTokens),
+                save: o.save as string | undefined,
+              },
+              d,
+            );
+          },
+          async (r, color) => {
+            const { renderLogin } = await import('./report/login-text.js');
+            return renderLogin(r as never, await textStyle(color));
+          },
+        );
+      });
 
-  program
+  }
+
+  const probe = program
     .command('probe')
-    .summary('check a provider (and a client) non-interactively, for CI: JSON, JUnit, exit codes')
-    .description(
-      'Checks discovery, the JWKS, the provider clock, client credentials with both secret methods, redirect_uri registration, ' +
-        'a refresh token and a protected resource, with no browser and no prompt. Secrets come only from environment variables. ' +
-        'Several targets from --config run concurrently; every request has a timeout and the run has an overall limit.',
-    )
-    .option('--issuer <url>', 'the provider to check (one target)', url('--issuer'))
-    .option('--config <file>', 'a JSON file listing targets: {"targets": [{"name", "issuer", "client_id", "client_secret_env", ...}]}')
-    .option('--name <name>', 'a name for the --issuer target in the report')
-    .option('--client-id <id>', 'check this client (client credentials, redirect URIs, refresh)')
-    .option('--client-secret-env <name>', 'the environment variable with the client secret', 'OAUTH_CLIENT_SECRET')
-    .option('--scope <scope>', 'scope for the client_credentials request')
-    .option('--param <key=value>', 'an extra token or authorization parameter (audience, resource...); repeatable', collectParam, [] as Array<[string, string]>)
-    .option('--token-endpoint <url>', 'use this token endpoint instead of the discovered one', url('--token-endpoint'))
-    .option('--redirect-uri <url>', 'check that the provider accepts this redirect_uri for the client; repeatable', collectUrl('--redirect-uri'), [] as string[])
-    .option('--refresh-token-env <name>', 'check the refresh grant with the refresh token in this environment variable')
-    .option('--resource <url>', 'call this protected resource with the token (from --token-env or the client-credentials check)', url('--resource'))
-    .option('--token-env <name>', 'the environment variable with an access token for --resource')
-    .option('--check <name>', `run only this check; repeatable (${CHECK_LIST})`, collectCheck, [] as string[])
-    .addOption(new Option('--expect-auth-method <method>', 'fail unless this client authentication method works').choices(['client_secret_basic', 'client_secret_post']))
-    .option('--concurrency <n>', 'targets checked at once', positiveInt('--concurrency'), 4)
-    .option('--timeout <seconds>', 'timeout of each network request', positiveSeconds('--timeout'), 10)
-    .option('--max-time <seconds>', 'limit of the whole run', positiveSeconds('--max-time'), 300)
-    .option('--strict', 'warnings fail the run too')
-    .option('--junit <file>', 'also write a JUnit XML report to this file')
-    .addHelpText(
-      'after',
-      `
+    .summary('check a provider (and a client) non-interactively, for CI: JSON, JUnit, exit codes');
+  if (builds('probe')) {
+    probe
+      .description(
+        'Checks discovery, the JWKS, the provider clock, client credentials with both secret methods, redirect_uri registration, ' +
+          'a refresh token and a protected resource, with no browser and no prompt. Secrets come only from environment variables. ' +
+          'Several targets from --config run concurrently; every request has a timeout and the run has an overall limit.',
+      )
+      .option('--issuer <url>', 'the provider to check (one target)', url('--issuer'))
+      .option('--config <file>', 'a JSON file listing targets: {"targets": [{"name", "issuer", "client_id", "client_secret_env", ...}]}')
+      .option('--name <name>', 'a name for the --issuer target in the report')
+      .option('--client-id <id>', 'check this client (client credentials, redirect URIs, refresh)')
+      .option('--client-secret-env <name>', 'the environment variable with the client secret', 'OAUTH_CLIENT_SECRET')
+      .option('--scope <scope>', 'scope for the client_credentials request')
+      .option('--param <key=value>', 'an extra token or authorization parameter (audience, resource...); repeatable', collectParam, [] as Array<[string, string]>)
+      .option('--token-endpoint <url>', 'use this token endpoint instead of the discovered one', url('--token-endpoint'))
+      .option('--redirect-uri <url>', 'check that the provider accepts this redirect_uri for the client; repeatable', collectUrl('--redirect-uri'), [] as string[])
+      .option('--refresh-token-env <name>', 'check the refresh grant with the refresh token in this environment variable')
+      .option('--resource <url>', 'call this protected resource with the token (from --token-env or the client-credentials check)', url('--resource'))
+      .option('--token-env <name>', 'the environment variable with an access token for --resource')
+      .option('--check <name>', `run only this check; repeatable (${CHECK_LIST})`, collectCheck, [] as string[])
+      .addOption(new Option('--expect-auth-method <method>', 'fail unless this client authentication method works').choices(['client_secret_basic', 'client_secret_post']))
+      .option('--concurrency <n>', 'targets checked at once', positiveInt('--concurrency'), 4)
+      .option('--timeout <seconds>', 'timeout of each network request', positiveSeconds('--timeout'), 10)
+      .option('--max-time <seconds>', 'limit of the whole run', positiveSeconds('--max-time'), 300)
+      .option('--strict', 'warnings fail the run too')
+      .option('--junit <file>', 'also write a JUnit XML report to this file')
+      .addHelpText(
+        'after',
+        `
 Examples:
   $ oauth-doctor probe --issuer https://idp.example.com
   $ OAUTH_CLIENT_SECRET=... oauth-doctor probe --issuer https://idp.example.com --client-id ci-bot --redirect-uri https://app.example.com/callback
@@ -318,79 +340,85 @@ Examples:
   $ TOKEN=... oauth-doctor probe --issuer https://idp.example.com --resource https://api.example.com/me --token-env TOKEN
 
 Exit codes: 0 every check passed (warnings allowed unless --strict), 1 a check failed, 2 usage error.`,
-    )
-    .action(async (o: Record<string, unknown>) => {
-      await execute(
-        'probe',
-        async (d) => {
-          if (typeof o.junit === 'string') checkWritable('--junit', o.junit);
-          const targets = await probeTargets(o, d);
-          const { run } = await import('./commands/probe.js');
-          return run(
-            {
-              targets,
-              concurrency: o.concurrency as number,
-              timeoutMs: (o.timeout as number) * 1000,
-              maxTimeMs: (o.maxTime as number) * 1000,
-              strict: Boolean(o.strict),
-              junit: o.junit as string | undefined,
-            },
-            d,
-          );
-        },
-        async (r, color) => {
-          const { renderProbe } = await import('./report/probe-text.js');
-          return renderProbe(r as never, await textStyle(color));
-        },
-      );
-    });
+      )
+      .action(async (o: Record<string, unknown>) => {
+        await execute(
+          'probe',
+          async (d) => {
+            if (typeof o.junit === 'string') checkWritable('--junit', o.junit);
+            const targets = await probeTargets(o, d);
+            const { run } = await import('./commands/probe.js');
+            return run(
+              {
+                targets,
+                concurrency: o.concurrency as number,
+                timeoutMs: (o.timeout as number) * 1000,
+                maxTimeMs: (o.maxTime as number) * 1000,
+                strict: Boolean(o.strict),
+                junit: o.junit as string | undefined,
+              },
+              d,
+            );
+          },
+          async (r, color) => {
+            const { renderProbe } = await import('./report/probe-text.js');
+            return renderProbe(r as never, await textStyle(color));
+          },
+        );
+      });
 
-  program
+  }
+
+  const completion = program
     .command('completion')
     .summary('print a shell completion script (bash, zsh or fish)')
-    .description('Prints a completion script for your shell on stdout. Install it once; see the examples.')
-    .argument('<shell>', 'bash, zsh or fish')
-    .addHelpText(
-      'after',
-      `
+    .argument('<shell>', 'bash, zsh or fish');
+  if (builds('completion')) {
+    completion
+      .description('Prints a completion script for your shell on stdout. Install it once; see the examples.')
+      .addHelpText(
+        'after',
+        `
 Examples:
   $ oauth-doctor completion bash > ~/.local/share/bash-completion/completions/oauth-doctor
   $ oauth-doctor completion zsh > "\${fpath[1]}/_oauth-doctor"
   $ oauth-doctor completion fish > ~/.config/fish/completions/oauth-doctor.fish`,
-    )
-    .action(async (shell: string) => {
-      const { completionScript } = await import('./commands/completion.js');
-      // Choices that commander does not know because a collector parses them.
-      const extraChoices: Record<string, string[]> = { '--check': [...CHECK_NAMES] };
-      const toSpec = (o: Option) => ({
-        flag: o.long as string,
-        description: o.description,
-        takesValue: o.required || o.optional,
-        ...(o.argChoices || extraChoices[o.long as string] ? { choices: o.argChoices ?? extraChoices[o.long as string] } : {}),
-        file: /<file>/.test(o.flags),
+      )
+      .action(async (shell: string) => {
+        const { completionScript } = await import('./commands/completion.js');
+        // Choices that commander does not know because a collector parses them.
+        const extraChoices: Record<string, string[]> = { '--check': [...CHECK_NAMES] };
+        const toSpec = (o: Option) => ({
+          flag: o.long as string,
+          description: o.description,
+          takesValue: o.required || o.optional,
+          ...(o.argChoices || extraChoices[o.long as string] ? { choices: o.argChoices ?? extraChoices[o.long as string] } : {}),
+          file: /<file>/.test(o.flags),
+        });
+        const globalOptions = program.options.filter((o) => o.long && !['--version', '--help'].includes(o.long)).map(toSpec);
+        const spec = program.commands
+          .filter((c) => c.name() !== 'help')
+          .map((c) => ({
+            name: c.name(),
+            description: c.summary() || c.description(),
+            options: [
+              ...c.options.filter((o) => !o.hidden && o.long).map(toSpec),
+              ...(c.name() === 'completion' ? [] : globalOptions),
+            ],
+            ...(c.name() === 'completion' ? { args: ['bash', 'zsh', 'fish'] } : {}),
+          }));
+        try {
+          deps.stdout.write(completionScript(shell, spec));
+        } catch (err) {
+          if (err instanceof DoctorError) exitCode = fail(err.message, 'completion', err);
+          else throw err;
+        }
       });
-      const globalOptions = program.options.filter((o) => o.long && !['--version', '--help'].includes(o.long)).map(toSpec);
-      const spec = program.commands
-        .filter((c) => c.name() !== 'help')
-        .map((c) => ({
-          name: c.name(),
-          description: c.summary() || c.description(),
-          options: [
-            ...c.options.filter((o) => !o.hidden && o.long).map(toSpec),
-            ...(c.name() === 'completion' ? [] : globalOptions),
-          ],
-          ...(c.name() === 'completion' ? { args: ['bash', 'zsh', 'fish'] } : {}),
-        }));
-      try {
-        deps.stdout.write(completionScript(shell, spec));
-      } catch (err) {
-        if (err instanceof DoctorError) exitCode = fail(err.message, 'completion', err);
-        else throw err;
-      }
-    });
+
+  }
 
   // Global flags may come after the command name too.
-  for (const sub of program.commands) {
+  for (const sub of program.commands.filter((c) => builds(c.name()))) {
     sub.addOption(new Option('--json', 'print exactly one JSON document on stdout').hideHelp());
     sub.addOption(new Option('--no-color', 'no colour').hideHelp());
     sub.addOption(new Option('-v, --verbose', 'show stack traces of internal errors').hideHelp());

@@ -98,6 +98,17 @@ describe.concurrent('help and conventions', () => {
     expect(r.stdout).toContain('Examples:');
   });
 
+  it('lists every command with its arguments, though only the command run builds its options', async () => {
+    const r = await runCli(['--help']);
+    for (const term of ['decode [options] [token]', 'explain [options] [text]', 'login [options]', 'probe [options]', 'completion [options] <shell>', 'help [command]']) {
+      expect(r.stdout).toContain(term);
+    }
+    // A global option's value that names another command does not take the place of the command run.
+    const run = await runCli(['--ca', 'decode', 'explain', 'invalid_client']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^oauth-doctor: cannot read decode: no such file/);
+  });
+
   it('suggests the closest command for a typo', async () => {
     const r = await runCli(['explian', 'x']);
     expect(r.code).toBe(2);
