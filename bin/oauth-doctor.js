@@ -28,15 +28,26 @@ function readCodeCache(source) {
  * version or other V8 flags; the script is then compiled as usual.
  */
 function loadCli({ useCache = true } = {}) {
-  const { Script } = require('node:vm');
   // The build checks that the bundle is ASCII, so latin1 reads it faster and to the same string.
   const source = readFileSync(bundlePath, 'latin1');
-  const script = new Script(source, { filename: bundlePath, cachedData: useCache ? readCodeCache(source) : undefined });
+  let script;
+  let moduleFunction;
+  if (process.sourceMapsEnabled) {
+    // --enable-source-maps: compiled as a CommonJS module is, so Node maps stack traces to src/.
+    const Module = require('node:module');
+    const loader = new Module(bundlePath);
+    loader._compile(`module.exports = ${source}`, bundlePath);
+    moduleFunction = loader.exports;
+  } else {
+    const { Script } = require('node:vm');
+    script = new Script(source, { filename: bundlePath, cachedData: useCache ? readCodeCache(source) : undefined });
+    moduleFunction = script.runInThisContext();
+  }
   const module = { exports: {} };
   // The bundle is a CommonJS module function (the build wraps it). It requires only Node's
   // built-ins and this package's dependencies, which resolve from bin/ exactly as from dist/;
   // node:module's createRequire would cost milliseconds to load.
-  script.runInThisContext().call(module.exports, module.exports, require, module, bundlePath, dirname(bundlePath));
+  moduleFunction.call(module.exports, module.exports, require, module, bundlePath, dirname(bundlePath));
   return { cli: module.exports, script, source };
 }
 

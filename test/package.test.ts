@@ -43,6 +43,9 @@ describe('the packed package', () => {
   it('uses the code cache of its own build, and runs without one', () => {
     const bin = join(root, 'bin', 'oauth-doctor.js');
     expect(cacheRejected(bin)).toBe('false');
+    // Other V8 flags (as another Node version would) make V8 refuse it; the script is compiled as usual.
+    expect(cacheRejected(bin, ['--max-old-space-size=300'])).toBe('true');
+    expect(spawnSync(process.execPath, ['--max-old-space-size=300', bin, 'explain', 'invalid_client']).stdout.toString()).toContain('[invalid_client]');
     // Another build's cache (same length, other id) is not used; the script is compiled as usual.
     const cacheFile = join(root, 'dist', 'cli.cjs.cache');
     const cache = readFileSync(cacheFile);
@@ -57,10 +60,17 @@ describe('the packed package', () => {
     }
   });
 
-/** Loads the bundle through the entry as a run would, and says whether V8 refused its code cache. */
-function cacheRejected(bin: string): string {
-  const probe = `const { script } = require(${JSON.stringify(bin)}).loadCli(); process.stdout.write(script.cachedDataRejected === undefined ? 'no cache' : String(script.cachedDataRejected));`;
-  return execFileSync(process.execPath, ['-e', probe]).toString();
-}
-
+  it('maps stack traces to src/ under --enable-source-maps', () => {
+    const bin = join(root, 'bin', 'oauth-doctor.js');
+    // main() without its edges fails inside src/cli.ts: where does the stack say it failed?
+    const probe = `require(${JSON.stringify(bin)}).loadCli().cli.main(['decode', 'x'], null).catch((e) => process.stdout.write(e.stack))`;
+    expect(execFileSync(process.execPath, ['--enable-source-maps', '-e', probe]).toString()).toMatch(/\(.*[\\/]src[\\/]cli\.ts:\d+:\d+\)/);
+    expect(execFileSync(process.execPath, ['-e', probe]).toString()).toMatch(/\(.*[\\/]dist[\\/]cli\.cjs:\d+:\d+\)/);
+  });
 });
+
+/** Loads the bundle through the entry as a run would, and says whether V8 refused its code cache. */
+function cacheRejected(bin: string, nodeFlags: string[] = []): string {
+  const probe = `const { script } = require(${JSON.stringify(bin)}).loadCli(); process.stdout.write(script.cachedDataRejected === undefined ? 'no cache' : String(script.cachedDataRejected));`;
+  return execFileSync(process.execPath, [...nodeFlags, '-e', probe]).toString();
+}
