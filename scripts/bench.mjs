@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 /**
  * `npm run bench`: how fast oauth-doctor starts and works, as ratios against plain Node, from runs
- * interleaved in one process (so machine noise hits every command alike). Medians, not means.
+ * interleaved in one process, each paired with a baseline run (so machine noise hits both alike).
+ * Medians, not means.
  *
- *   decode <jwt>, explain invalid_client, --version, --help   each ÷ `node -e 0`
+ *   decode <jwt>, explain invalid_client, --version, --help   each ÷ `node -e 0`,
+ *     with a plain Node script that decodes a JWT (and the same with commander) for scale
  *     (again without NODE_EXTRA_CA_CERTS when it is set: it lengthens every Node start)
  *   probe of 8 targets ÷ the slowest of those targets alone  (shows the concurrency works)
  *   login: callback arrival → result printed, minus the token endpoint's own time
  *   peak RSS of decode; packed size; installed size and count of production dependencies
  *
- * Usage: npm run bench [-- --rounds 15]
+ * Usage: npm run bench [-- --rounds 20]
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,7 +24,7 @@ import { CONFIDENTIAL, startProvider } from './demo/provider.mjs';
 
 const bin = fileURLToPath(new URL('../bin/oauth-doctor.js', import.meta.url));
 const roundsArg = process.argv.indexOf('--rounds');
-const ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 15;
+const ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 20;
 
 /** Runs node with args; resolves with wall milliseconds (and stderr, for the RSS probe). */
 function time(args, env = process.env) {
@@ -57,17 +59,35 @@ const commands = {
   'explain invalid_client': [bin, 'explain', 'invalid_client'],
   '--version': [bin, '--version'],
   '--help': [bin, '--help'],
+  // For scale: what a bare JWT decoder costs, without and with a CLI library.
+  'reference: plain decode script': [fileURLToPath(new URL('bench/plain-decode.mjs', import.meta.url)), jwt],
+  'reference: same with commander': [fileURLToPath(new URL('bench/commander-decode.mjs', import.meta.url)), jwt],
 };
 
-/** Median wall time of each command, from rounds interleaved so machine noise hits all alike. */
+/**
+ * Median wall time of each command and its median ratio to `node -e 0`. Each run of a command is
+ * paired with a baseline run just before it, and the ratio is taken per pair: this machine's speed
+ * drifts by tens of percent within a minute, and a pair sees the same speed.
+ */
 async function startUp(env) {
+  const names = Object.keys(commands).slice(1);
   // Warm the file cache once so the first round is not an outlier.
   for (const args of Object.values(commands)) await time(args, env);
-  const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+  const ms = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+  const ratios = Object.fromEntries(names.map((k) => [k, []]));
   for (let round = 0; round < ROUNDS; round += 1) {
-    for (const [name, args] of Object.entries(commands)) samples[name].push((await time(args, env)).ms);
+    for (const name of names) {
+      const base = (await time(commands['node -e 0'], env)).ms;
+      const run = (await time(commands[name], env)).ms;
+      ms['node -e 0'].push(base);
+      ms[name].push(run);
+      ratios[name].push(run / base);
+    }
   }
-  return Object.fromEntries(Object.entries(samples).map(([name, ms]) => [name, median(ms)]));
+  return {
+    ms: Object.fromEntries(Object.entries(ms).map(([name, xs]) => [name, median(xs)])),
+    ratio: Object.fromEntries(Object.entries(ratios).map(([name, xs]) => [name, median(xs)])),
+  };
 }
 
 // NODE_EXTRA_CA_CERTS (set machine-wide on some machines, this one included) makes every Node start
@@ -76,13 +96,12 @@ async function startUp(env) {
 const { NODE_EXTRA_CA_CERTS: extraCa, ...envWithoutExtraCa } = process.env;
 const asIs = await startUp(process.env);
 const withoutExtraCa = extraCa ? await startUp(envWithoutExtraCa) : undefined;
-process.stdout.write(`oauth-doctor bench: ${ROUNDS} interleaved rounds, node ${process.version}\n`);
-process.stdout.write(`  ${'node -e 0'.padEnd(34)} median ${asIs['node -e 0'].toFixed(1).padStart(7)} ms  (baseline)`);
-process.stdout.write(withoutExtraCa ? `            without NODE_EXTRA_CA_CERTS: ${withoutExtraCa['node -e 0'].toFixed(1)} ms\n` : '\n');
+process.stdout.write(`oauth-doctor bench: ${ROUNDS} rounds, each run paired with a baseline run, node ${process.version}\n`);
+process.stdout.write(`  ${'node -e 0'.padEnd(34)} median ${asIs.ms['node -e 0'].toFixed(1).padStart(7)} ms  (baseline)`);
+process.stdout.write(withoutExtraCa ? `            without NODE_EXTRA_CA_CERTS: ${withoutExtraCa.ms['node -e 0'].toFixed(1)} ms\n` : '\n');
 for (const name of Object.keys(commands).slice(1)) {
-  const ratio = (m) => (m[name] / m['node -e 0']).toFixed(2);
-  process.stdout.write(`  ${name.padEnd(34)} median ${asIs[name].toFixed(1).padStart(7)} ms  ratio ${ratio(asIs)}×`);
-  process.stdout.write(withoutExtraCa ? `  without NODE_EXTRA_CA_CERTS: ${withoutExtraCa[name].toFixed(1)} ms, ratio ${ratio(withoutExtraCa)}×\n` : '\n');
+  process.stdout.write(`  ${name.padEnd(34)} median ${asIs.ms[name].toFixed(1).padStart(7)} ms  ratio ${asIs.ratio[name].toFixed(2)}×`);
+  process.stdout.write(withoutExtraCa ? `  without NODE_EXTRA_CA_CERTS: ${withoutExtraCa.ms[name].toFixed(1)} ms, ratio ${withoutExtraCa.ratio[name].toFixed(2)}×\n` : '\n');
 }
 // The start-up figures rest on the V8 code cache the build made (bin/oauth-doctor.js).
 const cacheState = execFileSync(process.execPath, ['-e', `const { script } = require(${JSON.stringify(bin)}).loadCli(); process.stdout.write(script.cachedDataRejected === undefined ? 'missing' : script.cachedDataRejected ? 'refused by V8' : 'used')`]).toString();
