@@ -167,7 +167,6 @@ Exit codes: 0 the token is fine, 1 expired, not yet valid or failed verification
           },
         );
       });
-
   }
 
   const explain = program
@@ -205,7 +204,6 @@ Exit codes: 0 nothing at error level recognised, 1 an error was diagnosed, 2 no 
           },
         );
       });
-
   }
 
   const login = program
@@ -298,7 +296,6 @@ Exit codes: 0 signed in and nothing wrong, 1 the login failed or a problem was d
           },
         );
       });
-
   }
 
   const probe = program
@@ -366,7 +363,6 @@ Exit codes: 0 every check passed (warnings allowed unless --strict), 1 a check f
           },
         );
       });
-
   }
 
   const completion = program
@@ -414,7 +410,6 @@ Examples:
           else throw err;
         }
       });
-
   }
 
   // Global flags may come after the command name too.

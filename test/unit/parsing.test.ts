@@ -8,7 +8,7 @@ import { observe } from '../../src/explain/observation.js';
 import { redactText } from '../../src/redact.js';
 import { checkTimeClaims } from '../../src/token/claims.js';
 import { cleanPastedToken } from '../../src/token/clean.js';
-import { humanDuration } from '../../src/token/time.js';
+import { humanDuration, isoDate } from '../../src/token/time.js';
 
 describe('parseWwwAuthenticate', () => {
   it.each([
@@ -105,6 +105,17 @@ describe('humanDuration', () => {
     [11520, '3 h 12 min'],
     [90061, '1 d 1 h'],
   ])('%d s → %s', (s, text) => expect(humanDuration(s)).toBe(text));
+});
+
+describe('isoDate', () => {
+  it.each([
+    [0, '1970-01-01T00:00:00Z'],
+    [1795336431, '2026-11-22T08:33:51Z'],
+    [1795336431.5, '2026-11-22T08:33:51.500Z'],
+    [-62135596800, '0001-01-01T00:00:00Z'],
+    [253402300800, '+010000-01-01T00:00:00Z'], // past 9999: toISOString's extended year
+    [Number.NaN, 'NaN'],
+  ])('%d → %s, as toISOString writes it', (s, text) => expect(isoDate(s)).toBe(text));
 });
 
 describe('redactText', () => {
