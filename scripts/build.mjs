@@ -92,4 +92,9 @@ const nonAscii = source.search(/[^\x00-\x7f]/);
 if (nonAscii >= 0) throw new Error(`dist/cli.cjs is not ASCII at offset ${nonAscii}: ${JSON.stringify(source.slice(nonAscii - 40, nonAscii + 10))}`);
 const id = createHash('sha256').update(source).digest('hex').slice(0, 16);
 writeFileSync(bundle, source.replace(BUILD_ID_PLACEHOLDER, BUILD_ID_PLACEHOLDER.replace('0000000000000000', id)));
-execFileSync(process.execPath, [new URL('build/code-cache.mjs', import.meta.url).pathname], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+try {
+  execFileSync(process.execPath, [new URL('build/code-cache.mjs', import.meta.url).pathname], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+} catch (err) {
+  process.stderr.write(`${err.stdout ?? ''}${err.stderr ?? ''}`);
+  throw new Error('making the code cache failed (scripts/build/code-cache.mjs), see above');
+}

@@ -63,6 +63,13 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .configureOutput({
       writeOut: (s) => deps.stdout.write(s),
       writeErr: (s) => deps.stderr.write(s),
+      // commander's defaults would ask process.stdout, building a stream only to learn the width.
+      // undefined (not a terminal) leaves commander at its 80 columns.
+      getOutHelpWidth: () => deps.stdout.columns as number,
+      getErrHelpWidth: () => deps.stderr.columns as number,
+      // The help text has no colour of its own.
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
       outputError: (s, write) => write(`oauth-doctor: ${oneLine(s)}; see oauth-doctor ${helpTarget(argv)}--help\n`),
     })
     .addHelpText(
@@ -96,7 +103,7 @@ Exit codes: 0 nothing wrong, 1 a problem was diagnosed, 2 usage or input error.`
 
   const textStyle = async (color: boolean) => {
     const { colourLevel, createStyle } = await import('./report/style.js');
-    return await createStyle(color ? colourLevel(deps.env, deps.stdout.isTTY) : 0);
+    return await createStyle(color ? colourLevel(deps.env, () => deps.stdout.isTTY) : 0);
   };
 
   // Only the commands named on the command line get their options, help text and action: building

@@ -9,6 +9,8 @@ import type { LoopbackListener, LoopbackOptions } from './login/loopback.js';
 export interface OutputStream {
   write(text: string): void;
   readonly isTTY: boolean;
+  /** The terminal's width, when it is one. */
+  readonly columns?: number;
 }
 
 export interface Deps {

@@ -4,6 +4,7 @@
  */
 // Node's own modules are loaded where they are used: `decode` and `explain` need none of the
 // network, process or file-writing ones, and each costs start-up time.
+import { fstatSync, statSync, writeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { nodeCrypto } from './builtins.js';
 import type { Deps, OutputStream } from './deps.js';
@@ -12,22 +13,90 @@ import { createHttpClient } from './http/client.js';
 import { KnownSecrets } from './redact.js';
 import { loadOpen } from './lazy-modules.js';
 
-function stream(s: NodeJS.WriteStream, secrets: KnownSecrets): OutputStream {
-  // `oauth-doctor ... | head` closes the pipe early: stop quietly instead of crashing.
-  s.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    // A full disk or a closed file: one line where it can still go, exit 2, no stack.
+/**
+ * stdout or stderr as an OutputStream. On POSIX the text goes straight to the file descriptor
+ * with writeSync: touching process.stdout builds a stream (node:stream, and node:net for a pipe
+ * or node:tty for a terminal), a few milliseconds of every start (npm run bench), and a
+ * synchronous write is complete when the command returns, whatever the exit. Windows keeps
+ * Node's streams, which write a console as UTF-16.
+ */
+function output(fd: 1 | 2, secrets: KnownSecrets): OutputStream {
+  if (process.platform === 'win32') return streamOutput(fd === 1 ? process.stdout : process.stderr, secrets);
+  let terminal: boolean | undefined;
+  let closed = false;
+  return {
+    write: (text) => {
+      if (!closed) closed = !writeAll(fd, secrets.scrub(text));
+    },
+    get isTTY() {
+      terminal ??= isTerminal(fd);
+      return terminal;
+    },
+    get columns() {
+      // A terminal: its stream is built anyway to ask the width, and only then.
+      return this.isTTY ? (fd === 1 ? process.stdout : process.stderr).columns : undefined;
+    },
+  };
+}
+
+/**
+ * Every byte of text to fd, waiting out a non-blocking descriptor (EAGAIN) a millisecond at a
+ * time. False when the reader has gone (EPIPE: `oauth-doctor ... | head`): the command then
+ * finishes quietly, with its own exit code.
+ */
+function writeAll(fd: 1 | 2, text: string): boolean {
+  const bytes = Buffer.from(text, 'utf8');
+  let written = 0;
+  while (written < bytes.length) {
     try {
-      if (s !== process.stderr) process.stderr.write(`oauth-doctor: cannot write the output: ${err.code ?? err.message}\n`);
+      written += writeSync(fd, bytes, written);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') return false;
+      if (code === 'EAGAIN') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+      else cannotWrite(fd, code ?? String(err));
+    }
+  }
+  return true;
+}
+
+/** A full disk or a closed file: one line where it can still go, exit 2, no stack. */
+function cannotWrite(fd: 1 | 2, code: string): never {
+  if (fd === 1) {
+    try {
+      writeSync(2, `oauth-doctor: cannot write the output: ${code}\n`);
     } catch {
       // stderr is gone too
     }
-    process.exit(2);
+  }
+  process.exit(2);
+}
+
+/**
+ * A terminal is a character device; so is /dev/null, where output often goes, and which one stat
+ * tells apart. Only another character device is asked of node:tty, which loads node:net.
+ */
+function isTerminal(fd: 1 | 2): boolean {
+  try {
+    const device = fstatSync(fd);
+    return device.isCharacterDevice() && device.rdev !== statSync('/dev/null').rdev && process.getBuiltinModule('node:tty').isatty(fd);
+  } catch {
+    return false; // closed
+  }
+}
+
+function streamOutput(s: NodeJS.WriteStream, secrets: KnownSecrets): OutputStream {
+  s.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    cannotWrite(s === process.stdout ? 1 : 2, err.code ?? err.message);
   });
   return {
     write: (text) => void s.write(secrets.scrub(text)),
     get isTTY() {
       return Boolean(s.isTTY);
+    },
+    get columns() {
+      return s.isTTY ? s.columns : undefined;
     },
   };
 }
@@ -37,8 +106,8 @@ export function processDeps(): Deps {
   return {
     now: () => Date.now(),
     env: process.env,
-    stdout: stream(process.stdout, secrets),
-    stderr: stream(process.stderr, secrets),
+    stdout: output(1, secrets),
+    stderr: output(2, secrets),
     secrets,
     // A getter: touching process.stdin sets up a stream (and, for a file, fs/promises and readline).
     get stdinIsTTY() {

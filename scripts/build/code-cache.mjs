@@ -2,7 +2,8 @@
  * Makes dist/cli.cjs.cache: loads the bundle the way bin/oauth-doctor.js does, runs the frequent
  * commands once (output to nowhere), and saves the V8 code cache of everything they compiled.
  * V8 accepts it only on the same Node version with the same flags; elsewhere the entry compiles
- * as usual. Run by scripts/build.mjs in a process of its own, stdout ignored.
+ * as usual. Run by scripts/build.mjs in a process of its own, whose output (the warm-up's own, such as
+ * "unknown command 'decod'") is shown only when it fails.
  */
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -29,13 +30,10 @@ const runs = [
 
 const { cli, script, source } = loadCli({ useCache: false });
 process.env.NO_COLOR = '1';
-const writeStderr = process.stderr.write;
-process.stderr.write = () => true; // the warm-up's own messages ("unknown command 'decod'")
 for (const argv of runs) {
   process.argv = [process.argv[0], bundlePath, ...argv];
   await cli.runFromProcess({ importModule: (specifier) => import(specifier) });
 }
-process.stderr.write = writeStderr;
 const id = buildIdOf(source);
 if (!id) throw new Error('dist/cli.cjs has no build id');
 writeFileSync(`${bundlePath}.cache`, Buffer.concat([Buffer.from(id, 'latin1'), script.createCachedData()]));

@@ -7,7 +7,8 @@ import type { ChalkInstance } from 'chalk';
 
 export type Style = ChalkInstance;
 
-export function colourLevel(env: Readonly<Record<string, string | undefined>>, isTTY: boolean): 0 | 1 | 2 | 3 {
+/** `isTTY` is asked last: finding out costs a little, and NO_COLOR or FORCE_COLOR settle it first. */
+export function colourLevel(env: Readonly<Record<string, string | undefined>>, isTTY: () => boolean): 0 | 1 | 2 | 3 {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
   const force = env.FORCE_COLOR;
   if (force !== undefined) {
@@ -15,7 +16,7 @@ export function colourLevel(env: Readonly<Record<string, string | undefined>>, i
     const n = Number(force);
     return n === 2 || n === 3 ? n : 1;
   }
-  if (!isTTY || env.TERM === 'dumb') return 0;
+  if (env.TERM === 'dumb' || !isTTY()) return 0;
   return env.COLORTERM === 'truecolor' ? 3 : 2;
 }
 
