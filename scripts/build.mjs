@@ -9,7 +9,7 @@
  * modules, and with the cache its hot functions arrive compiled. jose, undici and open stay
  * external, loaded only when a command needs them.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
@@ -37,11 +37,19 @@ const knowledgeFromFiles = {
   },
 };
 
-/** Evaluates the knowledge entries (TypeScript) and writes them as the files shipped.ts reads. */
+/**
+ * Evaluates the knowledge entries (TypeScript) and writes them as the files shipped.ts reads;
+ * returns the required text of the patterns in explain/observation.ts, for the bundle.
+ */
 async function writeKnowledgeFiles() {
   const out = await build({
     stdin: {
-      contents: "export { KNOWLEDGE } from './src/knowledge/index.ts'; export { knowledgeToFiles } from './src/knowledge/serialize.ts';",
+      contents: [
+        "export { KNOWLEDGE } from './src/knowledge/index.ts';",
+        "export { knowledgeToFiles } from './src/knowledge/serialize.ts';",
+        "export { FREE_TEXT_PATTERNS } from './src/explain/observation.ts';",
+        "export { requiredTextTable } from './src/explain/required-text.ts';",
+      ].join('\n'),
       resolveDir: root.pathname,
       loader: 'ts',
     },
@@ -51,14 +59,17 @@ async function writeKnowledgeFiles() {
     write: false,
     logLevel: 'warning',
   });
-  const { KNOWLEDGE, knowledgeToFiles } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].contents).toString('base64')}`);
+  const { KNOWLEDGE, knowledgeToFiles, FREE_TEXT_PATTERNS, requiredTextTable } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].contents).toString('base64')}`);
   const { heads, words } = knowledgeToFiles(KNOWLEDGE);
+  mkdirSync(new URL('dist', root), { recursive: true });
   writeFileSync(new URL('dist/knowledge.json', root), heads);
   writeFileSync(new URL('dist/knowledge-words.json', root), words);
+  return requiredTextTable(FREE_TEXT_PATTERNS);
 }
 
 execFileSync(process.execPath, [new URL('node_modules/typescript/bin/tsc', root).pathname, '-p', 'tsconfig.json', '--noEmit'], { cwd: root, stdio: 'inherit' });
 rmSync(new URL('dist', root), { recursive: true, force: true });
+const freeTextRequired = await writeKnowledgeFiles();
 await build({
   entryPoints: [new URL('src/cli.ts', root).pathname],
   outfile: bundle,
@@ -72,18 +83,22 @@ await build({
   // Node's built-ins and the bundle's own lazy parts are require()d on first use; a classic
   // script cannot import(). jose, undici and open come through src/lazy-modules.ts.
   supported: { 'dynamic-import': false },
-  define: { 'import.meta.url': '__bundleUrl' },
+  // Worked out here rather than at every start: the version, the text the code's patterns need,
+  // and the bundle's own URL only when asked (the knowledge files).
+  define: {
+    'import.meta.url': '__bundle.url',
+    PACKAGE_VERSION: JSON.stringify(JSON.parse(readFileSync(new URL('package.json', root), 'utf8')).version),
+    BUILT_REQUIRED_TEXT: JSON.stringify(freeTextRequired),
+  },
   // The bundle is CommonJS's module function itself, which bin/oauth-doctor.js compiles and calls:
   // wrapping it at run time would copy the whole source once more.
   banner: {
-    js: `${BUILD_ID_PLACEHOLDER}\n(function (exports, require, module, __filename, __dirname) {\n'use strict';\nconst __bundleUrl = require('node:url').pathToFileURL(__filename).href;`,
+    js: `${BUILD_ID_PLACEHOLDER}\n(function (exports, require, module, __filename, __dirname) {\n'use strict';\nconst __bundle = { get url() { return require('node:url').pathToFileURL(__filename).href; } };`,
   },
   footer: { js: '})' },
   plugins: [lazyChildProcessForCommander, knowledgeFromFiles],
   logLevel: 'warning',
 });
-
-await writeKnowledgeFiles();
 
 // Stamp the build id over the placeholder (same length, so the source map still lines up).
 const source = readFileSync(bundle, 'utf8');

@@ -15,7 +15,11 @@ import { CHECK_NAMES } from './probe/types.js';
 
 export const EXIT = { ok: 0, problem: 1, usage: 2 } as const;
 
+/** The version the build wrote in (scripts/build.mjs); undefined when run from the sources. */
+declare const PACKAGE_VERSION: string | undefined;
+
 function version(): string {
+  if (typeof PACKAGE_VERSION === 'string') return PACKAGE_VERSION;
   try {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
     return pkg.version;

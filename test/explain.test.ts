@@ -2,6 +2,7 @@
  * `explain` end to end: every input form, multi-clue ordering, the unknown fallback, exit codes.
  * The per-entry table lives in knowledge.test.ts.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli, STACK_TRACE } from './helpers/cli.js';
 
@@ -125,8 +126,9 @@ describe.concurrent('help and conventions', () => {
     expect((await runCli(['explain', 'invalid_client'], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } })).stdout).not.toMatch(/\u001b\[/);
   });
 
-  it('prints the version', async () => {
-    const r = await runCli(['--version']);
-    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  it('prints the version of package.json, whether the entry answers it or the bundle (built in)', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect((await runCli(['--version'])).stdout).toBe(`${version}\n`);
+    expect((await runCli(['--no-color', '--version'])).stdout).toBe(`${version}\n`);
   });
 });

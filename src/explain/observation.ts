@@ -243,6 +243,9 @@ const STATUS_LINE = /\b(?:HTTP(?:\/[\d.]+)?|code=)\s*(\d{3})\b/i;
 const STATUS_REASON = /\b(\d{3})\s+(?:Unauthorized|Forbidden|Bad Request|Not Found|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)\b/i;
 const PASSPORT_DEFAULT_STATUS = /\b(TokenError|AuthorizationError)\b/;
 
+/** Every pattern above, for the build to work out what text each needs (explain/required-text.ts). */
+export const FREE_TEXT_PATTERNS: readonly RegExp[] = [...TEXT_CODES.map(([re]) => re), STATUS_EXPLICIT, STATUS_FIELD, STATUS_LINE, STATUS_REASON, PASSPORT_DEFAULT_STATUS];
+
 const execIfPossible = (re: RegExp, text: string) => (mightMatch(re, text) ? re.exec(text) : null);
 
 /** Codes and statuses that show up in free text: stack traces, log lines, library messages. */

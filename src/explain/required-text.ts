@@ -4,8 +4,9 @@
  * against each input, and V8 compiles each pattern on its first use, which was a fifth of what
  * `explain` cost (npm run bench); most patterns are ruled out by a substring search instead.
  *
- * The build works the strings out once and ships them with the knowledge base (see
- * knowledge/serialize.ts); patterns met for the first time are worked out on first use.
+ * The build works the strings out once: for the knowledge base it ships them with the entries
+ * (knowledge/serialize.ts), for the patterns in the code (explain/observation.ts) as a table in
+ * the bundle (scripts/build.mjs); a pattern met for the first time is worked out on first use.
  *
  * Sound by construction: when in doubt (an unknown construct, a non-ASCII letter, the u or v flag)
  * the answer is "might match", and the pattern itself is run. Pure.
@@ -16,6 +17,18 @@ export type Needles = readonly string[] | undefined;
 
 const cache = new WeakMap<RegExp, { needles: Needles }>();
 
+/** What the build worked out for the patterns in the code (scripts/build.mjs); undefined when run from the sources. */
+declare const BUILT_REQUIRED_TEXT: Readonly<Record<string, readonly string[] | null>> | undefined;
+const built = typeof BUILT_REQUIRED_TEXT === 'undefined' ? undefined : BUILT_REQUIRED_TEXT;
+
+/** How a pattern is named in that table. */
+export const patternKey = (re: RegExp): string => `/${re.source}/${re.flags}`;
+
+/** The table the build ships: each pattern's required text, null where nothing is known. */
+export function requiredTextTable(patterns: readonly RegExp[]): Record<string, readonly string[] | null> {
+  return Object.fromEntries(patterns.map((re) => [patternKey(re), requiredText(re.source, re.flags) ?? null]));
+}
+
 /** Records what the build worked out for `re` (dist/knowledge.jsonl), so it is not parsed again. */
 export function rememberRequiredText(re: RegExp, needles: Needles): void {
   cache.set(re, { needles });
@@ -25,7 +38,8 @@ export function rememberRequiredText(re: RegExp, needles: Needles): void {
 export function mightMatch(re: RegExp, text: string): boolean {
   let known = cache.get(re);
   if (!known) {
-    known = { needles: requiredText(re.source, re.flags) };
+    const shipped = built?.[patternKey(re)];
+    known = { needles: shipped === undefined ? requiredText(re.source, re.flags) : (shipped ?? undefined) };
     cache.set(re, known);
   }
   const { needles } = known;

@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mightMatch, requiredText } from '../../src/explain/required-text.js';
+import { FREE_TEXT_PATTERNS } from '../../src/explain/observation.js';
+import { mightMatch, requiredText, requiredTextTable } from '../../src/explain/required-text.js';
 import { KNOWLEDGE } from '../../src/knowledge/index.js';
 import type { KnowledgeEntry } from '../../src/knowledge/types.js';
 import { knowledgeFromFiles, knowledgeToFiles } from '../../src/knowledge/serialize.js';
@@ -105,7 +106,19 @@ describe('mightMatch', () => {
     expect(reads).toHaveLength(KNOWLEDGE.length); // once per entry, not once per field
   });
 
-  const patterns = shipped.flatMap((e) => e.match.flatMap((m) => (m.text ? [{ key: e.key, re: m.text }] : [])));
+  // The knowledge base's patterns and those observation.ts scans free text with (their required
+  // text ships in the bundle as a table the build makes).
+  const patterns = [
+    ...shipped.flatMap((e) => e.match.flatMap((m) => (m.text ? [{ key: e.key, re: m.text }] : []))),
+    ...FREE_TEXT_PATTERNS.map((re) => ({ key: 'observation.ts', re })),
+  ];
+
+  it('tables the free-text patterns as requiredText works them out', () => {
+    const table = requiredTextTable(FREE_TEXT_PATTERNS);
+    expect(Object.keys(table)).toHaveLength(FREE_TEXT_PATTERNS.length);
+    expect(table['/\\bAADSTS(\\d{4,9})\\b/g']).toEqual(['AADSTS']);
+    for (const re of FREE_TEXT_PATTERNS) expect(table[`/${re.source}/${re.flags}`]).toEqual(requiredText(re.source, re.flags) ?? null);
+  });
 
   it('never skips a knowledge-base pattern on a recorded case it matches', () => {
     const modules = import.meta.glob<{ cases: ExplainCase[] }>('../fixtures/explain/*.ts', { eager: true });
@@ -141,6 +154,6 @@ describe('mightMatch', () => {
       );
       checked += 1;
     }
-    expect(checked).toBeGreaterThan(180);
+    expect(checked).toBeGreaterThan(190);
   });
 });
