@@ -1,14 +1,28 @@
 #!/usr/bin/env node
 // The entry. CommonJS (see bin/package.json): Node starts a CommonJS script sooner than an ES module.
 'use strict';
-const { readFileSync } = require('node:fs');
+const { closeSync, openSync, readFileSync, readSync, writeSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 
 const bundlePath = join(__dirname, '..', 'dist', 'cli.cjs');
 
+/** The bundle's first line: `/*! oauth-doctor VERSION build ID *\/`, written by the build. */
+const HEADER = /^\/\*! oauth-doctor (\S+) build ([0-9a-f]{16}) \*\//;
+
 /** The id on the bundle's first line, which its code cache repeats. */
 function buildIdOf(source) {
-  return /^\/\*! oauth-doctor build ([0-9a-f]{16}) \*\//.exec(source)?.[1];
+  return HEADER.exec(source)?.[2];
+}
+
+/** The version the bundle was built as, from its first line alone: --version reads nothing else. */
+function builtVersion() {
+  const head = Buffer.alloc(128);
+  const fd = openSync(bundlePath, 'r');
+  try {
+    return HEADER.exec(head.toString('latin1', 0, readSync(fd, head, 0, head.length, 0)))?.[1] ?? 'unknown';
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The code cache the build made for this very bundle, or nothing. */
@@ -59,18 +73,33 @@ if (require.main === module) {
     process.stderr.write(`oauth-doctor: internal error, please report it: ${err && err.message}\n`);
     process.exitCode = 2;
   };
+  const missingBuild = (err) => {
+    if (!err || err.code !== 'ENOENT') return false;
+    process.stderr.write('oauth-doctor: the build output is missing; run `npm run build` first\n');
+    process.exitCode = 2;
+    return true;
+  };
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-    // The most frequent CI call needs nothing but package.json.
-    process.stdout.write(`${JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).version}\n`);
+    // The most frequent CI call: the bundle's first line is all it needs. Written as src/io.ts
+    // writes: a reader that has gone is no error, anything else is one line and exit 2.
+    try {
+      writeSync(1, `${builtVersion()}\n`);
+    } catch (err) {
+      if (!missingBuild(err) && err.code !== 'EPIPE') {
+        try {
+          writeSync(2, `oauth-doctor: cannot write the output: ${err.code}\n`);
+        } catch {
+          // stderr is gone too
+        }
+        process.exitCode = 2;
+      }
+    }
   } else {
     let cli;
     try {
       cli = loadCli().cli;
     } catch (err) {
-      if (err && err.code === 'ENOENT') {
-        process.stderr.write('oauth-doctor: the build output is missing; run `npm run build` first\n');
-        process.exitCode = 2;
-      } else internalError(err);
+      if (!missingBuild(err)) internalError(err);
     }
     // The bundle cannot import() by itself (a classic script); jose and open are ES modules only.
     if (cli) cli.runFromProcess({ importModule: (specifier) => import(specifier) }).catch(internalError);

@@ -16,8 +16,12 @@ import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url);
 const bundle = new URL('dist/cli.cjs', root).pathname;
-/** The first line of the bundle; the code cache carries the same id, so a cache never meets another build. */
-const BUILD_ID_PLACEHOLDER = '/*! oauth-doctor build 0000000000000000 */';
+const { version } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+/**
+ * The first line of the bundle: the version (which bin/oauth-doctor.js answers --version with) and
+ * a build id, which the code cache carries too, so a cache never meets another build.
+ */
+const BUILD_ID_PLACEHOLDER = `/*! oauth-doctor ${version} build 0000000000000000 */`;
 
 /** commander's eager require('node:child_process') becomes a lazy one (see the shim's comment). */
 const lazyChildProcessForCommander = {
@@ -87,7 +91,7 @@ await build({
   // and the bundle's own URL only when asked (the knowledge files).
   define: {
     'import.meta.url': '__bundle.url',
-    PACKAGE_VERSION: JSON.stringify(JSON.parse(readFileSync(new URL('package.json', root), 'utf8')).version),
+    PACKAGE_VERSION: JSON.stringify(version),
     BUILT_REQUIRED_TEXT: JSON.stringify(freeTextRequired),
   },
   // The bundle is CommonJS's module function itself, which bin/oauth-doctor.js compiles and calls:

@@ -677,10 +677,11 @@ export async function runFromProcess(entry: { importModule?: (specifier: string)
   // If a bug ever leaves the run waiting on nothing, Node would exit 0 with no output: say so instead.
   let finished = false;
   process.exitCode = EXIT.usage;
+  const deps = processDeps();
   process.once('beforeExit', () => {
-    if (!finished) process.stderr.write(`oauth-doctor: internal error, please report it: the command stopped without a result (oauth-doctor ${version()})\n`);
+    if (!finished) deps.stderr.write(`oauth-doctor: internal error, please report it: the command stopped without a result (oauth-doctor ${version()})\n`);
   });
-  const code = await main(process.argv.slice(2), processDeps());
+  const code = await main(process.argv.slice(2), deps);
   finished = true;
   process.exitCode = code;
 }

@@ -26,7 +26,10 @@ function output(fd: 1 | 2, secrets: KnownSecrets): OutputStream {
   let closed = false;
   return {
     write: (text) => {
-      if (!closed) closed = !writeAll(fd, secrets.scrub(text));
+      if (closed) return;
+      closed = !writeAll(fd, secrets.scrub(text));
+      // Without stderr, progress and prompts (login's URL) reach no one: the run ends here.
+      if (closed && fd === 2) process.exit(process.exitCode ?? 0);
     },
     get isTTY() {
       terminal ??= isTerminal(fd);
@@ -42,7 +45,8 @@ function output(fd: 1 | 2, secrets: KnownSecrets): OutputStream {
 /**
  * Every byte of text to fd, waiting out a non-blocking descriptor (EAGAIN) a millisecond at a
  * time. False when the reader has gone (EPIPE: `oauth-doctor ... | head`): the command then
- * finishes quietly, with its own exit code.
+ * finishes quietly, with its own exit code. A reader that stops reading holds the process here,
+ * as it would hold any program writing synchronously.
  */
 function writeAll(fd: 1 | 2, text: string): boolean {
   const bytes = Buffer.from(text, 'utf8');
@@ -77,21 +81,34 @@ function cannotWrite(fd: 1 | 2, code: string): never {
  * tells apart. Only another character device is asked of node:tty, which loads node:net.
  */
 function isTerminal(fd: 1 | 2): boolean {
+  let device;
   try {
-    const device = fstatSync(fd);
-    return device.isCharacterDevice() && device.rdev !== statSync('/dev/null').rdev && process.getBuiltinModule('node:tty').isatty(fd);
+    device = fstatSync(fd);
   } catch {
     return false; // closed
   }
+  if (!device.isCharacterDevice()) return false;
+  let isDevNull = false;
+  try {
+    isDevNull = device.rdev === statSync('/dev/null').rdev;
+  } catch {
+    // no /dev/null here: node:tty decides
+  }
+  return !isDevNull && process.getBuiltinModule('node:tty').isatty(fd);
 }
 
 function streamOutput(s: NodeJS.WriteStream, secrets: KnownSecrets): OutputStream {
+  let closed = false;
   s.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    cannotWrite(s === process.stdout ? 1 : 2, err.code ?? err.message);
+    if (err.code !== 'EPIPE') cannotWrite(s === process.stdout ? 1 : 2, err.code ?? err.message);
+    // As on POSIX: without stdout the command finishes quietly, without stderr the run ends.
+    closed = true;
+    if (s === process.stderr) process.exit(process.exitCode ?? 0);
   });
   return {
-    write: (text) => void s.write(secrets.scrub(text)),
+    write: (text) => {
+      if (!closed) s.write(secrets.scrub(text));
+    },
     get isTTY() {
       return Boolean(s.isTTY);
     },

@@ -1,17 +1,31 @@
 /**
- * Where the output goes: a terminal, a full disk, a reader that stops early. The CLI
- * writes straight to its file descriptors (src/io.ts), so each of these is its own case.
+ * Where the output goes: a terminal, a full disk, a reader that stops early or reads slowly. The
+ * CLI writes straight to its file descriptors (src/io.ts), so each of these is its own case.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
-import { BIN, STACK_TRACE } from './helpers/cli.js';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, runCli, STACK_TRACE } from './helpers/cli.js';
+import { CONFIDENTIAL, startProvider, type RunningProvider } from './helpers/provider.js';
 
 const envWithoutColourSettings = () => {
-  const env = { ...process.env };
+  const env = { ...process.env, TERM: 'xterm-256color' };
   delete env.NO_COLOR;
   delete env.FORCE_COLOR;
   return env;
 };
+
+const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+/** A token whose `decode --json --show-tokens` is over 100 KB: more than a pipe holds (64 KiB). */
+const bigToken = () => `${b64({ alg: 'HS256' })}.${b64({ sub: 'x', big: 'a'.repeat(46_000), exp: Math.floor(Date.now() / 1000) + 3600 })}.${'A'.repeat(43)}`;
+
+let provider: RunningProvider;
+beforeAll(async () => {
+  provider = await startProvider();
+});
+afterAll(async () => {
+  await provider?.close();
+});
 
 /** Runs the CLI on a real pseudo-terminal of `columns` columns (util-linux `script`); what the terminal showed. */
 function onTerminal(args: string[], columns: number): { code: number | null; screen: string } {
@@ -37,25 +51,66 @@ describe('output', () => {
   });
 
   it('says in one line that the disk is full, exit 2', () => {
-    const r = spawnSync('sh', ['-c', '"$0" "$1" explain invalid_client > /dev/full', process.execPath, BIN], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    expect(r.status).toBe(2);
-    expect(r.stderr).toBe('oauth-doctor: cannot write the output: ENOSPC\n');
+    for (const args of ['explain invalid_client', '--version', '--help']) {
+      const r = spawnSync('sh', ['-c', `"$0" "$1" ${args} > /dev/full`, process.execPath, BIN], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      expect(r.status, args).toBe(2);
+      expect(r.stderr, args).toBe('oauth-doctor: cannot write the output: ENOSPC\n');
+    }
   });
 
-  it('stops quietly, with the command own exit code, when the reader has gone (| head)', async () => {
+  it("stops quietly, with the command's own exit code, when the reader of stdout has gone (| head)", async () => {
     for (const [args, expected] of [
       [['explain', 'invalid_client'], 1],
       [['--help'], 0],
+      [['--version'], 0],
       [['decode', '--json', 'not a token at all'], 2],
+      [['decode', '--json', '--show-tokens', bigToken()], 0],
     ] as const) {
       const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
       child.stdout.destroy(); // the reader is gone before the CLI writes a byte
       let stderr = '';
       child.stderr.on('data', (c: Buffer) => (stderr += c));
       const code = await new Promise((resolve) => child.on('close', resolve));
-      expect(code, args.join(' ')).toBe(expected);
+      expect(code, args[0]).toBe(expected);
       expect(stderr).not.toMatch(STACK_TRACE);
       expect(stderr).not.toContain('EPIPE');
+    }
+  });
+
+  it('ends a login at once when the reader of stderr, where its URL goes, has gone', async () => {
+    const started = Date.now();
+    const child = spawn(process.execPath, [BIN, 'login', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--no-open', '--timeout', '20'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1', OAUTH_CLIENT_SECRET: CONFIDENTIAL.client_secret },
+    });
+    child.stderr.destroy();
+    child.stdout.resume();
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(2);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('writes every byte to a non-blocking pipe whose reader is slow', () => {
+    // A shell pipe (64 KiB) made non-blocking by a preload, read only after half a second: the
+    // CLI's writes meet EAGAIN hundreds of times (strace shows it) and must wait them out.
+    const preload = fileURLToPath(new URL('./fixtures/nonblocking-stdout.cjs', import.meta.url));
+    const r = spawnSync('sh', ['-c', '{ "$0" --require "$1" "$2" decode --json --show-tokens "$3"; echo "exit $?" >&2; } | { sleep 0.5; cat; }', process.execPath, preload, BIN, bigToken()], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      maxBuffer: 10 * 1024 * 1024,
+    });
+    expect(r.stderr).toBe('exit 0\n');
+    expect(r.stdout.length).toBeGreaterThan(100_000);
+    expect(JSON.parse(r.stdout).command).toBe('decode');
+  });
+
+  it('builds no stream, network or terminal module for output to a pipe or a file (start-up time)', async () => {
+    const preload = fileURLToPath(new URL('./fixtures/report-loaded-modules.cjs', import.meta.url));
+    for (const args of [['explain', 'invalid_client'], ['decode', bigToken()], ['--help'], ['completion', 'bash']]) {
+      const r = await runCli(args, { env: { NODE_OPTIONS: `--require ${preload}` } });
+      const loaded = /^loaded modules: (.*)$/m.exec(r.stderr)?.[1];
+      expect(loaded, args[0]).toBeDefined();
+      expect(JSON.parse(loaded as string), args[0]).not.toEqual(expect.arrayContaining([expect.stringMatching(/^NativeModule (net|tty|stream)$/)]));
     }
   });
 });
