@@ -5,8 +5,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, runCli, STACK_TRACE } from './helpers/cli.js';
+import { BIN, runCli, spawnLogin, STACK_TRACE } from './helpers/cli.js';
 import { CONFIDENTIAL, startProvider, type RunningProvider } from './helpers/provider.js';
+import { NOW, signHs256 } from './helpers/tokens.js';
 
 const envWithoutColourSettings = () => {
   const env = { ...process.env, TERM: 'xterm-256color' };
@@ -15,13 +16,13 @@ const envWithoutColourSettings = () => {
   return env;
 };
 
-const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
-/** A token whose `decode --json --show-tokens` is over 100 KB: more than a pipe holds (64 KiB). */
-const bigToken = () => `${b64({ alg: 'HS256' })}.${b64({ sub: 'x', big: 'a'.repeat(46_000), exp: Math.floor(Date.now() / 1000) + 3600 })}.${'A'.repeat(43)}`;
-
 let provider: RunningProvider;
+/** A token whose `decode --json --show-tokens` is over 100 KB: more than a pipe holds (64 KiB). */
+let big: string;
+const bigToken = () => big;
 beforeAll(async () => {
   provider = await startProvider();
+  big = await signHs256('output-test', { sub: 'x', big: 'a'.repeat(46_000), exp: NOW() + 3600 });
 });
 afterAll(async () => {
   await provider?.close();
@@ -78,8 +79,15 @@ describe('output', () => {
   });
 
   it('ends a login at once when the reader of stderr, where its URL goes, has gone', async () => {
+    const args = ['--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--no-open', '--timeout', '20'];
+    // With stderr read, the same login gets as far as printing its URL and waiting.
+    const control = spawnLogin(args, { OAUTH_CLIENT_SECRET: CONFIDENTIAL.client_secret });
+    expect(await control.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/auth\?/);
+    control.child.kill();
+    await control.done;
+
     const started = Date.now();
-    const child = spawn(process.execPath, [BIN, 'login', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--no-open', '--timeout', '20'], {
+    const child = spawn(process.execPath, [BIN, 'login', ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, NO_COLOR: '1', OAUTH_CLIENT_SECRET: CONFIDENTIAL.client_secret },
     });
