@@ -3,6 +3,8 @@
  * A finding id is a stable contract (README lists them); titles and details may change.
  */
 
+import { citations, type Source } from './knowledge/citations.js';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 /** Every finding id the tool can emit, with what it means in one line (rendered into README). */
@@ -54,13 +56,18 @@ export interface Finding {
   causes?: string[];
   /** Concrete steps, most likely first. */
   fixes: string[];
-  /** Seed document file name and section, or RFC section. */
-  sources: string[];
+  /** Where to read more: each with its title and a URL a reader can open. */
+  sources: Source[];
   /** The values that led to the finding, secrets redacted. */
   evidence: Record<string, unknown>;
 }
 
-export function finding(init: Omit<Finding, 'fixes' | 'sources' | 'evidence'> & Partial<Finding>): Finding {
+/**
+ * A finding; `sources` are given as titles ("RFC 6749 §5.2", a documentation page's name) and
+ * come out with their URLs. The project's own source documents among them are provenance and are
+ * left out (knowledge/citations.ts).
+ */
+export function finding(init: Omit<Finding, 'fixes' | 'sources' | 'evidence'> & Partial<Omit<Finding, 'sources'>> & { sources?: readonly string[] }): Finding {
   const { id, severity, title, detail, causes, fixes, sources, evidence } = init;
   return {
     id,
@@ -69,7 +76,7 @@ export function finding(init: Omit<Finding, 'fixes' | 'sources' | 'evidence'> & 
     detail,
     ...(causes ? { causes } : {}),
     fixes: fixes ?? [],
-    sources: sources ?? [],
+    sources: citations(sources ?? []),
     evidence: evidence ?? {},
   };
 }

@@ -88,7 +88,9 @@ describe.concurrent('decode', () => {
     const f = r.json().findings.find((x: any) => x.id === 'short_token_lifetime');
     expect(f.title).toBe('The token lives only 5 min');
     expect(f.fixes.join(' ')).toMatch(/refresh token/);
-    expect(f.sources.join(' ')).toContain('001_b11ec28349281b2a.txt');
+    // The project's own source documents are provenance, never shown; each source shown can be opened.
+    expect(JSON.stringify(f.sources)).not.toContain('001_b11ec28349281b2a.txt');
+    for (const s of f.sources) expect(s.url).toMatch(/^https:\/\//);
   });
 
   it('flags alg "none" and a missing exp', async () => {
@@ -140,7 +142,7 @@ describe.concurrent('decode', () => {
     expect(r.code).toBe(0);
     const f = r.json().findings.find((x: any) => x.id === 'opaque_token');
     expect(f.fixes.join(' ')).toMatch(/introspection/);
-    expect(f.sources).toContain('RFC 7662 §2');
+    expect(f.sources).toContainEqual({ title: 'RFC 7662 §2', url: 'https://www.rfc-editor.org/rfc/rfc7662#section-2' });
   });
 
   it('verifies against a JWKS: exit 0 and the key named', async () => {

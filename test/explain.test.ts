@@ -15,7 +15,7 @@ describe.concurrent('explain', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('[invalid_client]');
     expect(r.stdout).toContain('What to do:');
-    expect(r.stdout).toMatch(/Sources: .*RFC 6749 §5\.2/);
+    expect(r.stdout).toMatch(/Sources:\n\s+RFC 6749 §5\.2  https:\/\/www\.rfc-editor\.org\/rfc\/rfc6749#section-5\.2\n/);
   });
 
   it('reads a whole curl -i response from stdin: the challenge says expired', async () => {

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FINDING_IDS } from '../src/findings.js';
+import { citation, SEED_DOCUMENT } from '../src/knowledge/citations.js';
 import { KNOWLEDGE } from '../src/knowledge/index.js';
 import type { ExplainCase } from './fixtures/explain/types.js';
 import { runCli, STACK_TRACE } from './helpers/cli.js';
@@ -31,10 +32,18 @@ describe('the knowledge base', () => {
     expect(KNOWLEDGE.map((e) => e.key).filter((k) => !covered.has(k))).toEqual([]);
   });
 
-  it('cites the seed documents', () => {
-    const sources = KNOWLEDGE.flatMap((e) => e.sources).join('\n');
+  it('keeps the seed documents as provenance, never as a source shown to users', () => {
+    const provenance = KNOWLEDGE.flatMap((e) => e.provenance ?? []).join('\n');
     for (const seed of ['000_771f3fde50da5341.txt', '001_b11ec28349281b2a.txt', '002_8a173236cfaf1cfa.txt', '003_86f37ce835789711.txt']) {
-      expect(sources).toContain(seed);
+      expect(provenance).toContain(seed);
+    }
+    expect(KNOWLEDGE.flatMap((e) => e.sources).filter((s) => SEED_DOCUMENT.test(s))).toEqual([]);
+  });
+
+  it('gives every entry sources a reader can open: each title resolves to an https URL', () => {
+    for (const e of KNOWLEDGE) {
+      expect(e.sources.filter((s) => citation(s) === undefined), e.key).toEqual([]);
+      for (const s of e.sources) expect(citation(s)?.url, `${e.key}: ${s}`).toMatch(/^https:\/\/[^\s]+$/);
     }
   });
 });

@@ -22,6 +22,7 @@ interface JsonRegExp {
 
 type Head = Pick<KnowledgeEntry, 'key' | 'finding' | 'severity' | 'match' | 'priority'>;
 type Words = Pick<KnowledgeEntry, 'title' | 'meaning' | 'causes' | 'fixes' | 'sources'>;
+// provenance is not shipped: it is for the people who keep the knowledge, not for users.
 
 /** What the build writes: ASCII only (other characters as \\u escapes), so both read as latin1. */
 export interface ShippedKnowledge {

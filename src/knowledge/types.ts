@@ -47,8 +47,13 @@ export interface KnowledgeEntry {
   causes: readonly string[];
   /** Concrete steps, most likely first. */
   fixes: readonly string[];
-  /** Seed document file name and section, or RFC section, or the provider's public documentation page name. */
+  /**
+   * Where a reader can check it: an RFC or OpenID section, a provider's documentation page, a
+   * library's source; each title resolves to a URL (knowledge/citations.ts).
+   */
   sources: readonly string[];
+  /** The project's own source documents a fact came from (shared/seeds), kept with it, not shown to users. */
+  provenance?: readonly string[];
   match: readonly Matcher[];
   /**
    * Raises or lowers the entry against others that match the same input. Defaults to 0.

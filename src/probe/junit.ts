@@ -20,7 +20,7 @@ const seconds = (ms: number) => (ms / 1000).toFixed(3);
 
 function describe(findings: Finding[]): string {
   return findings
-    .map((f) => [`[${f.severity}] ${f.title} (${f.id})`, f.detail, ...f.fixes.map((x) => `- ${x}`), f.sources.length ? `Sources: ${f.sources.join('; ')}` : ''].filter(Boolean).join('\n'))
+    .map((f) => [`[${f.severity}] ${f.title} (${f.id})`, f.detail, ...f.fixes.map((x) => `- ${x}`), f.sources.length ? `Sources: ${f.sources.map((s) => `${s.title} <${s.url}>`).join('; ')}` : ''].filter(Boolean).join('\n'))
     .join('\n\n');
 }
 

@@ -25,7 +25,10 @@ export function renderFinding(f: Finding, style: Style): string {
     lines.push(`    ${style.bold('What to do:')}`);
     f.fixes.forEach((c, i) => lines.push(indent(`${i + 1}. ${printable(c)}`, 6, 100, 3)));
   }
-  if (f.sources.length > 0) lines.push(style.dim(indent(`Sources: ${f.sources.join('; ')}`, 4)));
+  if (f.sources.length > 0) {
+    lines.push(`    ${style.bold('Sources:')}`);
+    for (const s of f.sources) lines.push(style.dim(`      ${printable(s.title)}  ${printable(s.url)}`));
+  }
   return lines.join('\n');
 }
 

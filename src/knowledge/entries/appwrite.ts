@@ -21,7 +21,8 @@ export const appwriteEntries: readonly KnowledgeEntry[] = [
       'Check that the client and the server use the same project (X-Appwrite-Project) and endpoint.',
       'Decode it with `oauth-doctor decode` to check exp.',
     ],
-    sources: [SOURCE, 'Appwrite docs: Account createJWT'],
+    sources: ['Appwrite docs: Response codes', 'Appwrite docs: Account createJWT'],
+    provenance: [SOURCE],
     match: [{ code: ['appwrite:user_jwt_invalid'] }],
   },
   {
@@ -38,7 +39,8 @@ export const appwriteEntries: readonly KnowledgeEntry[] = [
       'Create a new JWT with account.createJWT() before calling the server, or when the server answers 401, and retry once.',
       'Do not store account JWTs; store the session and derive short-lived JWTs from it.',
     ],
-    sources: [SOURCE, 'Appwrite docs: Account createJWT'],
+    sources: ['Appwrite docs: Response codes', 'Appwrite docs: Account createJWT'],
+    provenance: [SOURCE],
     match: [{ code: ['appwrite:user_jwt_invalid'], text: /\bexpired\b/i }],
   },
   {
@@ -57,7 +59,8 @@ export const appwriteEntries: readonly KnowledgeEntry[] = [
       'Start the flow again (send a new link or code) and use the newest userId / secret right away, once.',
       'Pass userId and secret from the callback URL exactly as received.',
     ],
-    sources: [SOURCE],
+    sources: ['Appwrite docs: Response codes'],
+    provenance: [SOURCE],
     match: [{ code: ['appwrite:user_invalid_token'] }],
   },
   {
@@ -76,7 +79,8 @@ export const appwriteEntries: readonly KnowledgeEntry[] = [
       'Call server-only endpoints from a server SDK with the API key, not from the browser.',
       'For "missing scope (account)" in a browser, make sure a session exists: log in first and serve the app from a domain that can set Appwrite\'s session cookie (a custom domain for the Appwrite endpoint on the same site).',
     ],
-    sources: [SOURCE],
+    sources: ['Appwrite docs: Response codes'],
+    provenance: [SOURCE],
     match: [{ code: ['appwrite:general_unauthorized_scope'] }],
   },
   {
@@ -93,7 +97,8 @@ export const appwriteEntries: readonly KnowledgeEntry[] = [
       'Add a permission for the user, team or role on the resource (Permission.read(Role.user(id)) etc.) or on the collection / bucket.',
       'Check whether the call should run with a server API key instead of the user session.',
     ],
-    sources: [SOURCE],
+    sources: ['Appwrite docs: Response codes'],
+    provenance: [SOURCE],
     match: [{ code: ['appwrite:user_unauthorized'] }],
   },
   {
@@ -110,7 +115,8 @@ export const appwriteEntries: readonly KnowledgeEntry[] = [
       'Check the project\'s service settings in the Appwrite console and enable the service.',
       'Call the endpoint from a server SDK with an API key if it is server-only.',
     ],
-    sources: [SOURCE],
+    sources: ['Appwrite docs: Response codes'],
+    provenance: [SOURCE],
     match: [{ code: ['appwrite:general_access_forbidden'] }],
   },
   {
@@ -121,7 +127,8 @@ export const appwriteEntries: readonly KnowledgeEntry[] = [
     meaning: `The account was blocked in the Appwrite console, so Appwrite refuses its sessions and tokens. ${SHAPE}`,
     causes: ['An administrator (or an automated process) blocked the user.'],
     fixes: ['Unblock the user in the Appwrite console (Auth → the user → Unblock) if the block was not intended.'],
-    sources: [SOURCE],
+    sources: ['Appwrite docs: Response codes'],
+    provenance: [SOURCE],
     match: [{ code: ['appwrite:user_blocked'] }],
   },
   {
@@ -140,7 +147,8 @@ export const appwriteEntries: readonly KnowledgeEntry[] = [
       'Copy the redirect URI Appwrite shows there into the provider\'s app settings.',
       'Check the project id the SDK is configured with.',
     ],
-    sources: [SOURCE],
+    sources: ['Appwrite docs: Response codes'],
+    provenance: [SOURCE],
     match: [{ code: ['appwrite:project_provider_disabled'] }],
   },
   {
@@ -158,7 +166,8 @@ export const appwriteEntries: readonly KnowledgeEntry[] = [
       'Enable the method under Auth → Settings in the Appwrite console.',
       'Use a provider name from the OAuthProvider enum of your SDK version.',
     ],
-    sources: [SOURCE],
+    sources: ['Appwrite docs: Response codes'],
+    provenance: [SOURCE],
     match: [{ code: ['appwrite:user_auth_method_unsupported', 'appwrite:project_provider_unsupported'] }],
   },
   {
@@ -176,7 +185,8 @@ export const appwriteEntries: readonly KnowledgeEntry[] = [
       'Add the app\'s host name as a Web platform in the Appwrite console (Overview → Platforms).',
       'Pass absolute URLs (https://app.example.com/auth/ok) as success and failure.',
     ],
-    sources: [SOURCE],
+    sources: ['Appwrite docs: Response codes'],
+    provenance: [SOURCE],
     match: [{ code: ['appwrite:project_invalid_success_url', 'appwrite:project_invalid_failure_url'] }],
   },
   {
@@ -187,7 +197,8 @@ export const appwriteEntries: readonly KnowledgeEntry[] = [
     meaning: `Appwrite refuses browser requests whose Origin is not a registered platform of the project. ${SHAPE}`,
     causes: ['The web app runs on a host (localhost port, preview domain) not registered as a platform.'],
     fixes: ['Register the host as a Web platform under Overview → Platforms in the Appwrite console.'],
-    sources: [SOURCE],
+    sources: ['Appwrite docs: Response codes'],
+    provenance: [SOURCE],
     match: [{ code: ['appwrite:general_unknown_origin'] }],
   },
   {
@@ -205,7 +216,8 @@ export const appwriteEntries: readonly KnowledgeEntry[] = [
       'Check the provider app\'s permissions (profile / email) and the client ID and secret entered in Auth → Settings.',
       'Check the Appwrite server logs for the provider\'s actual answer.',
     ],
-    sources: [SOURCE],
+    sources: ['Appwrite docs: Response codes'],
+    provenance: [SOURCE],
     match: [{ code: ['appwrite:project_missing_user_id'] }],
   },
   {
@@ -219,7 +231,8 @@ export const appwriteEntries: readonly KnowledgeEntry[] = [
       'Wait and retry with backoff; read the X-RateLimit-Reset response header for when the limit resets.',
       'Avoid creating sessions or JWTs on every request; reuse them.',
     ],
-    sources: [SOURCE],
+    sources: ['Appwrite docs: Response codes'],
+    provenance: [SOURCE],
     match: [{ code: ['appwrite:general_rate_limit_exceeded'] }],
   },
 ];

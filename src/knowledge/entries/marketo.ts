@@ -20,7 +20,8 @@ export const marketoEntries: readonly KnowledgeEntry[] = [
       'Send `Authorization: Bearer <access_token>` on every REST call (Marketo is retiring the access_token query parameter).',
       'Request tokens from `<Identity URL>/oauth/token` (…mktorest.com/identity/oauth/token), without /rest in the path.',
     ],
-    sources: [SOURCE, 'Marketo developer docs: Authentication'],
+    sources: ['Marketo REST API: Error codes (response-level)', 'Marketo developer docs: Authentication'],
+    provenance: [SOURCE],
     match: [{ code: ['marketo:600'] }],
   },
   {
@@ -38,7 +39,8 @@ export const marketoEntries: readonly KnowledgeEntry[] = [
       'Check that the Identity URL and the REST endpoint belong to the same instance (same Munchkin id).',
       'Log the request and response when this happens unexpectedly; Marketo support will ask for them.',
     ],
-    sources: [SOURCE, '002_8a173236cfaf1cfa.txt (Marketo: Handling and Logging Exceptions)'],
+    sources: ['Marketo REST API: Error codes (response-level)'],
+    provenance: ['002_8a173236cfaf1cfa.txt (Marketo: Handling and Logging Exceptions)', SOURCE],
     match: [{ code: ['marketo:601', '601'] }],
   },
   {
@@ -56,7 +58,8 @@ export const marketoEntries: readonly KnowledgeEntry[] = [
       'On 602, request a token from the Identity endpoint again and repeat the call once.',
       'Track expires_in from the Identity response and renew a little before it runs out.',
     ],
-    sources: [SOURCE, 'Marketo developer docs: Authentication (token lifetime)'],
+    sources: ['Marketo REST API: Error codes (response-level)', 'Marketo developer docs: Authentication (token lifetime)'],
+    provenance: [SOURCE],
     match: [{ code: ['marketo:602', '602'] }],
   },
   {
@@ -74,7 +77,8 @@ export const marketoEntries: readonly KnowledgeEntry[] = [
       'In Admin → Users & Roles, add the needed API permission to the role of the API-only user, then get a new token.',
       'In Admin → Web Services, check the IP restriction list and add the caller\'s outbound address.',
     ],
-    sources: [SOURCE],
+    sources: ['Marketo REST API: Error codes (response-level)'],
+    provenance: [SOURCE],
     match: [{ code: ['marketo:603', '603'] }],
   },
   {
@@ -95,7 +99,8 @@ export const marketoEntries: readonly KnowledgeEntry[] = [
       'For 607, wait for the daily reset; check the quota under Admin → Web Services, and ask the account manager to raise it.',
       'Limit concurrency to fewer than 10 calls and use bulk endpoints for large volumes.',
     ],
-    sources: [SOURCE],
+    sources: ['Marketo REST API: Error codes (response-level)'],
+    provenance: [SOURCE],
     match: [{ code: ['marketo:606', 'marketo:607', 'marketo:615'] }],
   },
   {
@@ -112,7 +117,8 @@ export const marketoEntries: readonly KnowledgeEntry[] = [
       'If a call keeps timing out, make it smaller (fewer records per call).',
       'Log the requestId, request and response for Marketo support if it persists.',
     ],
-    sources: [SOURCE, '002_8a173236cfaf1cfa.txt (Marketo: Handling and Logging Exceptions)'],
+    sources: ['Marketo REST API: Error codes (response-level)'],
+    provenance: ['002_8a173236cfaf1cfa.txt (Marketo: Handling and Logging Exceptions)', SOURCE],
     match: [{ code: ['marketo:604', 'marketo:608', 'marketo:611', 'marketo:713'] }],
   },
   {
@@ -131,7 +137,8 @@ export const marketoEntries: readonly KnowledgeEntry[] = [
       'Copy Client Id and Client Secret again from Admin → Integration → LaunchPoint → your custom service → View Details.',
       'Take the Identity URL from Admin → Integration → Web Services (REST API section) and call `<Identity URL>/oauth/token?grant_type=client_credentials&client_id=...&client_secret=...`.',
     ],
-    sources: ['002_8a173236cfaf1cfa.txt (Marketo: HTTP-Level errors, Identity endpoint 401)', 'Marketo developer docs: Authentication'],
+    sources: ['Marketo REST API: Error codes (HTTP-level)', 'Marketo developer docs: Authentication'],
+    provenance: ['002_8a173236cfaf1cfa.txt (Marketo: HTTP-Level errors, Identity endpoint 401)'],
     match: [
       { status: [401], text: /mktorest\.com\/identity|\/identity\/oauth\/token/i },
       { code: ['invalid_client'], text: /mktorest\.com\/identity|\/identity\/oauth\/token/i },

@@ -26,7 +26,8 @@ export const rfcEntries: readonly KnowledgeEntry[] = [
       'Send each parameter once, in one place; URL-encode values such as redirect_uri and scope.',
       'Compare your request with the provider\'s documented example parameter by parameter.',
     ],
-    sources: ['RFC 6749 §5.2', 'RFC 6749 §4.1.2.1', 'RFC 6749 §4.1.3', '002_8a173236cfaf1cfa.txt (authorization-code integration guide, error codes)'],
+    sources: ['RFC 6749 §5.2', 'RFC 6749 §4.1.2.1', 'RFC 6749 §4.1.3'],
+    provenance: ['002_8a173236cfaf1cfa.txt (authorization-code integration guide, error codes)'],
     match: [{ code: ['invalid_request'] }],
   },
   {
@@ -47,7 +48,8 @@ export const rfcEntries: readonly KnowledgeEntry[] = [
       'Check the header value for stray characters; `oauth-doctor decode` shows and cleans what was pasted.',
       'Read error_description in the WWW-Authenticate header for the parameter the API objects to.',
     ],
-    sources: ['RFC 6750 §3.1', 'RFC 6750 §2', '001_b11ec28349281b2a.txt (When to Use 400 Bad Request?)'],
+    sources: ['RFC 6750 §3.1', 'RFC 6750 §2'],
+    provenance: ['001_b11ec28349281b2a.txt (When to Use 400 Bad Request?)'],
     match: [{ code: ['invalid_request'], challenge: 'Bearer' }],
   },
   {
@@ -67,7 +69,8 @@ export const rfcEntries: readonly KnowledgeEntry[] = [
       'Send the same redirect_uri, URL-encoded, in the authorization request and in the token request.',
       'Register every redirect URI you actually use (one per environment) instead of relying on a default.',
     ],
-    sources: ['RFC 6749 §3.1.2', 'RFC 6749 §4.1.3', '002_8a173236cfaf1cfa.txt (authorization-code integration guide, exact redirect_uri match)'],
+    sources: ['RFC 6749 §3.1.2', 'RFC 6749 §4.1.3'],
+    provenance: ['002_8a173236cfaf1cfa.txt (authorization-code integration guide, exact redirect_uri match)'],
     match: [{ code: ['invalid_request'], text: /redirect[\s_-]?ur[il](?!\s*=)/i }],
   },
   {
@@ -91,7 +94,8 @@ export const rfcEntries: readonly KnowledgeEntry[] = [
       'Check that the token URL belongs to the same tenant / realm as the client.',
       'If the secret was rotated, update every deployment that uses it.',
     ],
-    sources: ['RFC 6749 §5.2', 'RFC 6749 §2.3.1', '000_771f3fde50da5341.txt (Thinktecture AuthorizationServer invalid_client)', '002_8a173236cfaf1cfa.txt (authorization-code integration guide, error codes)'],
+    sources: ['RFC 6749 §5.2', 'RFC 6749 §2.3.1'],
+    provenance: ['000_771f3fde50da5341.txt (Thinktecture AuthorizationServer invalid_client)', '002_8a173236cfaf1cfa.txt (authorization-code integration guide, error codes)'],
     match: [{ code: ['invalid_client'] }],
   },
   {
@@ -112,7 +116,8 @@ export const rfcEntries: readonly KnowledgeEntry[] = [
       'Remove client_secret from the body once the header is sent; some servers reject a request that uses two authentication methods.',
       'Re-copy the secret from the provider console if the header is already right.',
     ],
-    sources: ['RFC 6749 §5.2', 'RFC 6749 §2.3.1', '000_771f3fde50da5341.txt (Thinktecture AuthorizationServer invalid_client)'],
+    sources: ['RFC 6749 §5.2', 'RFC 6749 §2.3.1'],
+    provenance: ['000_771f3fde50da5341.txt (Thinktecture AuthorizationServer invalid_client)'],
     match: [{ code: ['invalid_client'], challenge: 'Basic' }],
   },
   {
@@ -136,7 +141,8 @@ export const rfcEntries: readonly KnowledgeEntry[] = [
       'Send the same client_id and the same redirect_uri in the token request as in the authorization request.',
       'If the grant was a refresh token, see refresh_token_rejected: the user has to sign in again.',
     ],
-    sources: ['RFC 6749 §5.2', 'RFC 6749 §4.1.2', '002_8a173236cfaf1cfa.txt (authorization-code integration guide, 10-minute code lifetime)'],
+    sources: ['RFC 6749 §5.2', 'RFC 6749 §4.1.2'],
+    provenance: ['002_8a173236cfaf1cfa.txt (authorization-code integration guide, 10-minute code lifetime)'],
     match: [{ code: ['invalid_grant'] }],
   },
   {
@@ -159,7 +165,8 @@ export const rfcEntries: readonly KnowledgeEntry[] = [
       'Check the provider\'s refresh token lifetime / idle timeout settings if this happens on a schedule.',
       'Use the same client credentials for refreshing as for the original exchange.',
     ],
-    sources: ['RFC 6749 §5.2', 'RFC 6749 §6', 'RFC 6749 §10.4', '002_8a173236cfaf1cfa.txt (authorization-code integration guide, revoked permissions revoke the refresh token)'],
+    sources: ['RFC 6749 §5.2', 'RFC 6749 §6', 'RFC 6749 §10.4'],
+    provenance: ['002_8a173236cfaf1cfa.txt (authorization-code integration guide, revoked permissions revoke the refresh token)'],
     match: [
       { code: ['invalid_grant'], text: /refresh[\s_-]?token/i },
       { code: ['invalid_grant'], text: /token (?:has been )?(?:expired or )?revoked/i },
@@ -229,7 +236,8 @@ export const rfcEntries: readonly KnowledgeEntry[] = [
       'Send the same redirect_uri in the authorization and the token request.',
       'Behind a proxy, set the public callback URL explicitly instead of deriving it from the incoming request.',
     ],
-    sources: ['RFC 6749 §3.1.2', 'RFC 6749 §3.1.2.4', '003_86f37ce835789711.txt (redirect_uri_mismatch)', '002_8a173236cfaf1cfa.txt (authorization-code integration guide, exact redirect_uri match)'],
+    sources: ['RFC 6749 §3.1.2', 'RFC 6749 §3.1.2.4', 'GitHub Docs: Troubleshooting OAuth app access token request errors (redirect_uri_mismatch)'],
+    provenance: ['003_86f37ce835789711.txt (redirect_uri_mismatch)', '002_8a173236cfaf1cfa.txt (authorization-code integration guide, exact redirect_uri match)'],
     // invalid_redirect_uri: RFC 7591 §3.2.2's code, also what oidc-provider answers on an authorization request.
     match: [{ code: ['redirect_uri_mismatch', 'invalid_redirect_uri'] }],
   },
@@ -250,7 +258,8 @@ export const rfcEntries: readonly KnowledgeEntry[] = [
       'Or switch your code to a flow the client allows, usually authorization_code with PKCE.',
       'Register a separate client of the right type for machine-to-machine calls.',
     ],
-    sources: ['RFC 6749 §5.2', 'RFC 6749 §4.1.2.1', '002_8a173236cfaf1cfa.txt (authorization-code integration guide, error codes)'],
+    sources: ['RFC 6749 §5.2', 'RFC 6749 §4.1.2.1'],
+    provenance: ['002_8a173236cfaf1cfa.txt (authorization-code integration guide, error codes)'],
     match: [{ code: ['unauthorized_client'] }],
   },
   {
@@ -289,7 +298,8 @@ export const rfcEntries: readonly KnowledgeEntry[] = [
       'Check grant_types_supported in the server\'s /.well-known/openid-configuration or oauth-authorization-server document.',
       'Check that the token URL belongs to the provider you intend.',
     ],
-    sources: ['RFC 6749 §5.2', 'RFC 8414 §2', '002_8a173236cfaf1cfa.txt (authorization-code integration guide, error codes)'],
+    sources: ['RFC 6749 §5.2', 'RFC 8414 §2'],
+    provenance: ['002_8a173236cfaf1cfa.txt (authorization-code integration guide, error codes)'],
     match: [{ code: ['unsupported_grant_type'] }],
   },
   {
@@ -311,7 +321,8 @@ export const rfcEntries: readonly KnowledgeEntry[] = [
       'Enable or request the scope for the client in the provider console.',
       'On refresh, omit scope or ask for a subset of the original scopes.',
     ],
-    sources: ['RFC 6749 §5.2', 'RFC 6749 §3.3', 'RFC 6749 §4.1.2.1', '002_8a173236cfaf1cfa.txt (authorization-code integration guide, error codes)'],
+    sources: ['RFC 6749 §5.2', 'RFC 6749 §3.3', 'RFC 6749 §4.1.2.1'],
+    provenance: ['002_8a173236cfaf1cfa.txt (authorization-code integration guide, error codes)'],
     match: [{ code: ['invalid_scope'] }],
   },
   {
@@ -332,7 +343,8 @@ export const rfcEntries: readonly KnowledgeEntry[] = [
       'If the user did not cancel, read error_description and check the app\'s user assignment, test-user list or admin consent in the provider console.',
       'Request fewer scopes if a policy blocks some of them.',
     ],
-    sources: ['RFC 6749 §4.1.2.1', '002_8a173236cfaf1cfa.txt (authorization-code integration guide, error codes)'],
+    sources: ['RFC 6749 §4.1.2.1'],
+    provenance: ['002_8a173236cfaf1cfa.txt (authorization-code integration guide, error codes)'],
     match: [{ code: ['access_denied'] }],
   },
   {
@@ -351,7 +363,8 @@ export const rfcEntries: readonly KnowledgeEntry[] = [
       'Keep the request id / correlation id from the response and give it to the provider\'s support.',
       'Try a minimal authorization request (only required parameters) to find a parameter that triggers the failure.',
     ],
-    sources: ['RFC 6749 §4.1.2.1', '002_8a173236cfaf1cfa.txt (authorization-code integration guide, error codes)'],
+    sources: ['RFC 6749 §4.1.2.1'],
+    provenance: ['002_8a173236cfaf1cfa.txt (authorization-code integration guide, error codes)'],
     match: [{ code: ['server_error'] }],
   },
   {
@@ -390,7 +403,8 @@ export const rfcEntries: readonly KnowledgeEntry[] = [
       'Refresh the token (or sign in again) and retry once.',
       'Send it as `Authorization: Bearer <token>` with nothing else around it.',
     ],
-    sources: ['RFC 6750 §3.1', '001_b11ec28349281b2a.txt (When to Use 401 Unauthorized?)'],
+    sources: ['RFC 6750 §3.1'],
+    provenance: ['001_b11ec28349281b2a.txt (When to Use 401 Unauthorized?)'],
     match: [{ code: ['invalid_token'] }],
   },
   {
@@ -411,7 +425,8 @@ export const rfcEntries: readonly KnowledgeEntry[] = [
       'Track expires_in from the token response rather than waiting for the API to refuse.',
       'If the token was just issued, compare the exp / iat claims (`oauth-doctor decode`) with the API host\'s clock and sync both with NTP.',
     ],
-    sources: ['RFC 6750 §3.1', 'RFC 6749 §5.1', '001_b11ec28349281b2a.txt (When to Use 401 Unauthorized?, expired token example)'],
+    sources: ['RFC 6750 §3.1', 'RFC 6749 §5.1'],
+    provenance: ['001_b11ec28349281b2a.txt (When to Use 401 Unauthorized?, expired token example)'],
     match: [{ code: ['invalid_token'], text: /\bexpired\b|\bexpiry\b|\bexpiration\b/i }],
   },
   {
@@ -432,7 +447,8 @@ export const rfcEntries: readonly KnowledgeEntry[] = [
       'Make the user consent again so a token with the new scope is issued (a refresh keeps the old scopes).',
       'Decode the token (`oauth-doctor decode`) and check its scope / scp / roles claim.',
     ],
-    sources: ['RFC 6750 §3.1', '001_b11ec28349281b2a.txt (When to Use 403 Forbidden?)'],
+    sources: ['RFC 6750 §3.1'],
+    provenance: ['001_b11ec28349281b2a.txt (When to Use 403 Forbidden?)'],
     match: [{ code: ['insufficient_scope'] }],
   },
   {

@@ -29,7 +29,8 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
       'Store the state in a cookie with SameSite=Lax (or in a shared session store when running several instances).',
       'Keep one pending state per login attempt, and on mismatch send the user back to the start of the login rather than showing an error page.',
     ],
-    sources: ['002_8a173236cfaf1cfa.txt (authorization-code integration guide, state against CSRF and 401 on mismatch)', 'RFC 6749 §10.12', 'RFC 6749 §4.1.1'],
+    sources: ['RFC 6749 §10.12', 'RFC 6749 §4.1.1'],
+    provenance: ['002_8a173236cfaf1cfa.txt (authorization-code integration guide, state against CSRF and 401 on mismatch)'],
     match: [
       {
         text: /\bstate (?:parameter |value )?(?:mismatch|does not match|did not match|doesn't match)|\bmismatch(?:ed|ing)?[\s_]state\b|\binvalid (?:oauth )?state\b|\bstate mismatch\b|\bauthorization_request_not_found\b/i,
@@ -55,7 +56,8 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
       'Allow cookies for the site, or disable the blocking extension for it.',
       'If you run the site: share sessions across instances and keep the token\'s lifetime at least as long as the session.',
     ],
-    sources: ['000_771f3fde50da5341.txt (CSRF tokens: "token expired" / "CSRF tokens do not match")'],
+    sources: ['RFC 6749 §10.12'],
+    provenance: ['000_771f3fde50da5341.txt (CSRF tokens: "token expired" / "CSRF tokens do not match")'],
     match: [
       {
         text: /\bcsrf[\s_-]?tokens? (?:do not|don't|does not|did not) match\b|\binvalid csrf(?:[\s_-]?token)?\b|\bcsrf[\s_-]?token (?:mismatch|missing|expired|has expired)\b|CSRF-токен\S* не совпадают|CSRF-значение/i,
@@ -76,7 +78,8 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
       'Too much time passed between authorizing and clicking Save changes, so the code expired.',
     ],
     fixes: ['Authorize again and save the changes right away.'],
-    sources: [GWS],
+    sources: ['Google Workspace Admin Help: Auto-provisioning errors'],
+    provenance: [GWS],
     match: [{ text: /\bfailed to generate (?:the )?authori[sz]ation token\b|Не удалось сгенерировать токен авторизации/i }],
   },
   {
@@ -90,7 +93,8 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
     fixes: [
       `In the Admin console go to Security → Access and data control → API controls → Manage domain-wide delegation (Advanced settings) and make sure client ${SYNC_CLIENT_ID} has the scopes ${SYNC_SCOPES}.`,
     ],
-    sources: [GWS],
+    sources: ['Google Workspace Admin Help: Auto-provisioning errors'],
+    provenance: [GWS],
     match: [{ code: ['17003', '17006', '17008'] }, { text: /\b(?:error|code|ошибк\w*)\W{0,20}1700[368]\b/i }],
   },
   {
@@ -110,7 +114,8 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
       'Or delete the affected app and add it again.',
       'If it was a system error, wait a few hours; if it persists, apply the steps above.',
     ],
-    sources: [GWS],
+    sources: ['Google Workspace Admin Help: Auto-provisioning errors'],
+    provenance: [GWS],
     match: [{ code: ['17007'] }, { text: /\b(?:error|code|ошибк\w*)\W{0,20}17007\b/i }],
   },
   {
@@ -121,7 +126,8 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
     meaning: 'Google could not call the app\'s SCIM endpoint because the authorization token it holds for the app was revoked.',
     causes: ['The authorization token for the SCIM app was revoked (on the app\'s side or by an admin).'],
     fixes: [REAUTHORIZE],
-    sources: [GWS],
+    sources: ['Google Workspace Admin Help: Auto-provisioning errors'],
+    provenance: [GWS],
     match: [{ code: ['17010'] }, { text: /\b(?:error|code|ошибк\w*)\W{0,20}17010\b/i }],
   },
   {
@@ -132,7 +138,8 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
     meaning: 'Google could not obtain an access token from the service provider, because the authorization it holds was revoked.',
     causes: ['The authorization token for the provider was revoked.'],
     fixes: ['Wait: it may resolve on its own.', `If not, ${REAUTHORIZE.charAt(0).toLowerCase()}${REAUTHORIZE.slice(1)}`],
-    sources: [GWS],
+    sources: ['Google Workspace Admin Help: Auto-provisioning errors'],
+    provenance: [GWS],
     match: [{ code: ['17013'] }, { text: /\b(?:error|code|ошибк\w*)\W{0,20}17013\b/i }],
   },
   {
@@ -143,7 +150,8 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
     meaning: 'Google could not create an access token from the refresh token it stored for the app; the stored authorization is no longer usable.',
     causes: ['The refresh token was revoked or expired on the service provider\'s side.'],
     fixes: [REAUTHORIZE],
-    sources: [GWS],
+    sources: ['Google Workspace Admin Help: Auto-provisioning errors'],
+    provenance: [GWS],
     match: [{ code: ['17009'] }, { text: /\b(?:error|code|ошибк\w*)\W{0,20}17009\b/i }],
   },
   {
@@ -154,7 +162,8 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
     meaning: 'Some Google internal services were unavailable, so no access token could be created for the sync run.',
     causes: ['A temporary outage of Google internal services.'],
     fixes: ['Nothing to change: it should resolve by itself; check the next sync run.'],
-    sources: [GWS],
+    sources: ['Google Workspace Admin Help: Auto-provisioning errors'],
+    provenance: [GWS],
     match: [{ code: ['17002', '17011'] }, { text: /\b(?:error|code|ошибк\w*)\W{0,20}170(?:02|11)\b/i }],
   },
   // --- Diadoc ---------------------------------------------------------------------------------------------------
@@ -176,7 +185,8 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
       'Base64-encode the raw decrypted bytes of the /V3/Authenticate answer, with no intermediate text conversion.',
       'Send the same ddauth_api_client_id that was used to authenticate, and authenticate again if the token is old.',
     ],
-    sources: ['000_771f3fde50da5341.txt (Diadoc API: 401 Invalid auth token after certificate authentication)'],
+    sources: ['RFC 6750 §3.1'],
+    provenance: ['000_771f3fde50da5341.txt (Diadoc API: 401 Invalid auth token after certificate authentication)'],
     match: [
       { status: [401], text: /\bddauth_token\b|\bDiadocAuth\b/i },
       { text: /\binvalid auth token\b/i },
@@ -200,7 +210,8 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
       'Send the rest as a form body: `grant_type=authorization_code&code=...&redirect_uri=...`.',
       'Turn on the server\'s trace logging (system.diagnostics in web.config) to see why it rejected the client.',
     ],
-    sources: ['000_771f3fde50da5341.txt (Thinktecture AuthorizationServer invalid_client)', 'RFC 6749 §2.3.1'],
+    sources: ['RFC 6749 §2.3.1'],
+    provenance: ['000_771f3fde50da5341.txt (Thinktecture AuthorizationServer invalid_client)'],
     match: [{ code: ['invalid_client'], text: /\bthinktecture\b|\bidentityserver\b|\/authz\/users\/oauth\/token/i }],
     priority: 1,
   },
@@ -225,7 +236,8 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
       'Direct (advertiser): add a representative with full rights under Information → Your representatives, and issue the token while logged in as that representative.',
       'Check the app\'s data access rights at oauth.yandex.ru and issue a new token after changing them.',
     ],
-    sources: ['000_771f3fde50da5341.txt (Yandex Metrica / Direct token rights)', 'Yandex Metrica API docs: API error descriptions', 'Yandex Direct API docs: Errors and warnings'],
+    sources: ['Yandex Metrica API docs: API error descriptions', 'Yandex Direct API docs: Errors and warnings'],
+    provenance: ['000_771f3fde50da5341.txt (Yandex Metrica / Direct token rights)'],
     match: [
       // Yandex Metrica reports the missing rights with the generic access_denied code: the error_type shape is what tells it apart.
       { code: ['access_denied'], text: /"error_type"\s*:\s*"access_denied"/i },
@@ -242,7 +254,8 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
     fixes: [
       'Check the Authorization header value; if it is right, issue a new OAuth token for the app and repeat the request with it.',
     ],
-    sources: [YANDEX_MARKET],
+    sources: ['Yandex Market API docs: Error codes'],
+    provenance: [YANDEX_MARKET],
     match: [{ text: /(?:^|["'>])Token is invalid\.?(?:$|["'<])/i }],
   },
   {
@@ -253,7 +266,8 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
     meaning: 'The token works but was issued without the right to use the Yandex Market Partner API.',
     causes: ['The app was registered (or the token issued) without the Partner API access right.'],
     fixes: ['Issue a new token for an app that includes the Yandex Market Partner API right, and repeat the request with it.'],
-    sources: [YANDEX_MARKET],
+    sources: ['Yandex Market API docs: Error codes'],
+    provenance: [YANDEX_MARKET],
     match: [{ text: /(?:^|["'>])Scope is invalid\.?(?:$|["'<])/i }],
   },
   {
@@ -266,7 +280,8 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
     fixes: [
       'Check the oauth_client_id value; if it is right, register the app again to get a new id and repeat the request with the new credentials.',
     ],
-    sources: [YANDEX_MARKET],
+    sources: ['Yandex Market API docs: Error codes'],
+    provenance: [YANDEX_MARKET],
     match: [{ text: /(?:^|["'>])Client id is invalid\.?(?:$|["'<])/i }],
   },
   {
@@ -283,7 +298,8 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
     fixes: [
       'Send `Authorization: OAuth oauth_token=<token>, oauth_client_id=<app id>` with both values filled in.',
     ],
-    sources: [YANDEX_MARKET],
+    sources: ['Yandex Market API docs: Error codes'],
+    provenance: [YANDEX_MARKET],
     match: [
       {
         text: /\bOAuth (?:token|client id|credentials) (?:is|are) not specified\b|\bAuthorization header has invalid syntax\b|\bUnsupported authorization type specified in Authorization header\b/i,
@@ -298,7 +314,8 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
     meaning: 'The account the token was issued for is blocked, so the API refuses every request made with it.',
     causes: ['The Yandex account was blocked.'],
     fixes: ['Contact Yandex Market support about the account.'],
-    sources: [YANDEX_MARKET],
+    sources: ['Yandex Market API docs: Error codes'],
+    provenance: [YANDEX_MARKET],
     match: [{ text: /(?:^|["'>])User account is disabled\.?(?:$|["'<])/i }],
   },
   // --- Portainer: session cut short by the provider's access-token lifetime -------------------------------------
@@ -321,7 +338,8 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
       'Upgrade the app if it has a fix for refreshing or decoupling its session from the token.',
       'Keep host clocks in sync with NTP.',
     ],
-    sources: ['001_b11ec28349281b2a.txt (Portainer issue #5238: OAuth users logged out after minutes)', 'RFC 7519 §2 (NumericDate)'],
+    sources: ['RFC 7519 §2 (NumericDate)'],
+    provenance: ['001_b11ec28349281b2a.txt (Portainer issue #5238: OAuth users logged out after minutes)'],
     match: [
       { status: [401], text: /\binvalid jwt token \(err=invalid jwt token\)/i },
       { text: /\blogged out after (?:about |only )?(?:a few|\d+) minutes?\b|\bsession (?:for oauth2? users )?expires (?:very )?fast\b/i },
@@ -348,7 +366,8 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
       'Check that the API introspects at the same issuer that issued the token.',
       'If the token is a JWT, decode it (`oauth-doctor decode`) to see exp, iss and aud.',
     ],
-    sources: ['001_b11ec28349281b2a.txt (expired token: 401 vs 403, introspection {"active": false})', 'RFC 7662 §2.2'],
+    sources: ['RFC 7662 §2.2'],
+    provenance: ['001_b11ec28349281b2a.txt (expired token: 401 vs 403, introspection {"active": false})'],
     match: [{ text: /"active"\s*:\s*false/i }],
   },
   // --- "Invalid Access Token" -----------------------------------------------------------------------------------
@@ -365,7 +384,8 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
       'Re-authenticate the connected app or account (disconnect, then connect again) so a new token is stored.',
       'Test the new token before resuming scheduled jobs.',
     ],
-    sources: ['002_8a173236cfaf1cfa.txt (Invalid Access Token: re-authenticate the app)'],
+    sources: ['RFC 6750 §3.1'],
+    provenance: ['002_8a173236cfaf1cfa.txt (Invalid Access Token: re-authenticate the app)'],
     match: [{ text: /\binvalid access token\b/i }],
   },
   // --- Databricks -----------------------------------------------------------------------------------------------
@@ -387,7 +407,8 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
       'Send `Authorization: Bearer dapi...` exactly, or use `curl --netrc` with `machine <workspace host> login token password <token>` in ~/.netrc.',
       'For automation, use a service principal\'s token rather than a user\'s.',
     ],
-    sources: ['002_8a173236cfaf1cfa.txt (Databricks personal access tokens)'],
+    sources: ['Databricks docs: Personal access tokens'],
+    provenance: ['002_8a173236cfaf1cfa.txt (Databricks personal access tokens)'],
     match: [
       { status: [401, 403], text: /X-Databricks-Reason-Phrase|Server:\s*databricks|\bdapi[0-9a-f]{32}\b|Problem accessing \/api\/2\.\d\//i },
       { text: /\bError 403 Invalid access token\b/i },

@@ -1,0 +1,157 @@
+/**
+ * Sources a reader can open. Knowledge entries and findings name their sources as short titles
+ * ("RFC 6749 §5.2", "Okta Developer: Error codes (E0000011)"); this turns each into a title and
+ * a URL: RFC and OpenID sections as links to the section, provider pages by the page's address,
+ * library errors by the source file at the version read.
+ *
+ * The project's own source documents (shared/seeds/NNN_*.txt) are where a fact came from, kept
+ * with the knowledge as provenance; they are not shown to users, who cannot open them.
+ */
+
+export interface Source {
+  title: string;
+  url: string;
+}
+
+/** A file name of the project's source documents. */
+export const SEED_DOCUMENT = /^\d{3}_[0-9a-f]{16}\.txt\b/;
+
+const OIDC_CORE = 'https://openid.net/specs/openid-connect-core-1_0.html';
+const OIDC_DISCOVERY = 'https://openid.net/specs/openid-connect-discovery-1_0.html';
+
+/** OpenID specifications name their sections by anchors, not numbers. */
+const OIDC_ANCHORS: Record<string, Record<string, string>> = {
+  [OIDC_CORE]: {
+    '2': 'IDToken',
+    '3.1.2.1': 'AuthRequest',
+    '3.1.2.6': 'AuthError',
+    '3.1.3.3': 'TokenResponse',
+    '3.1.3.7': 'IDTokenValidation',
+    '5.3': 'UserInfo',
+    '10.1': 'Signing',
+    '11': 'OfflineAccess',
+    '15.5.2': 'NonceNotes',
+  },
+  [OIDC_DISCOVERY]: { '3': 'ProviderMetadata', '4': 'ProviderConfig', '4.3': 'ProviderConfigurationValidation' },
+};
+
+/**
+ * Pages by the start of their title, longest first wins. The title keeps its own words (the code
+ * or section in parentheses); the URL is the page.
+ */
+const PAGES: ReadonlyArray<readonly [string, string]> = [
+  ['Microsoft Entra documentation: Microsoft Entra authentication and authorization error codes', 'https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes'],
+  ['Microsoft Entra Conditional Access documentation', 'https://learn.microsoft.com/en-us/entra/identity/conditional-access/troubleshoot-conditional-access'],
+  ['Microsoft identity platform: OAuth 2.0 authorization code flow', 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow'],
+  ['Microsoft identity platform: OAuth 2.0 implicit grant flow', 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-implicit-grant-flow'],
+  ['Microsoft identity platform: OAuth 2.0 resource owner password credentials', 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth-ropc'],
+  ['Microsoft identity platform: Refresh tokens', 'https://learn.microsoft.com/en-us/entra/identity-platform/refresh-tokens'],
+  ['Microsoft identity platform: Redirect URI', 'https://learn.microsoft.com/en-us/entra/identity-platform/reply-url'],
+  ['Microsoft identity platform: Add and manage application credentials', 'https://learn.microsoft.com/en-us/entra/identity-platform/how-to-add-credentials'],
+  ['Microsoft identity platform: Certificate credentials', 'https://learn.microsoft.com/en-us/entra/identity-platform/certificate-credentials'],
+  ['Microsoft identity platform: Public client and confidential client applications', 'https://learn.microsoft.com/en-us/entra/identity-platform/msal-client-applications'],
+  ['Microsoft identity platform: Permissions and consent overview', 'https://learn.microsoft.com/en-us/entra/identity-platform/permissions-consent-overview'],
+  ['Microsoft identity platform: Scopes and permissions', 'https://learn.microsoft.com/en-us/entra/identity-platform/scopes-oidc'],
+  ['Microsoft identity platform: Single-page application, app registration', 'https://learn.microsoft.com/en-us/entra/identity-platform/scenario-spa-app-registration'],
+  ['Microsoft identity platform: Tenancy in Microsoft Entra ID', 'https://learn.microsoft.com/en-us/entra/identity-platform/single-and-multi-tenant-apps'],
+  ['Microsoft.IdentityModel', 'https://github.com/AzureAD/azure-activedirectory-identitymodel-extensions-for-dotnet/blob/dev/src/Microsoft.IdentityModel.Tokens/LogMessages.cs'],
+  ['Google Identity: Using OAuth 2.0 for Web Server Applications', 'https://developers.google.com/identity/protocols/oauth2/web-server'],
+  ['Google Identity: Using OAuth 2.0 to Access Google APIs', 'https://developers.google.com/identity/protocols/oauth2'],
+  ['Google Identity: Out-Of-Band (OOB) flow migration guide', 'https://developers.google.com/identity/protocols/oauth2/resources/oob-migration'],
+  ['Google Cloud APIs: API design guide, Errors', 'https://cloud.google.com/apis/design/errors'],
+  ['Google Cloud Console Help: OAuth consent screen', 'https://support.google.com/cloud/answer/10311615'],
+  ['Google Cloud Docs: Enabling an API', 'https://cloud.google.com/apis/docs/getting-started#enabling_apis'],
+  ['Google Workspace Admin Help: Control which third-party & internal apps', 'https://support.google.com/a/answer/7281227'],
+  ['Google Workspace Admin Help: Set session length for Google Cloud services', 'https://support.google.com/a/answer/9368756'],
+  ['Google Workspace Admin Help: Auto-provisioning errors', 'https://support.google.com/a/answer/6294829'],
+  ['Gmail API: Resolve errors', 'https://developers.google.com/gmail/api/guides/handle-errors'],
+  ['Auth0 Docs: Application Settings', 'https://auth0.com/docs/get-started/applications/application-settings'],
+  ['Auth0 Docs: Authenticate Using the Resource Owner Password Flow with MFA', 'https://auth0.com/docs/secure/multi-factor-authentication/authenticate-using-ropg-flow-with-mfa'],
+  ['Auth0 Docs: Authentication API', 'https://auth0.com/docs/api/authentication'],
+  ['Auth0 Docs: Brute-Force Protection', 'https://auth0.com/docs/secure/attack-protection/brute-force-protection'],
+  ['Auth0 Docs: Configure Silent Authentication', 'https://auth0.com/docs/authenticate/login/configure-silent-authentication'],
+  ['Auth0 Docs: Rate Limit Policy', 'https://auth0.com/docs/troubleshoot/customer-support/operational-policies/rate-limit-policy'],
+  ['Auth0 Docs: Refresh Token Rotation', 'https://auth0.com/docs/secure/tokens/refresh-tokens/refresh-token-rotation'],
+  ['Auth0 Docs: Register APIs', 'https://auth0.com/docs/get-started/auth0-overview/set-up-apis'],
+  ['Auth0 Docs: Register Machine-to-Machine Applications', 'https://auth0.com/docs/get-started/auth0-overview/create-applications/machine-to-machine-apps'],
+  ['Auth0 Docs: Update Grant Types', 'https://auth0.com/docs/get-started/applications/update-grant-types'],
+  ['Auth0 Support: Callback URL Mismatch Error', 'https://auth0.com/docs/get-started/applications/application-settings#application-uris'],
+  ['Facebook Graph API docs: Handling Errors', 'https://developers.facebook.com/docs/graph-api/guides/error-handling'],
+  ['Facebook Login docs: Access Tokens', 'https://developers.facebook.com/docs/facebook-login/guides/access-tokens'],
+  ['GitHub Docs: Authorizing OAuth apps', 'https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps'],
+  ['GitHub Docs: Troubleshooting OAuth app access token request errors', 'https://docs.github.com/en/apps/oauth-apps/maintaining-oauth-apps/troubleshooting-oauth-app-access-token-request-errors'],
+  ['Keycloak Server Administration Guide', 'https://www.keycloak.org/docs/latest/server_admin/index.html'],
+  ['Keycloak Server Guide: Configuring the hostname', 'https://www.keycloak.org/server/hostname'],
+  ['Keycloak Server Guide: Enabling and disabling features', 'https://www.keycloak.org/server/features'],
+  ['Keycloak source: TokenManager / TokenEndpoint', 'https://github.com/keycloak/keycloak/blob/main/services/src/main/java/org/keycloak/protocol/oidc/TokenManager.java'],
+  ['Marketo REST API', 'https://experienceleague.adobe.com/en/docs/marketo-developer/marketo/rest/error-codes'],
+  ['Marketo developer docs: Authentication', 'https://experienceleague.adobe.com/en/docs/marketo-developer/marketo/rest/authentication'],
+  ['Node.js docs: Command-line options', 'https://nodejs.org/api/cli.html#node_extra_ca_certsfile'],
+  ['Node.js documentation: NODE_EXTRA_CA_CERTS', 'https://nodejs.org/api/cli.html#node_extra_ca_certsfile'],
+  ['Node.js docs: Errors', 'https://nodejs.org/api/errors.html#common-system-errors'],
+  ['Node.js docs: TLS', 'https://nodejs.org/api/tls.html#x509-certificate-error-codes'],
+  ['Node.js documentation: tls errors', 'https://nodejs.org/api/tls.html#x509-certificate-error-codes'],
+  ['OAuth 2.0 Multiple Response Type Encoding Practices', 'https://openid.net/specs/oauth-v2-multiple-response-types-1_0.html'],
+  ['Okta Developer: Configure an access policy', 'https://developer.okta.com/docs/guides/configure-access-policy/main/'],
+  ['Okta Developer: Error codes', 'https://developer.okta.com/docs/reference/error-codes/'],
+  ['Okta Developer: Implement OAuth for Okta', 'https://developer.okta.com/docs/guides/implement-oauth-for-okta/main/'],
+  ['Okta Developer: OpenID Connect & OAuth 2.0 API', 'https://developer.okta.com/docs/api/openapi/okta-oauth/guides/overview/'],
+  ['Okta Developer: Rate limits', 'https://developer.okta.com/docs/reference/rate-limits/'],
+  ['Okta Developer: Refresh access tokens', 'https://developer.okta.com/docs/guides/refresh-tokens/main/'],
+  ['Okta Developer: Request user consent', 'https://developer.okta.com/docs/guides/request-user-consent/main/'],
+  ['Okta Help Center: "Policy evaluation failed for this request" error', 'https://support.okta.com/help/s/article/Policy-evaluation-failed-for-this-request-please-check-the-policy-configurations'],
+  ['Okta Help Center: Administrator roles and permissions', 'https://help.okta.com/en-us/content/topics/security/administrators-admin-comparison.htm'],
+  ['PyJWT documentation: API Reference', 'https://pyjwt.readthedocs.io/en/stable/api.html#exceptions'],
+  ['PyJWT changelog', 'https://pyjwt.readthedocs.io/en/stable/changelog.html'],
+  ['Slack API: Installing with OAuth', 'https://api.slack.com/authentication/oauth-v2'],
+  ['Slack API: Rate limits', 'https://api.slack.com/apis/rate-limits'],
+  ['Slack API: Scopes and permissions', 'https://api.slack.com/scopes'],
+  ['Slack API: Token rotation', 'https://api.slack.com/authentication/rotation'],
+  ['Slack API: Token types', 'https://api.slack.com/authentication/token-types'],
+  ['Slack API: Web API basics', 'https://api.slack.com/web#responses'],
+  ['Slack API: auth.test method', 'https://api.slack.com/methods/auth.test'],
+  ['Slack API: oauth.v2.access method', 'https://api.slack.com/methods/oauth.v2.access'],
+  ['Slack API: tokens_revoked event', 'https://api.slack.com/events/tokens_revoked'],
+  ['Spring Security Reference: OAuth 2.0 Resource Server, JWT', 'https://docs.spring.io/spring-security/reference/servlet/oauth2/resource-server/jwt.html'],
+  ['Spring Security Reference: OAuth 2.0 Client', 'https://docs.spring.io/spring-security/reference/servlet/oauth2/client/index.html'],
+  ['Yandex Direct API docs: Errors and warnings', 'https://yandex.com/dev/direct/doc/en/concepts/errors'],
+  ['Yandex Metrica API docs: API error descriptions', 'https://yandex.com/dev/metrika/en/intro/errors'],
+  ['Yandex Market API docs: Error codes', 'https://yandex.ru/dev/market/partner-api/doc/ru/concepts/error-codes'],
+  ['Appwrite docs: Account createJWT', 'https://appwrite.io/docs/references/cloud/client-web/account#createJWT'],
+  ['Appwrite docs: Response codes', 'https://appwrite.io/docs/advanced/platform/response-codes'],
+  ['Databricks docs: Personal access tokens', 'https://docs.databricks.com/en/dev-tools/auth/pat.html'],
+  ['jose (panva) documentation: util/errors', 'https://github.com/panva/jose/blob/v6.1.0/docs/util/errors/README.md'],
+  ['jsonwebtoken README: Errors & Codes', 'https://github.com/auth0/node-jsonwebtoken/blob/v9.0.2/README.md#errors--codes'],
+  ['passport-oauth2 source', 'https://github.com/jaredhanson/passport-oauth2/blob/v1.8.0/lib/strategy.js'],
+  ['undici docs: Errors', 'https://undici.nodejs.org/#/docs/api/Errors'],
+];
+
+const BY_LENGTH = [...PAGES].sort((a, b) => b[0].length - a[0].length);
+
+/** The title and URL of a source; undefined for the project's source documents (provenance). */
+export function citation(title: string): Source | undefined {
+  if (SEED_DOCUMENT.test(title)) return undefined;
+  const rfc = /^RFC (\d{4})(?: (?:\u00a7(\d+(?:\.\d+)*)|Appendix ([A-Z])))?/.exec(title);
+  if (rfc) {
+    const anchor = rfc[2] ? `#section-${rfc[2]}` : rfc[3] ? `#appendix-${rfc[3]}` : '';
+    return { title, url: `https://www.rfc-editor.org/rfc/rfc${rfc[1]}${anchor}` };
+  }
+  const oidc = /^OpenID Connect (Core|Discovery) 1\.0(?: \u00a7(\d+(?:\.\d+)*))?/.exec(title);
+  if (oidc) {
+    const base = oidc[1] === 'Core' ? OIDC_CORE : OIDC_DISCOVERY;
+    const anchor = oidc[2] ? OIDC_ANCHORS[base]?.[oidc[2]] : undefined;
+    return { title, url: anchor ? `${base}#${anchor}` : base };
+  }
+  const page = BY_LENGTH.find(([prefix]) => title.startsWith(prefix));
+  return page ? { title, url: page[1] } : undefined;
+}
+
+/** Citations for the sources named, in order, without the project's own documents. */
+export function citations(titles: readonly string[]): Source[] {
+  const out: Source[] = [];
+  for (const t of titles) {
+    const c = citation(t);
+    if (c && !out.some((o) => o.title === c.title)) out.push(c);
+  }
+  return out;
+}
