@@ -13,6 +13,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
+import { importTs } from './build/import-ts.mjs';
 
 const root = new URL('..', import.meta.url);
 const bundle = new URL('dist/cli.cjs', root).pathname;
@@ -46,24 +47,12 @@ const knowledgeFromFiles = {
  * returns the required text of the patterns in explain/observation.ts, for the bundle.
  */
 async function writeKnowledgeFiles() {
-  const out = await build({
-    stdin: {
-      contents: [
-        "export { KNOWLEDGE } from './src/knowledge/index.ts';",
-        "export { knowledgeToFiles } from './src/knowledge/serialize.ts';",
-        "export { FREE_TEXT_PATTERNS } from './src/explain/observation.ts';",
-        "export { requiredTextTable } from './src/explain/required-text.ts';",
-      ].join('\n'),
-      resolveDir: root.pathname,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    write: false,
-    logLevel: 'warning',
-  });
-  const { KNOWLEDGE, knowledgeToFiles, FREE_TEXT_PATTERNS, requiredTextTable } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].contents).toString('base64')}`);
+  const { KNOWLEDGE, knowledgeToFiles, FREE_TEXT_PATTERNS, requiredTextTable } = await importTs([
+    "export { KNOWLEDGE } from './src/knowledge/index.ts';",
+    "export { knowledgeToFiles } from './src/knowledge/serialize.ts';",
+    "export { FREE_TEXT_PATTERNS } from './src/explain/observation.ts';",
+    "export { requiredTextTable } from './src/explain/required-text.ts';",
+  ]);
   const { heads, words } = knowledgeToFiles(KNOWLEDGE);
   mkdirSync(new URL('dist', root), { recursive: true });
   writeFileSync(new URL('dist/knowledge.json', root), heads);
