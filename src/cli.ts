@@ -190,7 +190,8 @@ Exit codes: 0 the token is fine, 1 expired, not yet valid or failed verification
         'Reads an OAuth/OIDC error in any form people meet it (a bare code, an error message, a JSON error body, a raw HTTP response as `curl -i` prints it, ' +
           'a WWW-Authenticate header, a redirect URL with error=, or a library stack trace) and says what it means, its likely causes and what to change, with sources.',
       )
-      .option('-f, --file <file>', 'read the error from a file ("-" for standard input)')
+      .option('-f, --file <file>', 'read the error, or a whole log of any size, from a file ("-" for standard input)')
+      .option('--log', 'read the input as a log (each OAuth or HTTP-auth error found, grouped, most frequent first) even when it is short')
       .addHelpText(
         'after',
         `
@@ -199,6 +200,8 @@ Examples:
   $ oauth-doctor explain 'InternalOAuthError: Failed to obtain access token'
   $ curl -si -X POST https://idp.example.com/token -d grant_type=client_credentials | oauth-doctor explain
   $ oauth-doctor explain 'WWW-Authenticate: Bearer error="invalid_token", error_description="The access token expired"' --json
+  $ kubectl logs deploy/oauth2-proxy | oauth-doctor explain        a whole log: each error, grouped
+  $ oauth-doctor explain --file /var/log/app.log --json
 
 Exit codes: 0 nothing at error level recognised, 1 an error was diagnosed, 2 no input.`,
       )
@@ -207,7 +210,7 @@ Exit codes: 0 nothing at error level recognised, 1 an error was diagnosed, 2 no 
           'explain',
           async (d) => {
             const { run } = await import('./commands/explain.js');
-            return run({ text, file: o.file as string | undefined }, d);
+            return run({ text, file: o.file as string | undefined, log: Boolean(o.log) }, d);
           },
           async (r, color) => {
             const { renderExplain } = await import('./report/explain-text.js');

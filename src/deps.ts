@@ -25,6 +25,11 @@ export interface Deps {
   readStdin(maxBytes: number): Promise<Buffer>;
   /** Reads a file, refusing more than maxBytes. */
   readFile(path: string, maxBytes: number): Promise<Buffer>;
+  /**
+   * Reads a file (or standard input, for undefined) of any size, a chunk at a time. A chunk is
+   * valid only until the next one is asked for: the reader may reuse its buffer.
+   */
+  readChunks(path: string | undefined): AsyncIterable<Buffer>;
   http: HttpClient;
   /** Secret values seen in this run; all output is scrubbed of them. */
   secrets: KnownSecrets;

@@ -132,21 +132,14 @@ export function processDeps(): Deps {
     },
     readStdin: (maxBytes) => readLimited(process.stdin, maxBytes, 'standard input'),
     readFile: async (path, maxBytes) => {
-      const { open } = await import('node:fs/promises');
-      let handle;
-      try {
-        handle = await open(path, 'r');
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : code ?? 'unreadable';
-        throw new InputError(`cannot read ${path}: ${why}`);
-      }
+      const handle = await openForReading(path);
       try {
         return await readLimited(handle.createReadStream(), maxBytes, path);
       } finally {
         await handle.close().catch(() => {});
       }
     },
+    readChunks: (path) => (path === undefined ? readStdinChunks() : readFileChunks(path)),
     http: createHttpClient(),
     randomBytes: (n) => nodeCrypto().randomBytes(n),
     openBrowser,
@@ -154,6 +147,48 @@ export function processDeps(): Deps {
     readLine,
     writePrivateFile,
   };
+}
+
+async function openForReading(path: string) {
+  const { open } = await import('node:fs/promises');
+  try {
+    return await open(path, 'r');
+  } catch (err) {
+    throw new InputError(`cannot read ${path}: ${readFailure(err)}`);
+  }
+}
+
+function readFailure(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : code ?? String(err);
+}
+
+/** A file in 4 MiB reads into one buffer, reused: a log of any size in constant memory. */
+async function* readFileChunks(path: string): AsyncIterable<Buffer> {
+  const handle = await openForReading(path);
+  const buffer = Buffer.allocUnsafe(4 * 1024 * 1024);
+  try {
+    for (;;) {
+      let bytesRead: number;
+      try {
+        ({ bytesRead } = await handle.read(buffer, 0, buffer.length, null));
+      } catch (err) {
+        throw new InputError(`cannot read ${path}: ${readFailure(err)}`);
+      }
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close().catch(() => {});
+  }
+}
+
+async function* readStdinChunks(): AsyncIterable<Buffer> {
+  try {
+    for await (const chunk of process.stdin) yield typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+  } catch (err) {
+    throw new InputError(`cannot read standard input: ${readFailure(err)}`);
+  }
 }
 
 /** Reads a stream to the end, stopping as soon as it is over the limit. */

@@ -64,9 +64,9 @@ describe.concurrent('explain', () => {
     expect(first(r).id).toBe('access_denied');
   });
 
-  it('answers unrecognised input with unknown and the general triage, never empty', async () => {
+  it('answers unrecognised input with unknown and the general triage, never empty; exit 1 (it is no success)', async () => {
     const r = await runCli(['explain', '--json', 'something odd happened in my app']);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
     expect(first(r).id).toBe('unknown');
     expect(first(r).fixes.length).toBeGreaterThan(0);
   });

@@ -163,7 +163,7 @@ describe.concurrent('login against oidc-provider', () => {
     const f = out.findings[0];
     expect(f.id).toBe('redirect_uri_mismatch');
     // regression: oidc-provider's invalid_redirect_uri was once explained as a Keycloak error page
-    expect(f.evidence.knowledge_entry).toBe('oauth.redirect_uri_mismatch');
+    expect(f.evidence.knowledge_entry).toBe('general.redirect_uri_mismatch');
     expect(f.evidence.redirect_uri).toMatch(/\/oauth\/callback\/$/);
     expect(f.fixes.join(' ')).toMatch(/trailing slash/);
     expect(r.stderr).not.toContain('Running');

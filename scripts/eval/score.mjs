@@ -35,7 +35,7 @@ export const NAMED = [
   ['Portainer', /portainer/i],
   ['passport', /passport|InternalOAuthError|oauth2\/lib\/strategy/i],
   ['jsonwebtoken', /jsonwebtoken|JsonWebTokenError|TokenExpiredError|NotBeforeError|jwt (?:expired|malformed|must be)/i],
-  ['PyJWT', /pyjwt|jwt\.exceptions|ExpiredSignatureError|InvalidSignatureError|DecodeError|InvalidAudienceError|Signature has expired/i],
+  ['PyJWT', /pyjwt|jwt\.exceptions|jwt\/api_jwt|ExpiredSignatureError|InvalidSignatureError|ImmatureSignatureError|DecodeError|InvalidAudienceError|InvalidIssuerError|Signature has expired/i],
   ['jose', /\bjose\b|ERR_J[WO]|JWT(?:Expired|ClaimValidationFailed)|JWS|JWKS/i],
   ['Spring', /spring|org\.springframework/i],
   ['MSAL', /msal/i],
@@ -70,6 +70,12 @@ const NAMED_WORDS = NAMED.map(([name, shows]) => ({ name, inTitle: word(name), s
 /** Names in `title` that `input` gives no evidence of. */
 export function unshownNames(title, input) {
   return NAMED_WORDS.filter((n) => n.inTitle.test(title) && !n.shows.test(input)).map((n) => n.name);
+}
+
+/** The provider or library a case is about, by the head of its provider field ("Keycloak (via X)" is Keycloak). */
+function providerGroup(provider) {
+  const head = String(provider || '(unnamed)').split(/\s+(?:\(|via |with |\/ )/)[0].trim();
+  return NAMED.find(([name]) => word(name).test(head))?.[0] ?? head;
 }
 
 const pct = (n, d) => (d === 0 ? 0 : Math.round((1000 * n) / d) / 10);
@@ -112,7 +118,7 @@ export function score(cases, explain) {
       set,
       ...summarise(rs),
       byClass: groupBy(rs, (r) => r.case.class),
-      byProvider: groupBy(rs, (r) => r.case.provider || '(unnamed)'),
+      byProvider: groupBy(rs, (r) => providerGroup(r.case.provider)),
       byStage: groupBy(rs, (r) => r.case.stage || '(none)'),
       confusion: [...confusion].map(([pair, n]) => ({ pair, n })).sort((a, b) => b.n - a.n || a.pair.localeCompare(b.pair)),
       misses: misses.map((r) => ({ id: r.case.id, class: r.case.class, got: r.ids.slice(0, 3), title: r.titles[0], url: r.case.url, text: r.case.text })),

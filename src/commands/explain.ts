@@ -1,37 +1,66 @@
 /**
- * `oauth-doctor explain`: what does this error mean, and what do I change?
+ * `oauth-doctor explain`: what does this error mean, and what do I change? Given a whole log, what
+ * OAuth and HTTP-auth errors are in it, how often, and what each means.
  */
 import type { Deps } from '../deps.js';
 import { explainText } from '../explain/index.js';
+import { LogScanner, looksLikeLog, type LogGroup } from '../explain/log-scan.js';
 import type { InputForm } from '../explain/observation.js';
-import { isOk } from '../findings.js';
-import { readInput } from '../input.js';
+import { readInputHead } from '../input.js';
 import { redactDeep } from '../redact.js';
 import type { CommandResult } from './result.js';
 
 export interface ExplainOptions {
   text?: string;
   file?: string;
+  /** Read the input as a log even when it is small. */
+  log?: boolean;
 }
 
 export interface ExplainResult extends CommandResult {
   command: 'explain';
   /** How the input was read. */
   input: {
-    form: InputForm;
+    form: InputForm | 'log';
     status: number | null;
     codes: string[];
     www_authenticate: { scheme: string; params: Record<string, string> } | null;
   };
+  /** For a log: its size and the errors found in it, most frequent first; `findings` holds the first finding of each group. */
+  log?: { lines: number; bytes: number; groups: LogGroup[]; ungrouped: number };
 }
 
+/** Input up to this size is read whole and, unless it looks like a log, explained as one error. */
+const ONE_ERROR_MAX = 256 * 1024;
+const WHAT = 'error (a message, JSON body, HTTP response, stack trace or log)';
+
 export async function run(options: ExplainOptions, deps: Deps): Promise<ExplainResult> {
-  const input = await readInput('error (a message, JSON body, HTTP response or stack trace)', { argument: options.text, file: options.file }, deps);
-  const { observation, findings } = explainText(input.text);
+  const input = await readInputHead(WHAT, { argument: options.text, file: options.file }, ONE_ERROR_MAX, deps);
+  if (input.complete && !options.log && !looksLikeLog(input.text)) return explainOne(input.text);
+  const scanner = new LogScanner(explainText);
+  if (input.complete) scanner.push(Buffer.from(input.text, 'utf8'));
+  else {
+    scanner.push(input.head);
+    for (let next = await input.rest.next(); !next.done; next = await input.rest.next()) scanner.push(next.value);
+  }
+  const scan = scanner.end();
+  const findings = scan.groups.map((g) => g.findings[0]).filter((f) => f !== undefined);
   return {
     command: 'explain',
-    // explain always diagnoses a problem the user brought; ok means nothing at error severity applied.
-    ok: isOk(findings),
+    ok: findings.length === 0,
+    findings,
+    input: { form: 'log', status: null, codes: [], www_authenticate: null },
+    log: scan,
+  };
+}
+
+function explainOne(text: string): ExplainResult {
+  const { observation, findings } = explainText(text);
+  return {
+    command: 'explain',
+    // The input describes a failure unless it shows success: a rate limit, a 5xx, a wrapped library
+    // error and an unrecognised error are failures too (exit 1).
+    ok: findings[0]?.id === 'success',
     findings,
     input: redactDeep({
       form: observation.form,

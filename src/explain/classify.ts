@@ -1,8 +1,9 @@
 /**
  * The explain classifier: observation in, findings out. It knows no provider by name; all of that
- * lives in the knowledge base (src/knowledge). Pure.
+ * lives in the knowledge base (src/knowledge), including what shows each provider. Pure.
  */
 import { finding, type Finding } from '../findings.js';
+import { shows } from '../knowledge/providers.js';
 import type { KnowledgeEntry, Matcher } from '../knowledge/types.js';
 import { redactDeep, redactText } from '../redact.js';
 import type { Observation } from './observation.js';
@@ -11,73 +12,123 @@ import { mightMatch } from './required-text.js';
 export interface Match {
   entry: KnowledgeEntry;
   score: number;
+  /** The code the best matcher matched, if it named one. */
+  code?: string;
+  /** The best matcher asked for more than a code (text, context, status, a challenge). */
+  specific: boolean;
 }
 
-/** How much a matched field says about the input; a prefixed provider code says the most. */
-function matcherScore(m: Matcher, obs: Observation, codes: Set<string>): number | undefined {
+const testText = (re: RegExp, obs: Observation): boolean =>
+  // The whole input, and each description as decoded (a redirect URL carries it form-encoded).
+  [obs.text, ...obs.descriptions].some((t) => {
+    if (!mightMatch(re, t)) return false;
+    re.lastIndex = 0;
+    return re.test(t);
+  });
+
+/** How much a matched matcher says about the input; a prefixed provider code says the most. */
+function matcherScore(m: Matcher, obs: Observation, codes: Set<string>): { score: number; code?: string; specific: boolean } | undefined {
   let score = 0;
+  let code: string | undefined;
+  let specific = false;
+  if (m.hasCode !== undefined && (codes.size > 0) !== m.hasCode) return undefined;
+  if (m.form && !m.form.includes(obs.form)) return undefined;
+  if (m.notStatus && obs.status !== undefined && m.notStatus.includes(obs.status)) return undefined;
+  if (m.notCode?.some((c) => codes.has(c.toLowerCase()))) return undefined;
+  if (m.notContext?.some((f) => obs.context.includes(f))) return undefined;
+  if (m.notText && testText(m.notText, obs)) return undefined;
   if (m.code) {
-    const hit = m.code.find((c) => codes.has(c.toLowerCase()));
-    if (!hit) return undefined;
-    score += /[:]|^AADSTS/i.test(hit) ? 6 : 4;
+    code = m.code.find((c) => codes.has(c.toLowerCase()));
+    if (!code) return undefined;
+    score += /[:]|^AADSTS/i.test(code) ? 6 : 4;
+  }
+  if (m.codeLike) {
+    const re = m.codeLike;
+    code = [...codes].find((c) => re.test(c));
+    if (!code) return undefined;
+    score += 3;
   }
   if (m.status) {
     if (obs.status === undefined || !m.status.includes(obs.status)) return undefined;
     score += 1;
+    specific = true;
   }
   if (m.text) {
-    // The whole input, and each description as decoded (a redirect URL carries it form-encoded).
-    const re = m.text;
-    const hit = [obs.text, ...obs.descriptions].some((t) => {
-      if (!mightMatch(re, t)) return false;
-      re.lastIndex = 0;
-      return re.test(t);
-    });
-    if (!hit) return undefined;
+    if (!testText(m.text, obs)) return undefined;
     score += 3;
+    specific = true;
+  }
+  if (m.context) {
+    if (!m.context.every((f) => obs.context.includes(f))) return undefined;
+    score += 2;
+    specific = true;
   }
   if (m.challenge !== undefined) {
     if (!obs.challenge || obs.challenge.scheme.toLowerCase() !== m.challenge.toLowerCase()) return undefined;
     score += 1;
+    specific = true;
   }
   if (m.hasChallenge !== undefined) {
     if (Boolean(obs.challenge) !== m.hasChallenge) return undefined;
     score += 1;
   }
-  return score === 0 ? undefined : score;
+  return score === 0 ? undefined : { score, ...(code ? { code } : {}), specific };
 }
 
-/** Every entry that matches, best first. */
+/** What seeing the provider in the input adds to its entries' scores. */
+const PROVIDER_SHOWN = 3;
+
+/** Every entry that matches, best first. An entry about a provider matches only when the input shows it. */
 export function matchKnowledge(obs: Observation, knowledge: readonly KnowledgeEntry[]): Match[] {
   const codes = new Set(obs.codes.map((c) => c.toLowerCase()));
+  const shown = new Map<string, boolean>();
+  const isShown = (id: string) => {
+    let s = shown.get(id);
+    if (s === undefined) {
+      s = shows(id, obs.text, obs.codes);
+      shown.set(id, s);
+    }
+    return s;
+  };
   const matches: Match[] = [];
   for (const entry of knowledge) {
-    let best: number | undefined;
+    let best: ReturnType<typeof matcherScore>;
     for (const m of entry.match) {
       const s = matcherScore(m, obs, codes);
-      if (s !== undefined && (best === undefined || s > best)) best = s;
+      if (s !== undefined && (best === undefined || s.score > best.score)) best = s;
     }
-    if (best !== undefined) matches.push({ entry, score: best + (entry.priority ?? 0) });
+    if (best === undefined) continue;
+    if (entry.provider && !isShown(entry.provider)) continue;
+    // The input shows this provider: its own reading beats the general one.
+    // A wrapper's reading is no reading: it never rises above what it wraps.
+    const evidence = entry.provider && entry.finding !== 'wrapped_token_error' ? PROVIDER_SHOWN : 0;
+    matches.push({ entry, score: best.score + (entry.priority ?? 0) + evidence, ...(best.code ? { code: best.code.toLowerCase() } : {}), specific: best.specific });
   }
   return matches.sort((a, b) => b.score - a.score);
 }
 
 /**
  * Findings for an observation, primary first. One finding per finding id (the most specific entry
- * wins); general triage (`unknown`) only when nothing specific matched.
+ * wins); general triage (`unknown`) only when nothing specific matched; an entry that matched only
+ * a code is left out when a better one already read more into the same code (a redirect_uri
+ * mismatch does not also get the general invalid_request), unless it is a second reading.
  */
 export function classify(obs: Observation, knowledge: readonly KnowledgeEntry[]): Finding[] {
+  if (obs.success) return [successFinding(obs)];
   const matches = matchKnowledge(obs, knowledge);
   const specific = matches.filter((m) => m.entry.finding !== 'unknown');
   const chosen = specific.length > 0 ? specific : matches.slice(0, 1);
   const seen = new Set<string>();
+  const readCodes = new Set<string>();
   const findings: Finding[] = [];
-  for (const { entry } of chosen) {
-    if (seen.has(entry.finding)) continue;
-    seen.add(entry.finding);
-    findings.push(toFinding(entry, obs));
+  for (const m of chosen) {
+    if (seen.has(m.entry.finding)) continue;
+    if (m.code && !m.specific && !m.entry.alternative && readCodes.has(m.code)) continue;
+    seen.add(m.entry.finding);
+    if (m.code) readCodes.add(m.code);
+    findings.push(toFinding(m.entry, obs));
   }
-  findings.push(...shapeFindings(obs));
+  findings.push(...shapeFindings(obs).filter((f) => !seen.has(f.id)));
   if (findings.length === 0) findings.push(unrecognised(obs));
   return findings;
 }
@@ -90,6 +141,7 @@ function evidenceOf(obs: Observation, entry?: KnowledgeEntry): Record<string, un
   if (obs.codes.length > 0) evidence.codes = obs.codes.slice(0, 10);
   if (obs.descriptions.length > 0) evidence.descriptions = obs.descriptions.slice(0, 5).map((d) => redactText(d).slice(0, 500));
   if (obs.challenge) evidence.www_authenticate = { scheme: obs.challenge.scheme, ...obs.challenge.params };
+  if (obs.context.length > 0) evidence.context = obs.context;
   return redactDeep(evidence);
 }
 
@@ -120,13 +172,13 @@ function shapeFindings(obs: Observation): Finding[] {
         title: `An error body arrived with HTTP ${obs.status}`,
         detail:
           'RFC 6749 §5.2 says a token error is answered with HTTP 400 (401 for failed client authentication). ' +
-          'Some providers, GitHub among them, answer HTTP 200 with an error body, so a client that only checks the status ' +
+          'Some providers answer HTTP 200 with an error body, so a client that only checks the status ' +
           'believes it got a token and fails later on a missing access_token.',
         fixes: [
           'Check the body for an "error" member before looking for "access_token", whatever the status.',
-          'Send "Accept: application/json" to GitHub so the error arrives as JSON and not form-encoded.',
+          'Send "Accept: application/json" so the error arrives as JSON and not form-encoded.',
         ],
-        sources: ['RFC 6749 §5.2', '003_86f37ce835789711.txt (GitHub token request errors)'],
+        sources: ['RFC 6749 §5.2', 'GitHub Docs: Troubleshooting OAuth app access token request errors', '003_86f37ce835789711.txt (GitHub token request errors)'],
         evidence: evidenceOf(obs),
       }),
     );
@@ -145,7 +197,7 @@ function shapeFindings(obs: Observation): Finding[] {
           'Read the body for an error message instead.',
           'If you run this API: answer 401 with `WWW-Authenticate: Bearer error="invalid_token", error_description="..."`.',
         ],
-        sources: ['RFC 7235 §3.1', 'RFC 6750 §3', '001_b11ec28349281b2a.txt (401 and WWW-Authenticate)'],
+        sources: ['RFC 9110 §15.5.2', 'RFC 6750 §3', '001_b11ec28349281b2a.txt (401 and WWW-Authenticate)'],
         evidence: evidenceOf(obs),
       }),
     );
@@ -171,6 +223,30 @@ const RFC_ERROR_CODES = new Set([
   'redirect_uri_mismatch',
 ]);
 
+/** The input shows a successful answer: nothing to diagnose. */
+function successFinding(obs: Observation): Finding {
+  const body = obs.body ?? obs.text;
+  const tokenResponse = /"access_token"\s*:/.test(body);
+  const introspection = /"active"\s*:\s*true/.test(body);
+  return finding({
+    id: 'success',
+    severity: 'info',
+    title: tokenResponse ? 'A successful token response: nothing failed' : introspection ? 'An active token (introspection): nothing failed' : 'A successful answer: nothing failed',
+    detail: tokenResponse
+      ? 'This is what a token endpoint answers when the grant worked (RFC 6749 §5.1): an access_token, its token_type and usually expires_in. ' +
+        'If your application still fails after this, the problem is in what it does with the token next.'
+      : introspection
+        ? 'The introspection endpoint says the token is active (RFC 7662 §2.2). If an API still refuses it, compare its audience and scope with what the API expects.'
+        : `HTTP ${obs.status ?? '2xx'} without an error in the body is success.`,
+    fixes: [
+      'Decode the token with `oauth-doctor decode` to see its lifetime, audience and scope.',
+      'If a call made with it fails, explain that call\'s answer (its status, WWW-Authenticate header and body).',
+    ],
+    sources: tokenResponse ? ['RFC 6749 §5.1'] : introspection ? ['RFC 7662 §2.2'] : ['RFC 9110 §15.3'],
+    evidence: evidenceOf(obs),
+  });
+}
+
 function unrecognised(obs: Observation): Finding {
   return finding({
     id: 'unknown',
@@ -182,7 +258,7 @@ function unrecognised(obs: Observation): Finding {
     causes: [],
     fixes: [
       'Paste the whole HTTP response (as `curl -i` prints it): the status, the WWW-Authenticate header and the JSON body carry the real reason.',
-      'For a library error, print the wrapped provider answer (for passport-oauth2: `err.oauthError`) and explain that.',
+      'For a library error, print the provider answer it wraps (passport-oauth2 keeps it in `err.oauthError`, many SDKs in `err.response` or `err.body`) and explain that.',
       'Decode the token you sent with `oauth-doctor decode` to check its expiry, audience and issuer.',
     ],
     sources: ['RFC 6749 §5.2', 'RFC 6750 §3.1', '001_b11ec28349281b2a.txt (400/401/403/404 guidance)'],

@@ -15,6 +15,9 @@ import { auth0Entries } from './entries/auth0.js';
 import { keycloakEntries } from './entries/keycloak.js';
 import { slackEntries } from './entries/slack.js';
 import { jwtLibraryEntries } from './entries/jwt-libraries.js';
+import { generalEntries } from './entries/general.js';
+import { flowEntries } from './entries/flows.js';
+import { ownFindingEntries } from './entries/own-findings.js';
 
 /**
  * The whole knowledge base, one entry per diagnosis. The built CLI reads the same entries from
@@ -37,4 +40,7 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
   ...keycloakEntries,
   ...slackEntries,
   ...jwtLibraryEntries,
+  ...generalEntries,
+  ...flowEntries,
+  ...ownFindingEntries,
 ];

@@ -12,7 +12,7 @@
  * match contains (explain/required-text.ts), worked out here once instead of on every run.
  */
 import { rememberRequiredText, requiredText, type Needles } from '../explain/required-text.js';
-import type { KnowledgeEntry } from './types.js';
+import type { KnowledgeEntry, Matcher } from './types.js';
 
 interface JsonRegExp {
   regexp: string;
@@ -20,7 +20,10 @@ interface JsonRegExp {
   required: Needles | null;
 }
 
-type Head = Pick<KnowledgeEntry, 'key' | 'finding' | 'severity' | 'match' | 'priority'>;
+/** The fields of a matcher that hold a regular expression. */
+const REGEXP_FIELDS = ['text', 'notText', 'codeLike'] as const satisfies ReadonlyArray<keyof Matcher>;
+
+type Head = Pick<KnowledgeEntry, 'key' | 'finding' | 'severity' | 'match' | 'priority' | 'provider' | 'alternative'>;
 type Words = Pick<KnowledgeEntry, 'title' | 'meaning' | 'causes' | 'fixes' | 'sources'>;
 // provenance is not shipped: it is for the people who keep the knowledge, not for users.
 
@@ -35,9 +38,9 @@ export interface ShippedKnowledge {
 export function knowledgeToFiles(entries: readonly KnowledgeEntry[]): ShippedKnowledge {
   const ascii = (json: string) => json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   let words = '';
-  const heads = entries.map(({ key, finding, severity, match, priority, title, meaning, causes, fixes, sources }) => {
+  const heads = entries.map(({ key, finding, severity, match, priority, provider, alternative, title, meaning, causes, fixes, sources }) => {
     const json = ascii(JSON.stringify({ title, meaning, causes, fixes, sources } satisfies Words));
-    const head = { key, finding, severity, match, priority, words: [words.length, json.length] as const };
+    const head = { key, finding, severity, match, priority, provider, alternative, words: [words.length, json.length] as const };
     words += json;
     return head;
   });
@@ -50,11 +53,13 @@ export function knowledgeToFiles(entries: readonly KnowledgeEntry[]): ShippedKno
 export function knowledgeFromFiles(heads: string, readWords: (offset: number, length: number) => string): KnowledgeEntry[] {
   return (JSON.parse(heads) as Array<Head & { words: [number, number] }>).map((head) => {
     for (const matcher of head.match) {
-      const text = matcher.text as unknown as JsonRegExp | undefined;
-      if (!text) continue;
-      const re = new RegExp(text.regexp, text.flags);
-      rememberRequiredText(re, text.required ?? undefined);
-      (matcher as { text?: RegExp }).text = re;
+      for (const field of REGEXP_FIELDS) {
+        const json = matcher[field] as unknown as JsonRegExp | undefined;
+        if (!json) continue;
+        const re = new RegExp(json.regexp, json.flags);
+        rememberRequiredText(re, json.required ?? undefined);
+        (matcher as Record<string, unknown>)[field] = re;
+      }
     }
     const [offset, length] = head.words;
     return new ShippedEntry(head, () => JSON.parse(readWords(offset, length)) as Words);
@@ -68,6 +73,8 @@ class ShippedEntry implements KnowledgeEntry {
   readonly severity: KnowledgeEntry['severity'];
   readonly match: KnowledgeEntry['match'];
   readonly priority?: number;
+  readonly provider?: KnowledgeEntry['provider'];
+  readonly alternative?: boolean;
   #words: Words | (() => Words);
 
   constructor(head: Head, readWords: () => Words) {
@@ -76,6 +83,8 @@ class ShippedEntry implements KnowledgeEntry {
     this.severity = head.severity;
     this.match = head.match;
     if (head.priority !== undefined) this.priority = head.priority;
+    if (head.provider !== undefined) this.provider = head.provider;
+    if (head.alternative !== undefined) this.alternative = head.alternative;
     this.#words = readWords;
   }
 

@@ -1,4 +1,6 @@
+import type { ContextFlag, InputForm } from '../explain/observation.js';
 import type { FindingId, Severity } from '../findings.js';
+import type { ProviderId } from './providers.js';
 
 /**
  * One condition of a matcher. All the fields given in one Matcher must hold (AND);
@@ -18,15 +20,32 @@ import type { FindingId, Severity } from '../findings.js';
  * - `status`: the HTTP status (from a status line, or a status code the body or a library error names).
  * - `text`: a regular expression tested against the whole input text and against each description
  *   (error_description, message). Use it for messages; anchor on distinctive words, not whole sentences.
+ * - `codeLike`: a regular expression any one code must match: the codes a provider makes up for a
+ *   known cause (`invalid_client_id`, `expired_access_token`), read by their words.
  * - `challenge`: the WWW-Authenticate scheme (case-insensitive), e.g. 'Bearer'.
  * - `hasChallenge`: false to require that no WWW-Authenticate header was seen.
+ * - `context`: every flag must be in the observation's context (the grant or endpoint the input
+ *   shows, explain/observation.ts); `notContext`: none of them may be.
+ * - `notCode`, `notText`: the match fails when one of these codes, or this text, is present: a
+ *   general phrasing that must give way to a code that says something else.
  */
 export interface Matcher {
   code?: readonly string[];
+  codeLike?: RegExp;
   status?: readonly number[];
+  /** The match fails for these statuses. */
+  notStatus?: readonly number[];
   text?: RegExp;
   challenge?: string;
   hasChallenge?: boolean;
+  context?: readonly ContextFlag[];
+  notContext?: readonly ContextFlag[];
+  notCode?: readonly string[];
+  notText?: RegExp;
+  /** false: the input carries no error code at all (a bare status or challenge). */
+  hasCode?: boolean;
+  /** The input was of one of these forms (`code`: a bare code typed alone). */
+  form?: readonly InputForm[];
 }
 
 /**
@@ -55,6 +74,17 @@ export interface KnowledgeEntry {
   /** The project's own source documents a fact came from (shared/seeds), kept with it, not shown to users. */
   provenance?: readonly string[];
   match: readonly Matcher[];
+  /**
+   * The provider or library this entry speaks of (knowledge/providers.ts). Such an entry matches
+   * only when the input shows that provider: its host, its code prefix, its product name or text only
+   * it writes. Otherwise a general entry answers, and no title names a provider the input does not.
+   */
+  provider?: ProviderId;
+  /**
+   * A second reading of the same evidence, shown after the first ("this could be A or B"): kept
+   * even when a more specific entry matched the same code.
+   */
+  alternative?: boolean;
   /**
    * Raises or lowers the entry against others that match the same input. Defaults to 0.
    * Wrappers (library errors that hide the provider's answer) use -5 so the real cause, when the

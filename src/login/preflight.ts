@@ -7,6 +7,7 @@
 import type { Deps } from '../deps.js';
 import { NetworkError } from '../errors.js';
 import { explainText } from '../explain/index.js';
+import { htmlToText } from '../explain/html-text.js';
 import { finding, type Finding } from '../findings.js';
 import type { HttpResponse } from '../http/client.js';
 import { networkFinding } from '../http/diagnose.js';
@@ -112,16 +113,3 @@ function portOf(uri: string): string {
   }
 }
 
-export function htmlToText(html: string): string {
-  return html
-    .slice(0, 64 * 1024)
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
-}

@@ -25,6 +25,10 @@ export function fakeDeps(options: { stdin?: string; env?: Record<string, string>
     readFile: async (path) => {
       throw new InputError(`cannot read ${path}: no such file`);
     },
+    readChunks: async function* (path) {
+      if (path !== undefined) throw new InputError(`cannot read ${path}: no such file`);
+      yield Buffer.from(options.stdin ?? '', 'utf8');
+    },
     http: {
       request: async (req) => {
         throw new NetworkError('ERR_NETWORK', `${req.url}: connect ECONNREFUSED`, req.url, 'ECONNREFUSED');

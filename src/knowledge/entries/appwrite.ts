@@ -7,6 +7,7 @@ const SHAPE = 'Appwrite errors are JSON: {"message", "code" (the HTTP status), "
 export const appwriteEntries: readonly KnowledgeEntry[] = [
   {
     key: 'appwrite.user_jwt_invalid',
+    provider: 'appwrite',
     finding: 'invalid_token',
     severity: 'error',
     title: 'Appwrite: the JWT in X-Appwrite-JWT is invalid (user_jwt_invalid)',
@@ -27,6 +28,7 @@ export const appwriteEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'appwrite.user_jwt_expired',
+    provider: 'appwrite',
     finding: 'expired_token',
     severity: 'error',
     title: 'Appwrite: the JWT in X-Appwrite-JWT has expired',
@@ -45,6 +47,7 @@ export const appwriteEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'appwrite.user_invalid_token',
+    provider: 'appwrite',
     finding: 'invalid_token',
     severity: 'error',
     title: 'Appwrite: invalid token passed in the request (user_invalid_token)',
@@ -65,6 +68,7 @@ export const appwriteEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'appwrite.general_unauthorized_scope',
+    provider: 'appwrite',
     finding: 'insufficient_scope',
     severity: 'error',
     title: 'Appwrite: missing scope for this resource (general_unauthorized_scope)',
@@ -85,6 +89,7 @@ export const appwriteEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'appwrite.user_unauthorized',
+    provider: 'appwrite',
     finding: 'insufficient_scope',
     severity: 'error',
     title: 'Appwrite: the user may not perform this action (user_unauthorized)',
@@ -103,6 +108,7 @@ export const appwriteEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'appwrite.general_access_forbidden',
+    provider: 'appwrite',
     finding: 'access_denied',
     severity: 'error',
     title: 'Appwrite: access to this API is forbidden (general_access_forbidden)',
@@ -121,6 +127,7 @@ export const appwriteEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'appwrite.user_blocked',
+    provider: 'appwrite',
     finding: 'access_denied',
     severity: 'error',
     title: 'Appwrite: the user is blocked (user_blocked)',
@@ -133,6 +140,7 @@ export const appwriteEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'appwrite.project_provider_disabled',
+    provider: 'appwrite',
     finding: 'unauthorized_client',
     severity: 'error',
     title: 'Appwrite: this OAuth provider is disabled for the project (project_provider_disabled, 412)',
@@ -153,6 +161,7 @@ export const appwriteEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'appwrite.auth_method_unsupported',
+    provider: 'appwrite',
     finding: 'unauthorized_client',
     severity: 'error',
     title: 'Appwrite: this authentication method or provider is not available (501)',
@@ -172,6 +181,7 @@ export const appwriteEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'appwrite.project_invalid_redirect_url',
+    provider: 'appwrite',
     finding: 'redirect_uri_mismatch',
     severity: 'error',
     title: 'Appwrite: the OAuth success / failure URL is not allowed',
@@ -191,6 +201,7 @@ export const appwriteEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'appwrite.general_unknown_origin',
+    provider: 'appwrite',
     finding: 'access_denied',
     severity: 'error',
     title: 'Appwrite: the request came from an unknown origin (general_unknown_origin)',
@@ -203,6 +214,7 @@ export const appwriteEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'appwrite.project_missing_user_id',
+    provider: 'appwrite',
     finding: 'wrapped_token_error',
     severity: 'warning',
     title: 'Appwrite: no user id from the OAuth provider (project_missing_user_id)',
@@ -222,6 +234,7 @@ export const appwriteEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'appwrite.general_rate_limit_exceeded',
+    provider: 'appwrite',
     finding: 'rate_limited',
     severity: 'warning',
     title: 'Appwrite: rate limit exceeded (429)',

@@ -15,6 +15,7 @@ const AUTH0 = /auth0|\/oauth\/token|\/authorize\b/i;
 export const auth0Entries: readonly KnowledgeEntry[] = [
   {
     key: 'auth0.callback_url_mismatch',
+    provider: 'auth0',
     finding: 'redirect_uri_mismatch',
     severity: 'error',
     title: 'Auth0: Callback URL mismatch (the redirect_uri is not in Allowed Callback URLs)',
@@ -39,6 +40,7 @@ export const auth0Entries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'auth0.service_not_enabled',
+    provider: 'auth0',
     finding: 'access_denied',
     severity: 'error',
     title: 'Auth0: Service not enabled within domain (unknown audience)',
@@ -59,6 +61,7 @@ export const auth0Entries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'auth0.client_not_authorized_for_api',
+    provider: 'auth0',
     finding: 'access_denied',
     severity: 'error',
     title: 'Auth0: the application is not authorized for this API (client-grant missing)',
@@ -81,6 +84,7 @@ export const auth0Entries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'auth0.invalid_authorization_code',
+    provider: 'auth0',
     finding: 'authorization_code_rejected',
     severity: 'error',
     title: 'Auth0: Invalid authorization code (invalid_grant)',
@@ -100,6 +104,7 @@ export const auth0Entries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'auth0.invalid_refresh_token',
+    provider: 'auth0',
     finding: 'refresh_token_rejected',
     severity: 'error',
     title: 'Auth0: Unknown or invalid refresh token (invalid_grant)',
@@ -124,6 +129,7 @@ export const auth0Entries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'auth0.grant_type_not_allowed',
+    provider: 'auth0',
     finding: 'unauthorized_client',
     severity: 'error',
     title: "Auth0: Grant type '...' not allowed for the client (unauthorized_client)",
@@ -143,6 +149,7 @@ export const auth0Entries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'auth0.code_verifier_required',
+    provider: 'auth0',
     finding: 'invalid_request',
     severity: 'error',
     title: "Auth0: Parameter 'code_verifier' is required",
@@ -162,6 +169,7 @@ export const auth0Entries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'auth0.client_authentication_required',
+    provider: 'auth0',
     finding: 'invalid_client',
     severity: 'error',
     title: 'Auth0: Client authentication is required',
@@ -184,6 +192,7 @@ export const auth0Entries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'auth0.unauthorized',
+    provider: 'auth0',
     finding: 'invalid_client',
     severity: 'error',
     title: 'Auth0: access_denied "Unauthorized" at /oauth/token (client credentials refused)',
@@ -209,6 +218,7 @@ export const auth0Entries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'auth0.wrong_email_or_password',
+    provider: 'auth0',
     finding: 'access_denied',
     severity: 'error',
     title: 'Auth0: Wrong email or password (invalid_grant)',
@@ -227,6 +237,7 @@ export const auth0Entries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'auth0.login_required',
+    provider: 'auth0',
     finding: 'access_denied',
     severity: 'warning',
     title: 'Auth0: Login required (silent authentication failed)',
@@ -248,6 +259,7 @@ export const auth0Entries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'auth0.mfa_required',
+    provider: 'auth0',
     finding: 'access_denied',
     severity: 'warning',
     title: 'Auth0: Multifactor authentication required (mfa_required)',
@@ -264,6 +276,7 @@ export const auth0Entries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'auth0.too_many_attempts',
+    provider: 'auth0',
     finding: 'rate_limited',
     severity: 'error',
     title: 'Auth0: the account is blocked after too many failed logins (too_many_attempts)',
@@ -284,6 +297,7 @@ export const auth0Entries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'auth0.rate_limited',
+    provider: 'auth0',
     finding: 'rate_limited',
     severity: 'warning',
     title: 'Auth0: rate limit reached (HTTP 429 Too Many Requests)',

@@ -9,6 +9,7 @@ const DEBUG_FIX =
 export const facebookEntries: readonly KnowledgeEntry[] = [
   {
     key: 'facebook.190_invalid_access_token',
+    provider: 'facebook',
     finding: 'invalid_token',
     severity: 'error',
     title: 'Facebook: error validating the access token (OAuthException 190)',
@@ -36,6 +37,7 @@ export const facebookEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'facebook.190_463_expired',
+    provider: 'facebook',
     finding: 'expired_token',
     severity: 'error',
     title: 'Facebook: the access token has expired (190 / 463)',
@@ -60,6 +62,7 @@ export const facebookEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'facebook.190_460_password_changed',
+    provider: 'facebook',
     finding: 'invalid_token',
     severity: 'error',
     title: 'Facebook: the token was invalidated by a password change (190 / 460)',
@@ -78,6 +81,7 @@ export const facebookEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'facebook.session_invalidated',
+    provider: 'facebook',
     finding: 'invalid_token',
     severity: 'error',
     title: 'Facebook: the session was invalidated (password change or security reset)',
@@ -100,6 +104,7 @@ export const facebookEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'facebook.190_458_app_not_installed',
+    provider: 'facebook',
     finding: 'invalid_token',
     severity: 'error',
     title: 'Facebook: the user has not authorized (or removed) the app (190 / 458)',
@@ -120,6 +125,7 @@ export const facebookEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'facebook.190_467_logged_out',
+    provider: 'facebook',
     finding: 'invalid_token',
     severity: 'error',
     title: 'Facebook: the token is invalid because the user logged out (190 / 467)',
@@ -133,6 +139,7 @@ export const facebookEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'facebook.190_checkpoint',
+    provider: 'facebook',
     finding: 'access_denied',
     severity: 'error',
     title: 'Facebook: the user must sort out their account on facebook.com first (190 / 459, 464)',
@@ -151,6 +158,7 @@ export const facebookEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'facebook.permission_error',
+    provider: 'facebook',
     finding: 'insufficient_scope',
     severity: 'error',
     title: 'Facebook: the token lacks a permission (OAuthException 10 / 200-299)',
@@ -170,6 +178,7 @@ export const facebookEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'facebook.rate_limit',
+    provider: 'facebook',
     finding: 'rate_limited',
     severity: 'warning',
     title: 'Facebook: request limit reached (OAuthException 4 / 17 / 32 / 613)',

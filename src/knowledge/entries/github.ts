@@ -7,6 +7,7 @@ const GITHUB_NOTE =
 export const githubEntries: readonly KnowledgeEntry[] = [
   {
     key: 'github.incorrect_client_credentials',
+    provider: 'github',
     finding: 'invalid_client',
     severity: 'error',
     title: 'GitHub rejected the client_id / client_secret',
@@ -28,6 +29,7 @@ export const githubEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'github.redirect_uri_mismatch',
+    provider: 'github',
     finding: 'redirect_uri_mismatch',
     severity: 'error',
     title: 'GitHub: the redirect_uri does not match the app\'s callback URL',
@@ -56,6 +58,7 @@ export const githubEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'github.bad_verification_code',
+    provider: 'github',
     finding: 'authorization_code_rejected',
     severity: 'error',
     title: 'GitHub refused the authorization code',

@@ -23,6 +23,7 @@ const GOOGLE = /accounts\.google\.com|googleapis\.com|\bgoogle(?:-auth|apis|\.au
 export const googleEntries: readonly KnowledgeEntry[] = [
   {
     key: 'google.redirect_uri_mismatch',
+    provider: 'google',
     finding: 'redirect_uri_mismatch',
     severity: 'error',
     title: "Google: the redirect_uri is not one of the client's Authorized redirect URIs (Error 400: redirect_uri_mismatch)",
@@ -47,6 +48,7 @@ export const googleEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'google.refresh_token_expired_or_revoked',
+    provider: 'google',
     finding: 'refresh_token_rejected',
     severity: 'error',
     title: 'Google: the refresh token is no longer valid (invalid_grant: Token has been expired or revoked.)',
@@ -73,6 +75,7 @@ export const googleEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'google.invalid_rapt',
+    provider: 'google',
     finding: 'refresh_token_rejected',
     severity: 'error',
     title: 'Google: re-authentication required (invalid_grant: reauth related error (invalid_rapt))',
@@ -92,6 +95,7 @@ export const googleEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'google.invalid_grant_code',
+    provider: 'google',
     finding: 'authorization_code_rejected',
     severity: 'error',
     title: 'Google: the authorization code was refused (invalid_grant: Bad Request / Malformed auth code.)',
@@ -119,6 +123,7 @@ export const googleEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'google.disabled_client',
+    provider: 'google',
     finding: 'invalid_client',
     severity: 'error',
     title: 'Google: the OAuth client is disabled (disabled_client)',
@@ -137,6 +142,7 @@ export const googleEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'google.deleted_client',
+    provider: 'google',
     finding: 'invalid_client',
     severity: 'error',
     title: 'Google: the OAuth client was deleted (deleted_client)',
@@ -156,6 +162,7 @@ export const googleEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'google.invalid_client_not_found',
+    provider: 'google',
     finding: 'invalid_client',
     severity: 'error',
     title: 'Google: the OAuth client was not found (Error 401: invalid_client)',
@@ -175,6 +182,7 @@ export const googleEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'google.invalid_client_unauthorized',
+    provider: 'google',
     finding: 'invalid_client',
     severity: 'error',
     title: 'Google: client authentication failed at the token endpoint (invalid_client: Unauthorized)',
@@ -196,6 +204,7 @@ export const googleEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'google.org_internal',
+    provider: 'google',
     finding: 'access_denied',
     severity: 'error',
     title: 'Google: the app is restricted to its own organisation (Error 403: org_internal)',
@@ -215,6 +224,7 @@ export const googleEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'google.admin_policy_enforced',
+    provider: 'google',
     finding: 'access_denied',
     severity: 'error',
     title: "Google: the Workspace administrator's policy blocks this app (admin_policy_enforced)",
@@ -234,6 +244,7 @@ export const googleEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'google.unverified_app_testing',
+    provider: 'google',
     finding: 'access_denied',
     severity: 'error',
     title: 'Google: the app is in testing and this user is not a test user (Error 403: access_denied, "has not completed the Google verification process")',
@@ -254,6 +265,7 @@ export const googleEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'google.oob_blocked',
+    provider: 'google',
     finding: 'invalid_request',
     severity: 'error',
     title: 'Google: the out-of-band (OOB) redirect is no longer allowed (Error 400: invalid_request)',
@@ -273,6 +285,7 @@ export const googleEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'google.api_unauthenticated',
+    provider: 'google',
     finding: 'invalid_token',
     severity: 'error',
     title: 'Google API: the access token was refused (401 UNAUTHENTICATED, "Request had invalid authentication credentials")',
@@ -299,6 +312,7 @@ export const googleEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'google.api_insufficient_scopes',
+    provider: 'google',
     finding: 'insufficient_scope',
     severity: 'error',
     title: 'Google API: the token lacks a required scope (403 PERMISSION_DENIED, "insufficient authentication scopes")',
@@ -324,6 +338,7 @@ export const googleEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'google.api_rate_limited',
+    provider: 'google',
     finding: 'rate_limited',
     severity: 'warning',
     title: 'Google API: quota or rate limit exceeded (429 RESOURCE_EXHAUSTED / 403 rateLimitExceeded)',
@@ -348,6 +363,7 @@ export const googleEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'google.api_service_disabled',
+    provider: 'google',
     finding: 'access_denied',
     severity: 'error',
     title: 'Google API: the API is not enabled for the project (SERVICE_DISABLED, "has not been used in project ... or it is disabled")',

@@ -24,6 +24,7 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   // ---------------------------------------------------------------- jsonwebtoken (Node)
   {
     key: 'jwt.jsonwebtoken.expired',
+    provider: 'jsonwebtoken',
     finding: 'expired_token',
     severity: 'error',
     title: 'jsonwebtoken: the JWT has expired (TokenExpiredError: jwt expired)',
@@ -48,6 +49,7 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'jwt.jsonwebtoken.invalid_signature',
+    provider: 'jsonwebtoken',
     finding: 'invalid_token',
     severity: 'error',
     title: 'jsonwebtoken: the signature does not verify (JsonWebTokenError: invalid signature)',
@@ -75,6 +77,7 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'jwt.jsonwebtoken.malformed',
+    provider: 'jsonwebtoken',
     finding: 'invalid_token',
     severity: 'error',
     title: 'jsonwebtoken: the string is not a JWT (jwt malformed / invalid token)',
@@ -102,6 +105,7 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'jwt.jsonwebtoken.audience',
+    provider: 'jsonwebtoken',
     finding: 'invalid_token',
     severity: 'error',
     title: 'jsonwebtoken: the token is for another audience (jwt audience invalid)',
@@ -123,7 +127,8 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'jwt.jsonwebtoken.issuer',
-    finding: 'invalid_token',
+    provider: 'jsonwebtoken',
+    finding: 'issuer_mismatch',
     severity: 'error',
     title: 'jsonwebtoken: the token comes from another issuer (jwt issuer invalid)',
     meaning:
@@ -144,6 +149,7 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'jwt.jsonwebtoken.invalid_algorithm',
+    provider: 'jsonwebtoken',
     finding: 'invalid_token',
     severity: 'error',
     title: "jsonwebtoken: the token's alg is not allowed (invalid algorithm)",
@@ -165,6 +171,7 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'jwt.jsonwebtoken.jwt_must_be_provided',
+    provider: 'jsonwebtoken',
     finding: 'invalid_request',
     severity: 'error',
     title: 'jsonwebtoken: no token was passed to verify() (jwt must be provided)',
@@ -186,7 +193,8 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'jwt.jsonwebtoken.not_before',
-    finding: 'not_yet_valid',
+    provider: 'jsonwebtoken',
+    finding: 'clock_skew',
     severity: 'error',
     title: 'jsonwebtoken: the token is not valid yet (NotBeforeError: jwt not active)',
     meaning:
@@ -207,6 +215,7 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'jwt.jsonwebtoken.secret_missing',
+    provider: 'jsonwebtoken',
     finding: 'unverified_token',
     severity: 'error',
     title: 'jsonwebtoken: no key to verify with (secret or public key must be provided)',
@@ -231,6 +240,7 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'jwt.jsonwebtoken.generic',
+    provider: 'jsonwebtoken',
     finding: 'invalid_token',
     severity: 'error',
     title: 'jsonwebtoken rejected the token (JsonWebTokenError)',
@@ -249,6 +259,7 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   // ---------------------------------------------------------------- PyJWT
   {
     key: 'jwt.pyjwt.expired',
+    provider: 'pyjwt',
     finding: 'expired_token',
     severity: 'error',
     title: 'PyJWT: the token has expired (ExpiredSignatureError: Signature has expired)',
@@ -271,6 +282,7 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'jwt.pyjwt.invalid_signature',
+    provider: 'pyjwt',
     finding: 'invalid_token',
     severity: 'error',
     title: 'PyJWT: the signature does not verify (InvalidSignatureError: Signature verification failed)',
@@ -291,6 +303,7 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'jwt.pyjwt.invalid_audience',
+    provider: 'pyjwt',
     finding: 'invalid_token',
     severity: 'error',
     title: "PyJWT: the token's audience is not the expected one (InvalidAudienceError)",
@@ -312,7 +325,8 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'jwt.pyjwt.invalid_issuer',
-    finding: 'invalid_token',
+    provider: 'pyjwt',
+    finding: 'issuer_mismatch',
     severity: 'error',
     title: 'PyJWT: the token comes from another issuer (InvalidIssuerError)',
     meaning: "The iss claim differs from the issuer argument of jwt.decode(); the comparison is exact.",
@@ -330,6 +344,7 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'jwt.pyjwt.immature_iat',
+    provider: 'pyjwt',
     finding: 'clock_skew',
     severity: 'error',
     title: 'PyJWT: the token was issued in the future (ImmatureSignatureError ... (iat))',
@@ -350,7 +365,8 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'jwt.pyjwt.immature_nbf',
-    finding: 'not_yet_valid',
+    provider: 'pyjwt',
+    finding: 'clock_skew',
     severity: 'error',
     title: 'PyJWT: the token is not valid yet (ImmatureSignatureError ... (nbf))',
     meaning: "The token's nbf (not before) lies in the future for the verifying host.",
@@ -365,6 +381,7 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'jwt.pyjwt.decode_error',
+    provider: 'pyjwt',
     finding: 'invalid_token',
     severity: 'error',
     title: 'PyJWT: the string is not a JWT (DecodeError: Not enough segments / Invalid header padding)',
@@ -389,6 +406,7 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'jwt.pyjwt.algorithms_required',
+    provider: 'pyjwt',
     finding: 'unverified_token',
     severity: 'error',
     title: 'PyJWT 2: jwt.decode() needs the algorithms argument',
@@ -405,6 +423,7 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'jwt.pyjwt.invalid_algorithm',
+    provider: 'pyjwt',
     finding: 'invalid_token',
     severity: 'error',
     title: "PyJWT: the token's alg is not accepted (InvalidAlgorithmError)",
@@ -424,6 +443,7 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'jwt.pyjwt.missing_exp',
+    provider: 'pyjwt',
     finding: 'missing_exp',
     severity: 'error',
     title: 'PyJWT: the token has no exp claim (MissingRequiredClaimError)',
@@ -442,6 +462,7 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   // ---------------------------------------------------------------- jose (panva)
   {
     key: 'jwt.jose.expired',
+    provider: 'jose',
     finding: 'expired_token',
     severity: 'error',
     title: 'jose: the JWT has expired (ERR_JWT_EXPIRED, "exp" claim timestamp check failed)',
@@ -463,6 +484,7 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'jwt.jose.signature',
+    provider: 'jose',
     finding: 'invalid_token',
     severity: 'error',
     title: 'jose: signature verification failed (ERR_JWS_SIGNATURE_VERIFICATION_FAILED)',
@@ -484,6 +506,7 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'jwt.jose.no_matching_key',
+    provider: 'jose',
     finding: 'invalid_token',
     severity: 'error',
     title: "jose: no key in the JWKS matches the token's kid (ERR_JWKS_NO_MATCHING_KEY)",
@@ -506,6 +529,7 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'jwt.jose.audience',
+    provider: 'jose',
     finding: 'invalid_token',
     severity: 'error',
     title: 'jose: unexpected "aud" claim value (ERR_JWT_CLAIM_VALIDATION_FAILED)',
@@ -525,7 +549,8 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'jwt.jose.issuer',
-    finding: 'invalid_token',
+    provider: 'jose',
+    finding: 'issuer_mismatch',
     severity: 'error',
     title: 'jose: unexpected "iss" claim value (ERR_JWT_CLAIM_VALIDATION_FAILED)',
     meaning: "The token's iss differs from the issuer passed to jwtVerify(); the comparison is exact.",
@@ -543,7 +568,8 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'jwt.jose.not_before',
-    finding: 'not_yet_valid',
+    provider: 'jose',
+    finding: 'clock_skew',
     severity: 'error',
     title: 'jose: the token is not valid yet ("nbf" claim timestamp check failed)',
     meaning: "The token's nbf lies in the future for the verifying host.",
@@ -555,6 +581,7 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'jwt.jose.iat_future',
+    provider: 'jose',
     finding: 'clock_skew',
     severity: 'error',
     title: 'jose: the token was issued in the future ("iat" claim timestamp check failed)',
@@ -567,6 +594,7 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'jwt.jose.alg_not_allowed',
+    provider: 'jose',
     finding: 'invalid_token',
     severity: 'error',
     title: 'jose: the token\'s alg is not allowed (ERR_JOSE_ALG_NOT_ALLOWED)',
@@ -586,6 +614,7 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'jwt.jose.invalid_compact',
+    provider: 'jose',
     finding: 'invalid_token',
     severity: 'error',
     title: 'jose: the string is not a compact JWS/JWT (ERR_JWS_INVALID / ERR_JWT_INVALID)',
@@ -607,6 +636,7 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'jwt.jose.jwks_timeout',
+    provider: 'jose',
     finding: 'network_error',
     severity: 'error',
     title: 'jose: fetching the JWKS timed out (ERR_JWKS_TIMEOUT)',
@@ -628,6 +658,7 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   // ---------------------------------------------------------------- Spring Security resource server
   {
     key: 'jwt.spring.expired',
+    provider: 'spring',
     finding: 'expired_token',
     severity: 'error',
     title: 'Spring Security: the JWT has expired (Jwt expired at ...)',
@@ -648,6 +679,7 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'jwt.spring.no_matching_key',
+    provider: 'spring',
     finding: 'invalid_token',
     severity: 'error',
     title: 'Spring Security: Signed JWT rejected: Another algorithm expected, or no matching key(s) found',
@@ -670,7 +702,8 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'jwt.spring.issuer',
-    finding: 'invalid_token',
+    provider: 'spring',
+    finding: 'issuer_mismatch',
     severity: 'error',
     title: 'Spring Security: The iss claim is not valid',
     meaning: "The token's iss differs from the issuer-uri the resource server is configured with; Spring compares them exactly.",
@@ -691,6 +724,7 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   // ---------------------------------------------------------------- Microsoft.IdentityModel (ASP.NET Core JwtBearer)
   {
     key: 'jwt.identitymodel.expired',
+    provider: 'identitymodel',
     finding: 'expired_token',
     severity: 'error',
     title: '.NET JwtBearer: Lifetime validation failed, the token is expired (IDX10223)',
@@ -704,7 +738,8 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'jwt.identitymodel.not_yet_valid',
-    finding: 'not_yet_valid',
+    provider: 'identitymodel',
+    finding: 'clock_skew',
     severity: 'error',
     title: '.NET JwtBearer: the token is not yet valid (IDX10222)',
     meaning: "The token's nbf lies in the future for the server, beyond the allowed ClockSkew.",
@@ -716,6 +751,7 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'jwt.identitymodel.audience',
+    provider: 'identitymodel',
     finding: 'invalid_token',
     severity: 'error',
     title: '.NET JwtBearer: audience validation failed (IDX10214)',
@@ -734,7 +770,8 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'jwt.identitymodel.issuer',
-    finding: 'invalid_token',
+    provider: 'identitymodel',
+    finding: 'issuer_mismatch',
     severity: 'error',
     title: '.NET JwtBearer: issuer validation failed (IDX10205)',
     meaning: "The token's iss is not the expected issuer.",
@@ -752,6 +789,7 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'jwt.identitymodel.signature',
+    provider: 'identitymodel',
     finding: 'invalid_token',
     severity: 'error',
     title: '.NET JwtBearer: signature validation failed or no key matches the kid (IDX10503 / IDX10501 / IDX10511)',

@@ -13,6 +13,7 @@ const TOKEN_MANAGER = 'Keycloak source: TokenManager / TokenEndpoint error descr
 export const keycloakEntries: readonly KnowledgeEntry[] = [
   {
     key: 'keycloak.code_not_valid',
+    provider: 'keycloak',
     finding: 'authorization_code_rejected',
     severity: 'error',
     title: 'Keycloak: Code not valid (invalid_grant)',
@@ -36,6 +37,7 @@ export const keycloakEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'keycloak.pkce_failed',
+    provider: 'keycloak',
     finding: 'authorization_code_rejected',
     severity: 'error',
     title: 'Keycloak: PKCE verification failed (invalid_grant)',
@@ -54,6 +56,7 @@ export const keycloakEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'keycloak.session_not_active',
+    provider: 'keycloak',
     finding: 'refresh_token_rejected',
     severity: 'error',
     title: 'Keycloak: Session not active (invalid_grant on refresh)',
@@ -77,6 +80,7 @@ export const keycloakEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'keycloak.token_not_active',
+    provider: 'keycloak',
     finding: 'expired_token',
     severity: 'error',
     title: 'Keycloak: Token is not active (the token has expired)',
@@ -99,6 +103,7 @@ export const keycloakEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'keycloak.stale_token',
+    provider: 'keycloak',
     finding: 'refresh_token_rejected',
     severity: 'error',
     title: 'Keycloak: Stale token / refresh token reuse (invalid_grant)',
@@ -120,6 +125,7 @@ export const keycloakEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'keycloak.invalid_refresh_token',
+    provider: 'keycloak',
     finding: 'refresh_token_rejected',
     severity: 'error',
     title: 'Keycloak: Invalid refresh token (invalid_grant)',
@@ -140,6 +146,7 @@ export const keycloakEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'keycloak.invalid_client_credentials',
+    provider: 'keycloak',
     finding: 'invalid_client',
     severity: 'error',
     title: 'Keycloak: Invalid client credentials (or Invalid client or Invalid client credentials)',
@@ -163,6 +170,7 @@ export const keycloakEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'keycloak.client_secret_not_provided',
+    provider: 'keycloak',
     finding: 'invalid_client',
     severity: 'error',
     title: 'Keycloak: Client secret not provided in request',
@@ -184,6 +192,7 @@ export const keycloakEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'keycloak.invalid_redirect_uri',
+    provider: 'keycloak',
     finding: 'redirect_uri_mismatch',
     severity: 'error',
     title: 'Keycloak: Invalid parameter: redirect_uri',
@@ -211,6 +220,7 @@ export const keycloakEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'keycloak.direct_access_grants_disabled',
+    provider: 'keycloak',
     finding: 'unauthorized_client',
     severity: 'error',
     title: 'Keycloak: Client not allowed for direct access grants (password grant disabled)',
@@ -230,6 +240,7 @@ export const keycloakEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'keycloak.service_account_disabled',
+    provider: 'keycloak',
     finding: 'unauthorized_client',
     severity: 'error',
     title: 'Keycloak: Client not enabled to retrieve service account (client credentials disabled)',
@@ -247,6 +258,7 @@ export const keycloakEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'keycloak.invalid_scopes',
+    provider: 'keycloak',
     finding: 'invalid_scope',
     severity: 'error',
     title: 'Keycloak: Invalid scopes (invalid_scope)',
@@ -265,6 +277,7 @@ export const keycloakEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'keycloak.unsupported_grant_type',
+    provider: 'keycloak',
     finding: 'unsupported_grant_type',
     severity: 'error',
     title: 'Keycloak: Unsupported grant_type',
@@ -285,6 +298,7 @@ export const keycloakEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'keycloak.account_not_fully_set_up',
+    provider: 'keycloak',
     finding: 'access_denied',
     severity: 'error',
     title: 'Keycloak: Account is not fully set up (required actions pending)',
@@ -304,6 +318,7 @@ export const keycloakEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'keycloak.invalid_user_credentials',
+    provider: 'keycloak',
     finding: 'access_denied',
     severity: 'error',
     title: 'Keycloak: Invalid user credentials (invalid_grant)',
@@ -323,6 +338,7 @@ export const keycloakEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'keycloak.token_verification_failed',
+    provider: 'keycloak',
     finding: 'invalid_token',
     severity: 'error',
     title: 'Keycloak: Token verification failed (userinfo or introspection refused the access token)',
@@ -343,7 +359,8 @@ export const keycloakEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'keycloak.invalid_token_issuer',
-    finding: 'invalid_token',
+    provider: 'keycloak',
+    finding: 'issuer_mismatch',
     severity: 'error',
     title: 'Keycloak: Invalid token issuer (the token was issued under another URL)',
     meaning:

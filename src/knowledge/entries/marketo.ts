@@ -8,6 +8,7 @@ const SOURCE = '002_8a173236cfaf1cfa.txt (Marketo REST API: Response-Level Error
 export const marketoEntries: readonly KnowledgeEntry[] = [
   {
     key: 'marketo.600_empty_access_token',
+    provider: 'marketo',
     finding: 'invalid_request',
     severity: 'error',
     title: 'Marketo: no access token in the request (600)',
@@ -26,6 +27,7 @@ export const marketoEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'marketo.601_access_token_invalid',
+    provider: 'marketo',
     finding: 'invalid_token',
     severity: 'error',
     title: 'Marketo: access token invalid (601)',
@@ -45,6 +47,7 @@ export const marketoEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'marketo.602_access_token_expired',
+    provider: 'marketo',
     finding: 'expired_token',
     severity: 'error',
     title: 'Marketo: access token expired (602)',
@@ -64,6 +67,7 @@ export const marketoEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'marketo.603_access_denied',
+    provider: 'marketo',
     finding: 'insufficient_scope',
     severity: 'error',
     title: 'Marketo: access denied (603)',
@@ -83,6 +87,7 @@ export const marketoEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'marketo.rate_limit',
+    provider: 'marketo',
     finding: 'rate_limited',
     severity: 'warning',
     title: 'Marketo: rate limit, daily quota or concurrency limit reached (606 / 607 / 615)',
@@ -105,6 +110,7 @@ export const marketoEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'marketo.transient_error',
+    provider: 'marketo',
     finding: 'server_error',
     severity: 'warning',
     title: 'Marketo: temporary failure (604 / 608 / 611 / 713)',
@@ -123,6 +129,7 @@ export const marketoEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'marketo.identity_401',
+    provider: 'marketo',
     finding: 'invalid_client',
     severity: 'error',
     title: 'Marketo Identity endpoint: 401 for the client id / secret',

@@ -23,6 +23,7 @@ const CA = 'Microsoft Entra Conditional Access documentation: troubleshooting si
 export const microsoftEntries: readonly KnowledgeEntry[] = [
   {
     key: 'microsoft.AADSTS50011',
+    provider: 'microsoft',
     finding: 'redirect_uri_mismatch',
     severity: 'error',
     title: 'Microsoft Entra: the redirect URI is not registered for the app (AADSTS50011)',
@@ -45,6 +46,7 @@ export const microsoftEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'microsoft.AADSTS500113',
+    provider: 'microsoft',
     finding: 'redirect_uri_mismatch',
     severity: 'error',
     title: 'Microsoft Entra: the app has no redirect URI registered (AADSTS500113)',
@@ -59,6 +61,7 @@ export const microsoftEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'microsoft.AADSTS700016',
+    provider: 'microsoft',
     finding: 'invalid_client',
     severity: 'error',
     title: 'Microsoft Entra: no application with this client ID in the directory (AADSTS700016)',
@@ -81,6 +84,7 @@ export const microsoftEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'microsoft.AADSTS7000215',
+    provider: 'microsoft',
     finding: 'invalid_client',
     severity: 'error',
     title: 'Microsoft Entra rejected the client secret (AADSTS7000215)',
@@ -103,6 +107,7 @@ export const microsoftEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'microsoft.AADSTS7000222',
+    provider: 'microsoft',
     finding: 'invalid_client',
     severity: 'error',
     title: 'Microsoft Entra: the client secret has expired (AADSTS7000222)',
@@ -119,6 +124,7 @@ export const microsoftEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'microsoft.AADSTS7000218',
+    provider: 'microsoft',
     finding: 'invalid_client',
     severity: 'error',
     title: "Microsoft Entra: the token request needs client credentials (AADSTS7000218: 'client_assertion' or 'client_secret')",
@@ -139,6 +145,7 @@ export const microsoftEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'microsoft.AADSTS700027',
+    provider: 'microsoft',
     finding: 'invalid_client',
     severity: 'error',
     title: 'Microsoft Entra: the client assertion signature does not verify (AADSTS700027)',
@@ -158,6 +165,7 @@ export const microsoftEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'microsoft.AADSTS700024',
+    provider: 'microsoft',
     finding: 'clock_skew',
     severity: 'error',
     title: 'Microsoft Entra: the client assertion is outside its valid time range (AADSTS700024)',
@@ -177,6 +185,7 @@ export const microsoftEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'microsoft.AADSTS70008',
+    provider: 'microsoft',
     finding: 'authorization_code_rejected',
     severity: 'error',
     title: 'Microsoft Entra: the authorization code or refresh token has expired (AADSTS70008)',
@@ -196,6 +205,7 @@ export const microsoftEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'microsoft.AADSTS54005',
+    provider: 'microsoft',
     finding: 'authorization_code_rejected',
     severity: 'error',
     title: 'Microsoft Entra: the authorization code was already redeemed (AADSTS54005)',
@@ -215,6 +225,7 @@ export const microsoftEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'microsoft.AADSTS50148',
+    provider: 'microsoft',
     finding: 'authorization_code_rejected',
     severity: 'error',
     title: 'Microsoft Entra: the PKCE code_verifier does not match the code_challenge (AADSTS50148 / AADSTS501481)',
@@ -236,6 +247,7 @@ export const microsoftEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'microsoft.AADSTS65001',
+    provider: 'microsoft',
     finding: 'access_denied',
     severity: 'error',
     title: 'Microsoft Entra: the user or administrator has not consented to the app (AADSTS65001)',
@@ -258,6 +270,7 @@ export const microsoftEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'microsoft.AADSTS50076',
+    provider: 'microsoft',
     finding: 'access_denied',
     severity: 'error',
     title: 'Microsoft Entra: multi-factor authentication is required (AADSTS50076 / AADSTS50079)',
@@ -279,6 +292,7 @@ export const microsoftEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'microsoft.AADSTS53003',
+    provider: 'microsoft',
     finding: 'access_denied',
     severity: 'error',
     title: 'Microsoft Entra: blocked by Conditional Access (AADSTS53003 / AADSTS530003)',
@@ -298,6 +312,7 @@ export const microsoftEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'microsoft.AADSTS50105',
+    provider: 'microsoft',
     finding: 'access_denied',
     severity: 'error',
     title: 'Microsoft Entra: the user is not assigned to the application (AADSTS50105)',
@@ -313,6 +328,7 @@ export const microsoftEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'microsoft.AADSTS50020',
+    provider: 'microsoft',
     finding: 'access_denied',
     severity: 'error',
     title: 'Microsoft Entra: the account does not exist in this tenant (AADSTS50020 / AADSTS90072)',
@@ -334,6 +350,7 @@ export const microsoftEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'microsoft.AADSTS50126',
+    provider: 'microsoft',
     finding: 'access_denied',
     severity: 'error',
     title: 'Microsoft Entra: invalid username or password (AADSTS50126)',
@@ -353,6 +370,7 @@ export const microsoftEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'microsoft.AADSTS700054',
+    provider: 'microsoft',
     finding: 'unauthorized_client',
     severity: 'error',
     title: "Microsoft Entra: response_type 'id_token' is not enabled for the app (AADSTS700054)",
@@ -372,6 +390,7 @@ export const microsoftEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'microsoft.AADSTS9002327',
+    provider: 'microsoft',
     finding: 'invalid_request',
     severity: 'error',
     title: "Microsoft Entra: a 'Single-Page Application' code must be redeemed by the browser (AADSTS9002327)",
@@ -392,6 +411,7 @@ export const microsoftEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'microsoft.AADSTS9002326',
+    provider: 'microsoft',
     finding: 'invalid_request',
     severity: 'error',
     title: "Microsoft Entra: cross-origin token redemption is only for 'Single-Page Application' redirect URIs (AADSTS9002326)",
@@ -411,6 +431,7 @@ export const microsoftEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'microsoft.AADSTS90014',
+    provider: 'microsoft',
     finding: 'invalid_request',
     severity: 'error',
     title: 'Microsoft Entra: a required parameter is missing from the request (AADSTS90014 / AADSTS900144)',
@@ -431,6 +452,7 @@ export const microsoftEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'microsoft.AADSTS50194',
+    provider: 'microsoft',
     finding: 'invalid_request',
     severity: 'error',
     title: 'Microsoft Entra: a single-tenant app cannot use the /common endpoint (AADSTS50194)',
@@ -446,6 +468,7 @@ export const microsoftEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'microsoft.AADSTS70011',
+    provider: 'microsoft',
     finding: 'invalid_scope',
     severity: 'error',
     title: 'Microsoft Entra: the scope is missing or not valid (AADSTS70011)',
@@ -467,6 +490,7 @@ export const microsoftEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'microsoft.AADSTS500011',
+    provider: 'microsoft',
     finding: 'invalid_scope',
     severity: 'error',
     title: 'Microsoft Entra: the resource (API) was not found in the tenant (AADSTS500011)',
@@ -486,6 +510,7 @@ export const microsoftEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'microsoft.AADSTS700082',
+    provider: 'microsoft',
     finding: 'refresh_token_rejected',
     severity: 'error',
     title: 'Microsoft Entra: the refresh token expired due to inactivity (AADSTS700082)',
@@ -502,6 +527,7 @@ export const microsoftEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'microsoft.AADSTS700084',
+    provider: 'microsoft',
     finding: 'refresh_token_rejected',
     severity: 'error',
     title: 'Microsoft Entra: the single-page-app refresh token reached its 24-hour limit (AADSTS700084)',
@@ -521,6 +547,7 @@ export const microsoftEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'microsoft.AADSTS50173',
+    provider: 'microsoft',
     finding: 'refresh_token_rejected',
     severity: 'error',
     title: 'Microsoft Entra: the grant was revoked, e.g. after a password change (AADSTS50173 / AADSTS50133)',

@@ -16,6 +16,7 @@ const RATE = 'Okta Developer: Rate limits';
 export const oktaEntries: readonly KnowledgeEntry[] = [
   {
     key: 'okta.E0000011',
+    provider: 'okta',
     finding: 'invalid_token',
     severity: 'error',
     title: 'Okta API: invalid token provided (E0000011)',
@@ -38,6 +39,7 @@ export const oktaEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'okta.E0000015',
+    provider: 'okta',
     finding: 'access_denied',
     severity: 'error',
     title: 'Okta API: feature not available or not permitted (E0000015)',
@@ -57,6 +59,7 @@ export const oktaEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'okta.E0000006',
+    provider: 'okta',
     finding: 'access_denied',
     severity: 'error',
     title: 'Okta API: you do not have permission to perform the requested action (E0000006)',
@@ -76,6 +79,7 @@ export const oktaEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'okta.E0000047',
+    provider: 'okta',
     finding: 'rate_limited',
     severity: 'warning',
     title: 'Okta API: rate limit exceeded (E0000047, HTTP 429)',
@@ -96,6 +100,7 @@ export const oktaEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'okta.redirect_uri',
+    provider: 'okta',
     finding: 'redirect_uri_mismatch',
     severity: 'error',
     title: "Okta: the redirect_uri is not a Login redirect URI of the app",
@@ -120,6 +125,7 @@ export const oktaEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'okta.invalid_client',
+    provider: 'okta',
     finding: 'invalid_client',
     severity: 'error',
     title: 'Okta: client authentication failed (invalid_client)',
@@ -142,6 +148,7 @@ export const oktaEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'okta.multiple_client_credentials',
+    provider: 'okta',
     finding: 'invalid_client',
     severity: 'error',
     title: 'Okta: more than one client authentication method in the request',
@@ -161,6 +168,7 @@ export const oktaEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'okta.policy_evaluation_failed',
+    provider: 'okta',
     finding: 'access_denied',
     severity: 'error',
     title: 'Okta: no access policy rule of the authorization server matches the request (Policy evaluation failed)',
@@ -186,6 +194,7 @@ export const oktaEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'okta.user_not_assigned',
+    provider: 'okta',
     finding: 'access_denied',
     severity: 'error',
     title: 'Okta: the user is not assigned to the client application',
@@ -201,6 +210,7 @@ export const oktaEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'okta.invalid_code',
+    provider: 'okta',
     finding: 'authorization_code_rejected',
     severity: 'error',
     title: 'Okta: the authorization code is invalid or has expired (invalid_grant)',
@@ -222,6 +232,7 @@ export const oktaEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'okta.pkce_failed',
+    provider: 'okta',
     finding: 'authorization_code_rejected',
     severity: 'error',
     title: 'Okta: PKCE verification failed (invalid_grant)',
@@ -241,6 +252,7 @@ export const oktaEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'okta.refresh_token_invalid',
+    provider: 'okta',
     finding: 'refresh_token_rejected',
     severity: 'error',
     title: 'Okta: the refresh token is invalid or expired (invalid_grant)',
@@ -261,6 +273,7 @@ export const oktaEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'okta.login_required',
+    provider: 'okta',
     finding: 'access_denied',
     severity: 'warning',
     title: 'Okta: login_required for a prompt=none request',
@@ -281,6 +294,7 @@ export const oktaEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'okta.consent_required',
+    provider: 'okta',
     finding: 'access_denied',
     severity: 'warning',
     title: 'Okta: consent_required for a prompt=none request',

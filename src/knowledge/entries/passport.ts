@@ -11,6 +11,7 @@ const PRINT_ORIGINAL =
 export const passportEntries: readonly KnowledgeEntry[] = [
   {
     key: 'passport.internal_oauth_error',
+    provider: 'passport',
     finding: 'wrapped_token_error',
     severity: 'warning',
     title: 'passport: "Failed to obtain access token" hides the token endpoint\'s real answer',
@@ -34,10 +35,11 @@ export const passportEntries: readonly KnowledgeEntry[] = [
     sources: ['passport-oauth2 source (lib/strategy.js _createOAuthError, lib/errors/internaloautherror.js)', 'RFC 6749 §2.3.1'],
     provenance: ['000_771f3fde50da5341.txt (passport-oauth2 InternalOAuthError: Failed to obtain access token)', '000_771f3fde50da5341.txt (Thinktecture AuthorizationServer: client credentials with HTTP Basic)'],
     match: [{ code: ['passport:InternalOAuthError'] }, { text: /\bFailed to obtain access token\b/i }],
-    priority: -5,
+    priority: -6,
   },
   {
     key: 'passport.user_profile',
+    provider: 'passport',
     finding: 'wrapped_token_error',
     severity: 'warning',
     title: 'passport: the token was obtained but "Failed to fetch user profile"',
@@ -66,6 +68,7 @@ export const passportEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'passport.token_error',
+    provider: 'passport',
     finding: 'wrapped_token_error',
     severity: 'warning',
     title: 'passport: TokenError from the token endpoint',
@@ -88,6 +91,7 @@ export const passportEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'passport.authorization_error',
+    provider: 'passport',
     finding: 'wrapped_token_error',
     severity: 'warning',
     title: 'passport: AuthorizationError from the authorization redirect',
@@ -111,6 +115,7 @@ export const passportEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'passport.state_verification_failed',
+    provider: 'passport',
     finding: 'state_mismatch',
     severity: 'error',
     title: 'passport: the state of the callback could not be verified',

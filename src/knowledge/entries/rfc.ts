@@ -29,6 +29,8 @@ export const rfcEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §5.2', 'RFC 6749 §4.1.2.1', 'RFC 6749 §4.1.3'],
     provenance: ['002_8a173236cfaf1cfa.txt (authorization-code integration guide, error codes)'],
     match: [{ code: ['invalid_request'] }],
+    // The widest code of all: any phrase that names the parameter or cause reads more into it.
+    priority: -1,
   },
   {
     key: 'rfc6750.invalid_request',
@@ -124,10 +126,11 @@ export const rfcEntries: readonly KnowledgeEntry[] = [
     key: 'rfc6749.invalid_grant',
     finding: 'authorization_code_rejected',
     severity: 'error',
-    title: 'The grant was refused (invalid_grant)',
+    title: 'The authorization code (or refresh token) was refused (invalid_grant)',
     meaning:
-      'The token endpoint refused the grant it was given: the authorization code (or refresh token, or password) is invalid, expired, revoked, already used, ' +
-      'issued to another client, or does not match the redirect_uri or PKCE verifier of the authorization request.',
+      'The token endpoint refused the grant it was given. invalid_grant is the same answer for an authorization code, a refresh token, a password or a JWT assertion, ' +
+      'and nothing in this input says which was sent: the grant_type of the failing request tells. For a code: it is invalid, expired, already used, issued to another client, ' +
+      'or does not match the redirect_uri or PKCE verifier of the authorization request. For a refresh token, see the second finding.',
     causes: [
       'The authorization code was already exchanged once: a page reload, a retried callback or two handlers ran the exchange twice.',
       'The code expired: codes live for minutes (10 minutes at most is the RFC\'s advice), so a slow or delayed exchange fails.',
@@ -144,33 +147,6 @@ export const rfcEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §5.2', 'RFC 6749 §4.1.2'],
     provenance: ['002_8a173236cfaf1cfa.txt (authorization-code integration guide, 10-minute code lifetime)'],
     match: [{ code: ['invalid_grant'] }],
-  },
-  {
-    key: 'rfc6749.invalid_grant_refresh_token',
-    finding: 'refresh_token_rejected',
-    severity: 'error',
-    title: 'The refresh token was refused (invalid_grant)',
-    meaning:
-      'The token endpoint answered invalid_grant to a refresh_token grant: the refresh token is expired, revoked, already rotated, or was issued to another client. ' +
-      'A new access token cannot be obtained with it; the user has to authorize again.',
-    causes: [
-      'The refresh token was rotated: the server issued a new one on the last refresh and the client kept using the old one (two workers refreshing at once).',
-      'The user or an administrator revoked the app\'s access, or the user changed their password; revoking permissions revokes the refresh token.',
-      'The refresh token expired (absolute lifetime, or idle timeout of the SSO session).',
-      'The refresh token is sent with a different client_id / secret from the one it was issued to.',
-    ],
-    fixes: [
-      'Send the user through the authorization flow again and store the new refresh token.',
-      'Always store the refresh_token returned by a refresh response, replacing the old one, and serialise refreshes so only one runs at a time.',
-      'Check the provider\'s refresh token lifetime / idle timeout settings if this happens on a schedule.',
-      'Use the same client credentials for refreshing as for the original exchange.',
-    ],
-    sources: ['RFC 6749 §5.2', 'RFC 6749 §6', 'RFC 6749 §10.4'],
-    provenance: ['002_8a173236cfaf1cfa.txt (authorization-code integration guide, revoked permissions revoke the refresh token)'],
-    match: [
-      { code: ['invalid_grant'], text: /refresh[\s_-]?token/i },
-      { code: ['invalid_grant'], text: /token (?:has been )?(?:expired or )?revoked/i },
-    ],
   },
   {
     key: 'rfc7636.invalid_grant_pkce',
@@ -427,7 +403,14 @@ export const rfcEntries: readonly KnowledgeEntry[] = [
     ],
     sources: ['RFC 6750 §3.1', 'RFC 6749 §5.1'],
     provenance: ['001_b11ec28349281b2a.txt (When to Use 401 Unauthorized?, expired token example)'],
-    match: [{ code: ['invalid_token'], text: /\bexpired\b|\bexpiry\b|\bexpiration\b/i }],
+    match: [
+      {
+        code: ['invalid_token'],
+        text: /\bexpired\b|\bexpiry\b|\bexpiration\b/i,
+        // oauthlib's "expired, revoked, malformed, or invalid for other reasons" lists possibilities: that is invalid_token.
+        notText: /expired,? or |or expired|expired, revoked|expired\/|\/expired|expired or (?:invalid|revoked)|invalid or expired/i,
+      },
+    ],
   },
   {
     key: 'rfc6750.insufficient_scope',

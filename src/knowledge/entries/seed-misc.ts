@@ -11,33 +11,6 @@ const YANDEX_MARKET = '001_b11ec28349281b2a.txt (Yandex Market API error tables)
 export const seedMiscEntries: readonly KnowledgeEntry[] = [
   // --- state / CSRF ---------------------------------------------------------------------------------------------
   {
-    key: 'misc.oauth_state_mismatch',
-    finding: 'state_mismatch',
-    severity: 'error',
-    title: 'The state returned on the callback does not match the one sent',
-    meaning:
-      'The client sends a random state with the authorization request and must find the same value on the callback; a missing or different value is treated as ' +
-      'a possible CSRF attack and the login is refused (a 401 or 403 from the callback).',
-    causes: [
-      'The state was kept in a session or cookie that did not survive the round trip: SameSite=Strict, a Secure cookie over http, a different host (localhost vs 127.0.0.1).',
-      'The callback was handled by another instance with its own in-memory session.',
-      'The login was started twice (two tabs, a double click) and the older callback arrived after the newer state replaced it.',
-      'The callback URL was reloaded or opened from history after the state was consumed.',
-    ],
-    fixes: [
-      'Start the login and receive the callback on the same scheme and host, so the state cookie / session is sent back.',
-      'Store the state in a cookie with SameSite=Lax (or in a shared session store when running several instances).',
-      'Keep one pending state per login attempt, and on mismatch send the user back to the start of the login rather than showing an error page.',
-    ],
-    sources: ['RFC 6749 §10.12', 'RFC 6749 §4.1.1'],
-    provenance: ['002_8a173236cfaf1cfa.txt (authorization-code integration guide, state against CSRF and 401 on mismatch)'],
-    match: [
-      {
-        text: /\bstate (?:parameter |value )?(?:mismatch|does not match|did not match|doesn't match)|\bmismatch(?:ed|ing)?[\s_]state\b|\binvalid (?:oauth )?state\b|\bstate mismatch\b|\bauthorization_request_not_found\b/i,
-      },
-    ],
-  },
-  {
     key: 'misc.csrf_token_mismatch',
     finding: 'state_mismatch',
     severity: 'error',
@@ -67,6 +40,7 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
   // --- Google Workspace auto-provisioning ------------------------------------------------------------------------
   {
     key: 'misc.gws_authorization_code_exchange',
+    provider: 'google_workspace',
     finding: 'authorization_code_rejected',
     severity: 'error',
     title: 'Google Workspace auto-provisioning: the authorization code could not be exchanged',
@@ -84,6 +58,7 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'misc.gws_17003_sync_client_revoked',
+    provider: 'google_workspace',
     finding: 'insufficient_scope',
     severity: 'error',
     title: 'Google Workspace auto-provisioning: authentication to Google internal services failed (17003 / 17006 / 17008)',
@@ -99,6 +74,7 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'misc.gws_17007_delegation_failed',
+    provider: 'google_workspace',
     finding: 'insufficient_scope',
     severity: 'error',
     title: 'Google Workspace auto-provisioning: domain-wide delegation could not be granted (17007)',
@@ -120,6 +96,7 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'misc.gws_17010_scim_credentials',
+    provider: 'google_workspace',
     finding: 'invalid_token',
     severity: 'error',
     title: 'Google Workspace auto-provisioning: not enough credentials for the SCIM endpoint (17010)',
@@ -132,6 +109,7 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'misc.gws_17013_provider_token',
+    provider: 'google_workspace',
     finding: 'refresh_token_rejected',
     severity: 'error',
     title: 'Google Workspace auto-provisioning: no access token from the service provider (17013)',
@@ -144,6 +122,7 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'misc.gws_17009_refresh_failed',
+    provider: 'google_workspace',
     finding: 'refresh_token_rejected',
     severity: 'error',
     title: 'Google Workspace auto-provisioning: no access token from the refresh token (17009)',
@@ -156,6 +135,7 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'misc.gws_17002_transient',
+    provider: 'google_workspace',
     finding: 'server_error',
     severity: 'warning',
     title: 'Google Workspace auto-provisioning: access token could not be created (17002 / 17011)',
@@ -169,6 +149,7 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
   // --- Diadoc ---------------------------------------------------------------------------------------------------
   {
     key: 'misc.diadoc_invalid_auth_token',
+    provider: 'diadoc',
     finding: 'invalid_token',
     severity: 'error',
     title: 'Diadoc API: 401 "Invalid auth token" (the token was encoded wrongly)',
@@ -195,6 +176,7 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
   // --- Thinktecture AuthorizationServer ---------------------------------------------------------------------------
   {
     key: 'misc.thinktecture_invalid_client',
+    provider: 'identityserver',
     finding: 'invalid_client',
     severity: 'error',
     title: 'Thinktecture / IdentityServer: invalid_client until the client uses HTTP Basic',
@@ -218,6 +200,7 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
   // --- Yandex ---------------------------------------------------------------------------------------------------
   {
     key: 'misc.yandex_metrika_direct_rights',
+    provider: 'yandex',
     finding: 'insufficient_scope',
     severity: 'error',
     title: 'Yandex Metrica / Direct: the token lacks rights to the counter or account',
@@ -246,6 +229,7 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'misc.yandex_market_token_invalid',
+    provider: 'yandex',
     finding: 'invalid_token',
     severity: 'error',
     title: 'Yandex Market API: "Token is invalid"',
@@ -260,6 +244,7 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'misc.yandex_market_scope_invalid',
+    provider: 'yandex',
     finding: 'insufficient_scope',
     severity: 'error',
     title: 'Yandex Market API: "Scope is invalid"',
@@ -272,6 +257,7 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'misc.yandex_market_client_id_invalid',
+    provider: 'yandex',
     finding: 'invalid_client',
     severity: 'error',
     title: 'Yandex Market API: "Client id is invalid"',
@@ -286,6 +272,7 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'misc.yandex_market_credentials_missing',
+    provider: 'yandex',
     finding: 'invalid_request',
     severity: 'error',
     title: 'Yandex Market API: authorization data missing or malformed',
@@ -308,6 +295,7 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'misc.yandex_market_account_disabled',
+    provider: 'yandex',
     finding: 'access_denied',
     severity: 'error',
     title: 'Yandex Market API: "User account is disabled"',
@@ -371,26 +359,10 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
     match: [{ text: /"active"\s*:\s*false/i }],
   },
   // --- "Invalid Access Token" -----------------------------------------------------------------------------------
-  {
-    key: 'misc.invalid_access_token_reauth',
-    finding: 'invalid_token',
-    severity: 'error',
-    title: '"Invalid Access Token": the stored token no longer works; re-authenticate',
-    meaning:
-      'The service refused the stored access token, usually because it expired or was revoked. Tools that post on a user\'s behalf (schedulers, integrations) ' +
-      'stop until the account is connected again.',
-    causes: ['The token expired.', 'The user revoked the app\'s access or changed their password.'],
-    fixes: [
-      'Re-authenticate the connected app or account (disconnect, then connect again) so a new token is stored.',
-      'Test the new token before resuming scheduled jobs.',
-    ],
-    sources: ['RFC 6750 §3.1'],
-    provenance: ['002_8a173236cfaf1cfa.txt (Invalid Access Token: re-authenticate the app)'],
-    match: [{ text: /\binvalid access token\b/i }],
-  },
   // --- Databricks -----------------------------------------------------------------------------------------------
   {
     key: 'misc.databricks_pat',
+    provider: 'databricks',
     finding: 'invalid_token',
     severity: 'error',
     title: 'Databricks: the personal access token was refused',

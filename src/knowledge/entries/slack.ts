@@ -18,6 +18,7 @@ const RATE = 'Slack API: Rate limits';
 export const slackEntries: readonly KnowledgeEntry[] = [
   {
     key: 'slack.invalid_auth',
+    provider: 'slack',
     finding: 'invalid_token',
     severity: 'error',
     title: 'Slack: invalid_auth (the token is not valid)',
@@ -40,6 +41,7 @@ export const slackEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'slack.not_authed',
+    provider: 'slack',
     finding: 'invalid_request',
     severity: 'error',
     title: 'Slack: not_authed (no token was sent)',
@@ -58,6 +60,7 @@ export const slackEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'slack.token_revoked',
+    provider: 'slack',
     finding: 'invalid_token',
     severity: 'error',
     title: 'Slack: token_revoked',
@@ -77,6 +80,7 @@ export const slackEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'slack.token_expired',
+    provider: 'slack',
     finding: 'expired_token',
     severity: 'error',
     title: 'Slack: token_expired (token rotation is on)',
@@ -96,6 +100,7 @@ export const slackEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'slack.invalid_refresh_token',
+    provider: 'slack',
     finding: 'refresh_token_rejected',
     severity: 'error',
     title: 'Slack: invalid_refresh_token',
@@ -114,6 +119,7 @@ export const slackEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'slack.missing_scope',
+    provider: 'slack',
     finding: 'insufficient_scope',
     severity: 'error',
     title: 'Slack: missing_scope (the token lacks a scope this method needs)',
@@ -133,6 +139,7 @@ export const slackEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'slack.not_allowed_token_type',
+    provider: 'slack',
     finding: 'invalid_token',
     severity: 'error',
     title: 'Slack: not_allowed_token_type (this method does not accept this kind of token)',
@@ -145,6 +152,7 @@ export const slackEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'slack.invalid_client_id',
+    provider: 'slack',
     finding: 'invalid_client',
     severity: 'error',
     title: 'Slack: invalid_client_id',
@@ -160,6 +168,7 @@ export const slackEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'slack.bad_client_secret',
+    provider: 'slack',
     finding: 'invalid_client',
     severity: 'error',
     title: 'Slack: bad_client_secret',
@@ -177,6 +186,7 @@ export const slackEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'slack.bad_redirect_uri',
+    provider: 'slack',
     finding: 'redirect_uri_mismatch',
     severity: 'error',
     title: 'Slack: bad_redirect_uri',
@@ -195,6 +205,7 @@ export const slackEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'slack.invalid_code',
+    provider: 'slack',
     finding: 'authorization_code_rejected',
     severity: 'error',
     title: 'Slack: invalid_code (the authorization code was refused)',
@@ -211,6 +222,7 @@ export const slackEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'slack.oauth_authorization_url_mismatch',
+    provider: 'slack',
     finding: 'authorization_code_rejected',
     severity: 'error',
     title: 'Slack: oauth_authorization_url_mismatch (v1 authorize URL with the v2 token method, or the reverse)',
@@ -229,6 +241,7 @@ export const slackEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'slack.ratelimited',
+    provider: 'slack',
     finding: 'rate_limited',
     severity: 'warning',
     title: 'Slack: ratelimited (HTTP 429)',
@@ -248,6 +261,7 @@ export const slackEntries: readonly KnowledgeEntry[] = [
   },
   {
     key: 'slack.account_inactive',
+    provider: 'slack',
     finding: 'invalid_token',
     severity: 'error',
     title: 'Slack: account_inactive (the token belongs to a deactivated user or workspace)',

@@ -95,7 +95,8 @@ export const statusEntries: readonly KnowledgeEntry[] = [
     ],
     sources: ['RFC 6750 §3', 'RFC 6750 §3.1'],
     provenance: ['001_b11ec28349281b2a.txt (When to Use 401 Unauthorized?)'],
-    match: [{ status: [401], challenge: 'Bearer' }],
+    // Only when no error code came with it: a token endpoint's 401 with Bearer error="invalid_client" is client authentication.
+    match: [{ status: [401], challenge: 'Bearer', hasCode: false }],
   },
   {
     key: 'status.403_triage',
@@ -103,16 +104,20 @@ export const statusEntries: readonly KnowledgeEntry[] = [
     severity: 'warning',
     title: 'HTTP 403 Forbidden without a recognised error code',
     meaning:
-      'A 403 means the server knows who is calling (the credentials were valid) but refuses this action: a missing scope, role or permission, ' +
-      'an administrative policy, or a usage limit. A new token with the same rights will not help.',
+      'The server refused the request, and without an error code, a body or a WWW-Authenticate challenge it does not say why. ' +
+      'Most often it knew who was calling and refused the action (a missing scope, role or permission, a policy, a usage limit); ' +
+      'but some gateways and frameworks also answer 403 for a token they could not validate, so this alone does not prove the credentials were good.',
     causes: [
       'The token lacks the scope or role for this operation.',
+      'The token was not accepted at all (wrong audience, expired, signed by an unknown key) and the server answers 403 instead of 401.',
       'A usage or rate limit was exceeded (Google APIs answer 403 with reason dailyLimitExceeded, userRateLimitExceeded or rateLimitExceeded).',
       'A domain or organisation policy blocks the app (Google: domainPolicy).',
       'An IP allowlist or a resource-level permission denies access.',
     ],
     fixes: [
-      'Read the body\'s reason / message field to tell a permission problem from a quota problem.',
+      'Tell the cases apart: decode the token (`oauth-doctor decode`) and compare its aud, exp and scope/roles with what this API needs; if they look right, the refusal is about permission or policy.',
+      'Call an endpoint that needs no special permission (a userinfo or "me" endpoint) with the same token: if that works too, the token is valid and this action needs more rights.',
+      'Read the body\'s reason / message field, and rate-limit headers, to tell a permission problem from a quota problem.',
       'For a permission problem, request the missing scope or role and get a new token with user consent.',
       'For a quota problem, slow down and retry with exponential backoff, or ask for more quota in the provider console.',
       'For a policy problem, ask the domain administrator to allow the app.',
@@ -189,7 +194,8 @@ export const statusEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §5.1'],
     provenance: ['000_771f3fde50da5341.txt (passport-oauth2 InternalOAuthError: Failed to obtain access token)'],
     // Not for a gateway's own 5xx error page (<title>502 Bad Gateway</title>): that is server_error.
-    match: [{ text: /^(?![\s\S]*<(?:title|h1)>\s*5\d\d\b)[\s\S]*?(?:<!doctype html|<html[\s>])/i }],
+    // A 5xx's HTML page is the server failing, not a wrong endpoint.
+    match: [{ text: /^(?![\s\S]*<(?:title|h1)>\s*5\d\d\b)[\s\S]*?(?:<!doctype html|<html[\s>])/i, notStatus: [500, 501, 502, 503, 504, 520, 521, 522, 523, 524, 529] }],
     priority: -2,
   },
   {
@@ -213,7 +219,12 @@ export const statusEntries: readonly KnowledgeEntry[] = [
     ],
     sources: ['Gmail API: Resolve errors (429)', 'Gmail API: Resolve errors (retry with exponential backoff)', 'Yandex Market API docs: Error codes', 'RFC 6585 §4'],
     provenance: ['001_b11ec28349281b2a.txt (Gmail API: Resolve a 429 error: Too many requests)', '001_b11ec28349281b2a.txt (Gmail API: Retry failed requests to resolve errors)', '001_b11ec28349281b2a.txt (Yandex Market: 420 Enhance Your Calm)'],
-    match: [{ status: [429, 420] }, { text: /\btoo many requests\b|\brate[\s_-]?limit(?:ed| exceeded| reached)\b|\bhit rate limit\b/i }],
+    match: [
+      { status: [429, 420] },
+      { text: /\btoo many (?:requests|attempts|login attempts|calls)\b|\brate[\s_-]?limit(?:ed| exceeded| reached)?\b|\bhit rate limit\b|\bthrottl(?:ed|ing)\b|\bquota (?:exceeded|reached)\b|\brequest loop\b/i },
+      { codeLike: /^(?:rate_limited|ratelimited|rate_limit_exceeded|too_many_requests|throttled|quota_exceeded)$/ },
+    ],
+    priority: 1,
   },
   {
     key: 'status.5xx_server_error',
@@ -235,8 +246,16 @@ export const statusEntries: readonly KnowledgeEntry[] = [
     ],
     sources: ['Gmail API: Resolve errors (500)', 'Gmail API: Resolve errors (retry with exponential backoff)', 'RFC 9110 §15.6'],
     provenance: ['001_b11ec28349281b2a.txt (Gmail API: Resolve a 500 error: Backend error)', '001_b11ec28349281b2a.txt (Gmail API: Retry failed requests to resolve errors)'],
-    match: [{ status: [500, 502, 503, 504] }],
-    // Above the HTML-body entry: a 5xx with an HTML body is a server failure first.
-    priority: 1,
+    match: [
+      { status: [500, 501, 502, 503, 504, 520, 521, 522, 523, 524, 529] },
+      {
+        text: /\binternal server error\b|\bserver error\b|\bservice (?:is )?(?:temporarily )?unavailable\b|\bbad gateway\b|\bgateway time-?out\b|\btemporarily unavailable\b|\boutage\b|\bUncaught server error\b|Error from cloudfront|AuthorizerConfigurationException|InternalServerError|We could not reach the server/i,
+        // A library that prints "server error" for a 4xx it did not understand is not a 5xx.
+        notCode: ['invalid_client', 'invalid_grant', 'invalid_request', 'unauthorized_client', 'invalid_scope', 'access_denied'],
+      },
+    ],
+    // Above the HTML-body entry (a 5xx with an HTML body is a server failure first), under any code
+    // or phrase that names a cause (a 500 that wraps a signature failure is about the signature).
+    priority: 0,
   },
 ];

@@ -1,0 +1,632 @@
+import type { KnowledgeEntry } from '../types.js';
+
+/**
+ * The general layer: how each cause is commonly written by any server or library, read before
+ * giving up with `unknown`. These entries name no provider; they answer what the next library or
+ * provider will say in its own words ("issued in the future", "nonce mismatch", "state cookie
+ * missing", "i/o timeout"), and the codes providers make up for a known cause
+ * (`invalid_client_id`, `expired_access_token`), read by their words.
+ *
+ * Priorities: a phrase that names a specific cause beats a general code (a clock-skew message
+ * inside invalid_grant is about clocks), so those carry priority 2 or 3 (text 3 + 3 = 6 > a code's
+ * 4); a phrase that only restates a class carries 0 or 1, under any code; wrappers carry -5.
+ */
+
+const TIME_CLAIMS = 'RFC 7519 §4.1.4–4.1.6 (clock skew allowance)';
+
+export const generalEntries: readonly KnowledgeEntry[] = [
+  // ── time ────────────────────────────────────────────────────────────────────────────────
+  {
+    key: 'general.clock_skew',
+    finding: 'clock_skew',
+    severity: 'error',
+    title: 'A token or assertion was refused for its time claims: the clocks disagree',
+    meaning:
+      'The check of iat, nbf or exp failed the wrong way round: the token (or a JWT assertion the client signed) looks issued in the future or not valid yet, ' +
+      'or its window is outside what the receiver accepts. That happens when the clocks of the machine that made the token and the machine that checks it differ, ' +
+      'by seconds (a zero tolerance) or by minutes and hours (a stopped or wrong system clock, a time zone applied twice).',
+    causes: [
+      'The clock of this machine, container or device is off: check it against an NTP source.',
+      'The issuer\'s clock is ahead by a second or two and the verifier allows no tolerance at all.',
+      'A JWT assertion (a service-account or private_key_jwt login) was signed with iat/exp computed from a wrong clock or in milliseconds instead of seconds.',
+    ],
+    fixes: [
+      'Synchronise the clock with NTP (`timedatectl status`, `chronyc tracking`, `w32tm /resync`; on a VM or phone, enable automatic time).',
+      'Allow a small clock tolerance in the verifier (30 to 60 seconds: clockTolerance, ClockSkew, leeway, allowed_clock_skew).',
+      'Write iat, nbf and exp in whole seconds since the epoch (RFC 7519 NumericDate), not milliseconds.',
+      'Compare the time claims with this machine\'s clock: `oauth-doctor decode <token>` shows them in UTC and relative to now.',
+    ],
+    sources: [TIME_CLAIMS, 'RFC 7519 §2 (NumericDate)', 'RFC 7523 §3'],
+    match: [
+      {
+        text: /issued (?:at )?(?:time )?(?:is |was )?(?:more than \d+ \w+ )?in the future|\biat\b.{0,60}(?:future|in the past\)|greater than|after the current)|used (?:too early|before)|\bnot (?:yet valid|active yet)\b|\bnbf\b.{0,40}(?:future|after now|greater)|clocks? (?:skew|drift|are not in sync|out of sync|differ)|time ?skew|issued time cannot be greater|Issued at time is (?:invalid|more than)|reasonable timeframe|short-lived token|(?:system|server|device|machine) (?:clock|time) (?:is|was) (?:wrong|off|ahead|behind)/i,
+      },
+    ],
+    priority: 3,
+  },
+  {
+    key: 'general.expired_token',
+    finding: 'expired_token',
+    severity: 'error',
+    title: 'The token has expired',
+    meaning:
+      'The token was checked and its exp time has passed. Access tokens live minutes to hours by design; the client has to get a new one (refresh it, or sign in again) rather than retry with the old one.',
+    causes: [
+      'The access or ID token is older than its lifetime and the client did not refresh it before using it.',
+      'The client caches the token longer than its exp, or refreshes only after a failure.',
+      'The clock of the checking machine is ahead, so a fresh token looks old (see clock_skew).',
+    ],
+    fixes: [
+      'Refresh the token shortly before exp (use the refresh token, or a silent re-authentication) and retry the request once with the new one.',
+      'Check exp against now with `oauth-doctor decode <token>`; if the token is fresh, compare the two machines\' clocks.',
+      'If tokens expire much sooner than expected, read the access-token lifetime set at the provider.',
+    ],
+    sources: ['RFC 6750 §3.1 (invalid_token)', 'RFC 7519 §4.1.4', 'RFC 6749 §6'],
+    provenance: ['001_b11ec28349281b2a.txt (expired token is a 401)'],
+    match: [
+      {
+        text: /\b(?:access |id |bearer |auth |jwt |oidc )?token (?:has |is |was )?expired\b|\bexpired (?:access |auth(?:entication)? |id |bearer )?token\b|\bjwt (?:is )?expired\b|\btoken expiry\b|\b(?:token|jwt)\b[^.\n]{0,40}\bexpired at\b|\bexpired_access_token\b|\baccess_token_expired\b|\btoken_expired\b|\bhas expired\b/i,
+        // "expired, revoked or malformed", "invalid or expired": the server does not say which.
+        notText: /expired,? or |or expired|expired, revoked|expired\/|\/expired|expired or (?:invalid|revoked)|invalid or expired/i,
+        notCode: ['invalid_grant', 'invalid_client', 'unauthorized_client'],
+      },
+      { codeLike: /^(?:token_expired|expired_access_token|access_token_expired|expired_auth_token)$/ },
+    ],
+    priority: 1,
+  },
+  {
+    key: 'general.token_not_active',
+    finding: 'expired_token',
+    severity: 'error',
+    title: 'The token is not active: expired, or not valid yet',
+    meaning:
+      'The server says the token is "not active". That covers a token past its exp and a token whose nbf or iat lies ahead of the server\'s clock; the words do not say which.',
+    causes: [
+      'The token expired (most often).',
+      'The clocks of the issuer and of the checking server differ, so a fresh token is not valid yet there.',
+      'The session behind the token was ended (logout, admin revocation) and the server reports it as not active.',
+    ],
+    fixes: [
+      'Decode the token (`oauth-doctor decode <token>`) and compare exp, nbf and iat with the current time: past exp means refresh it; a time ahead of now means fix the clocks.',
+      'Refresh the token, or sign in again if the session was ended.',
+    ],
+    sources: ['RFC 7662 §2.2', TIME_CLAIMS],
+    match: [{ text: /\b(?:token|jwt|session) (?:is )?(?:not|no longer) active\b/i, notCode: ['invalid_grant'] }],
+    priority: 1,
+  },
+  {
+    key: 'general.token_not_active_clock',
+    finding: 'clock_skew',
+    severity: 'error',
+    title: 'Or: the token is not valid yet on this server (clock skew)',
+    meaning: 'A token that is "not active" on one server and fine on another is usually a matter of clocks: nbf or iat ahead of the checking server\'s time.',
+    causes: ['The checking server\'s clock is behind the issuer\'s.'],
+    fixes: ['Compare the iat and nbf of the token (`oauth-doctor decode`) with the checking server\'s clock, and synchronise both with NTP.'],
+    sources: [TIME_CLAIMS],
+    match: [{ text: /\b(?:token|jwt) (?:is )?not active\b/i }],
+    alternative: true,
+    priority: -1,
+  },
+
+  // ── tokens refused at an API or by a verifier ──────────────────────────────────────────
+  {
+    key: 'general.invalid_token',
+    finding: 'invalid_token',
+    severity: 'error',
+    title: 'The token was refused: malformed, wrongly signed, for another audience, or revoked',
+    meaning:
+      'The receiver could not accept the token it was given. The words point to one of a few causes: a string that is not the token (a placeholder, a cut value, an ID token where an access token is expected), ' +
+      'a signature made with a key the receiver does not have, an audience or type meant for another API, or a token revoked or replaced since.',
+    causes: [
+      'The wrong token was sent: an ID token where the API expects an access token, a token for another API (audience), or a placeholder or truncated value.',
+      'The signature does not verify: the receiver fetched another issuer\'s keys, the signing key rotated, or the token was signed with HS256 where RS256 is expected.',
+      'The token was revoked, or the user signed out, changed password or removed the app.',
+      'If the words say "invalid or expired", an expired token is as likely as an invalid one.',
+    ],
+    fixes: [
+      'Decode the token (`oauth-doctor decode <token>`): check typ, aud, iss, exp and the kid against what the receiver expects.',
+      'Verify the signature against the issuer\'s JWKS (`oauth-doctor decode --issuer <issuer> <token>`).',
+      'Get a new token and try again; if it fails the same way, the configuration (audience, issuer, keys) is wrong, not the token.',
+    ],
+    sources: ['RFC 6750 §3.1 (invalid_token)', 'RFC 7519 §7.2', 'RFC 8725 §3.1 (JWT best current practice)'],
+    provenance: ['002_8a173236cfaf1cfa.txt (Invalid Access Token: re-authenticate the app)'],
+    match: [
+      {
+        text: /\b(?:invalid|bad|malformed|unrecognized|unrecognised|unknown) (?:access |bearer |auth(?:entication)? |id |api |jwt |login )?token\b|\btoken (?:is )?(?:invalid|malformed|not valid|unrecognized)\b|\bjwt (?:is )?malformed\b|\bmalformed jwt\b|\bmissing\/invalid\b|\binvalid\/expired\b|\bsignature (?:verification )?(?:failed|is invalid|does not match|mismatch)|failed to verify (?:the )?(?:id token )?signature|\binvalid (?:jwt )?signature\b|did not contain any signing keys|no (?:matching|suitable|applicable) (?:signing )?keys?\b|\bkid\b.{0,40}not found|unable to find (?:a |the )?(?:signing )?key|(?:id|access) token (?:verification|validation) fail|verification of (?:the )?token failed|couldn't verify signed token|not from a supported provider|claim "?\w+"? is missing|\baudience (?:is )?invalid|\binvalid audience|\baud(?:ience)? (?:claim )?(?:mismatch|does not match|not allowed)|expired, revoked, malformed|invalid or expired|expired or invalid/i,
+        notCode: ['invalid_grant', 'invalid_client', 'unauthorized_client', 'redirect_uri_mismatch', 'invalid_request'],
+      },
+      { codeLike: /^(?:invalid|bad|malformed)_(?:access_)?(?:token|auth|jwt|bearer)$|^token_revoked$|^not_authed$/ },
+    ],
+    priority: 1,
+  },
+  {
+    key: 'general.issuer_mismatch',
+    finding: 'issuer_mismatch',
+    severity: 'error',
+    title: 'The issuer differs from the one expected',
+    meaning:
+      'The iss of a token, or the issuer of a discovery document, is not exactly the issuer the client or API is configured with. Issuers are compared as exact strings: ' +
+      'a trailing slash, http against https, another host name for the same server (an internal name behind a proxy), or a tenant-specific URL against a common one all differ.',
+    causes: [
+      'The configured issuer differs from the provider\'s own in a detail: a trailing slash, the scheme, the port, a path such as /oauth2/default or /v2.0.',
+      'The provider builds its issuer from the Host header it sees, so tokens fetched through an internal URL carry another issuer than tokens fetched from outside (reverse proxy, container network).',
+      'The token comes from another tenant, realm or environment than the one configured.',
+    ],
+    fixes: [
+      'Read the issuer the provider announces (`curl <issuer>/.well-known/openid-configuration`, field "issuer") and the iss of a token (`oauth-doctor decode <token>`), and configure exactly that string.',
+      'Behind a proxy, make the provider use its public URL (for example a fixed hostname setting) and make every client use that same URL.',
+      'Accept the tenant-specific issuers you expect explicitly instead of a generic one.',
+    ],
+    sources: ['OpenID Connect Core 1.0 §3.1.3.7 (iss must match exactly)', 'OpenID Connect Discovery 1.0 §4.3', 'RFC 8414 §3'],
+    match: [
+      {
+        text: /unexpected iss(?:uer)? value|\biss(?:uer)?\b (?:claim )?(?:mismatch|does not match|did not match|doesn't match|is not valid|is invalid|validation fail)|invalid (?:token )?issuer|issuer (?:field )?(?:\S+ )?(?:in discovery data )?does not match|\bwrong iss\b|does not match (?:the )?(?:expected|configured) issuer|issued by a different provider|Issuer validation failed|The iss claim is not valid|\bIDX10205\b|issuer_mismatch/i,
+      },
+    ],
+    priority: 3,
+  },
+  {
+    key: 'general.nonce_mismatch',
+    finding: 'nonce_mismatch',
+    severity: 'error',
+    title: 'The ID token\'s nonce is missing or differs from the one sent',
+    meaning:
+      'The client sent a nonce in the authorization request and the ID token must carry the same value. A missing or different nonce means the client lost the value it stored ' +
+      '(a cookie or session that did not survive the redirect, two logins in parallel), the provider did not echo it, or the token belongs to another login.',
+    causes: [
+      'The nonce was kept in a cookie or session that was lost on the way back (SameSite, another domain, a new session, an app restart).',
+      'Two logins ran at once (two tabs, a double click) and the second overwrote the first one\'s nonce.',
+      'The provider does not put the nonce in the ID token (some do not for every flow), or a hashed nonce was compared with the raw one.',
+    ],
+    fixes: [
+      'Keep the nonce where it survives the redirect (the same session or a cookie with SameSite=None; Secure when the callback is cross-site), and delete it once used.',
+      'Start only one login at a time per browser session.',
+      'If the provider hashes the nonce (Sign in with Apple via Firebase), send the hash and keep the raw value for the comparison the SDK makes.',
+    ],
+    sources: ['OpenID Connect Core 1.0 §3.1.3.7 (step 11)', 'OpenID Connect Core 1.0 §15.5.2'],
+    match: [
+      {
+        text: /\bnonce\b.{0,30}(?:mismatch|does not match|did not match|doesn't match|not match|missing|not found|is invalid)|(?:wrong|invalid|unexpected|missing|bad) ['"]?nonce\b|Missing ['"]nonce['"] claim|nonce mismatch|AuthInvalid\w*Nonce/i,
+      },
+      { code: ['nonce_mismatch', 'invalid_nonce'] },
+    ],
+    priority: 3,
+  },
+
+  // ── the authorization request and callback ─────────────────────────────────────────────
+  {
+    key: 'general.state_mismatch',
+    finding: 'state_mismatch',
+    severity: 'error',
+    title: 'The state check of the callback failed (state or its cookie missing or different)',
+    meaning:
+      'Before redirecting to the provider the client stored a state value (in a cookie or the session); on the way back the value in the callback must match it. ' +
+      'Here it was missing or different: almost always the cookie or session that held it did not come back, more rarely a forged or replayed callback.',
+    causes: [
+      'The state/correlation cookie was not sent back: SameSite=Lax/Strict on a cross-site POST callback, a Secure cookie over http, or a cookie set for another domain or path.',
+      'The login started on one host name and the callback arrives on another (localhost vs 127.0.0.1, www vs bare domain, an internal name behind a proxy), so the cookie is not there.',
+      'The session store lost it: several app instances without a shared session store, a restart, or a session that expired while the user was at the provider.',
+      'The callback was reloaded or opened from history, or two logins ran in parallel.',
+    ],
+    fixes: [
+      'Use one exact host name for the login and the callback, and make the redirect_uri use it.',
+      'Set the state cookie with SameSite=None; Secure when the provider posts back (response_mode=form_post), and serve the app over https.',
+      'Share sessions between instances (a shared store or sticky sessions) and check the cookie arrives on the callback in the browser\'s developer tools.',
+      'Do not retry a callback: start a new login.',
+    ],
+    sources: ['RFC 6749 §10.12', 'RFC 6749 §4.1.1', 'RFC 9700 §4.7'],
+    provenance: ['002_8a173236cfaf1cfa.txt (authorization-code integration guide, state against CSRF)', '002_8a173236cfaf1cfa.txt (authorization-code integration guide, state against CSRF and 401 on mismatch)'],
+    match: [
+      {
+        text: /\bstate cookie|state (?:verification|validation|check) (?:has )?failed|\binvalid [`'"]?state\b|\bstate (?:is |was )?(?:missing|not found|not present)|missing state|initial state could not be found|InvalidStateException|csrf[_ ]detected|csrf (?:token )?(?:validation|verification|check) failed|anti-?csrf|Correlation failed|\.AspNetCore\.Correlation|correlation cookie|Cookie not found|cookies? (?:are |were )?(?:disabled|blocked|not enabled)|authorization_request_not_found|state_mismatch|unable to verify authorization request state|\bstate (?:parameter |value )?(?:mismatch|does not match|did not match|doesn't match)|\bmismatch(?:ed|ing)?[\s_]state\b|\binvalid (?:oauth )?state\b/i,
+      },
+    ],
+    priority: 2,
+  },
+  {
+    key: 'general.redirect_uri_mismatch',
+    finding: 'redirect_uri_mismatch',
+    severity: 'error',
+    title: 'The redirect_uri is not one registered for the client',
+    meaning:
+      'The authorization server compares the redirect_uri of the request with the redirect URIs registered for the client, character for character. This one did not match.',
+    causes: [
+      'It differs in scheme, host, port, path, case or trailing slash (http vs https behind a proxy, localhost vs 127.0.0.1, /callback vs /callback/).',
+      'The app builds the URI from the request it sees (an internal host or http behind a TLS-terminating proxy).',
+      'The URI is registered on another client, environment or tenant than the client_id used.',
+      'The token request sends another redirect_uri than the authorization request did.',
+    ],
+    fixes: [
+      'Copy the redirect_uri from the failing request (the browser\'s address bar or the app log) and register exactly that, or change the app to send the registered one.',
+      'Behind a proxy, make the app honour X-Forwarded-Proto and X-Forwarded-Host so it builds the public https URL.',
+      'Send the same redirect_uri in the authorization and token requests.',
+    ],
+    sources: ['RFC 6749 §3.1.2', 'RFC 6749 §4.1.3', 'RFC 9700 §4.1'],
+    match: [
+      {
+        text: /redirect(?:ion)?[_ -]?ur[il]s?\b.{0,60}(?:mismatch|do(?:es)? not match|doesn't match|not (?:registered|whitelisted|allowed|permitted|valid|match|in the list)|is invalid|must match)|(?:invalid|unregistered|unknown|wrong|incorrect|bad) redirect(?:ion)?[_ -]?ur[il]|redirect(?:ion)? url is not permitted|callback url (?:mismatch|is not (?:allowed|registered|valid))|redirect_mismatch|reply url .{0,40}(?:does not match|not registered)|invalid parameter:? ['"]?redirect_uri|['"]?redirect_uri['"]? parameter must be/i,
+      },
+      { codeLike: /^(?:redirect_mismatch|invalid_callback_url|callback_url_mismatch|redirect_uri_not_allowed)$/ },
+    ],
+    priority: 2,
+  },
+  {
+    key: 'general.access_denied',
+    finding: 'access_denied',
+    severity: 'error',
+    title: 'The user or a policy refused the request',
+    meaning:
+      'The authorization server refused to issue a grant: the user cancelled or declined consent, the user may not use this app (not assigned, blocked, unverified), ' +
+      'or a policy (admin consent, conditional access, MFA, an app not approved) stopped it.',
+    causes: [
+      'The user pressed Cancel or Deny on the consent or sign-in page.',
+      'The user is not assigned to the app, is disabled, or has not verified their e-mail address.',
+      'An administrator has to approve the app or its permissions first, or a policy (MFA, device, location) blocks the sign-in.',
+      'A silent request (prompt=none) needed an interactive sign-in or consent.',
+    ],
+    fixes: [
+      'Read error_description: it usually names the policy or the missing assignment.',
+      'Assign the user (or their group) to the app, or ask an administrator to grant consent for the app.',
+      'For prompt=none failures (login_required, consent_required, interaction_required), fall back to an interactive login.',
+      'Handle a user\'s cancel as a normal outcome: show the sign-in page again rather than an error.',
+    ],
+    sources: ['RFC 6749 §4.1.2.1', 'OpenID Connect Core 1.0 §3.1.2.6'],
+    match: [
+      {
+        text: /\buser (?:denied|cancel+ed|declined|rejected)\b|\bnot assigned to\b|not allowed to access this app|consent (?:was )?(?:denied|declined)|\baccount (?:is |has been )?(?:disabled|locked|blocked|suspended|deactivated)\b|email[_ ]unverified|e-?mail (?:address )?(?:is )?not verified|needs? (?:admin(?:istrator)? )?(?:approval|consent)|not (?:approved|permitted) by (?:the |your )?admin|blocked by (?:your |the )?administrator|\binvalid (?:user|username|resource owner) (?:credentials|or password)|\b(?:wrong|invalid|incorrect) (?:e-?mail|username) or password\b|\baccount is not fully set up\b/i,
+      },
+      { codeLike: /^(?:user_denied|user_cancel+ed|account_disabled|user_blocked|account_locked|admin_policy_enforced|\w+_policy_enforced|org_internal|disallowed_useragent)$/ },
+    ],
+    priority: 2,
+  },
+  {
+    key: 'general.unauthorized_client',
+    finding: 'unauthorized_client',
+    severity: 'error',
+    title: 'This client may not use this grant or response type',
+    meaning:
+      'The client authenticated (or was identified), but its registration does not allow what it asked for: the grant type (client_credentials, password, refresh_token, device_code), ' +
+      'the response type, or the flow from this kind of application (a web app redeeming a code from the browser, a public client asking for client_credentials).',
+    causes: [
+      'The grant type is not enabled for this client in the provider\'s console.',
+      'The client type does not fit the flow: public vs confidential, SPA vs web vs native.',
+      'The client has no service account or secret for client_credentials.',
+    ],
+    fixes: [
+      'Enable the grant type for the client in the provider\'s console (often "Grant types", "Allowed grant types", "Capability config").',
+      'Register the app under the platform that matches how it runs (single-page application, web, native) and use that client.',
+      'Use the grant the client is registered for, or register another client for this one.',
+    ],
+    sources: ['RFC 6749 §5.2 (unauthorized_client)', 'RFC 7591 §2 (grant_types)'],
+    match: [
+      {
+        text: /(?:client|application|app) (?:is )?not (?:authorized|allowed|permitted|enabled) (?:for|to use|to request|to retrieve)|grant[_ ]types?\b.{0,40}not (?:allowed|permitted|authorized|enabled|supported for)|not authorized for (?:the )?(?:client credentials|this grant|grant)|AllowedGrantTypes|(?:unauthorized|invalid) grant type for (?:the )?client/i,
+      },
+    ],
+    priority: 2,
+  },
+  {
+    key: 'general.invalid_scope',
+    finding: 'invalid_scope',
+    severity: 'error',
+    title: 'A requested scope, resource or audience is not acceptable',
+    meaning:
+      'The authorization server did not accept a scope (or the resource or audience that scopes belong to) in the request: it does not exist, is misspelled, ' +
+      'is not allowed for this client, or belongs to an API that is not registered.',
+    causes: [
+      'A scope name is misspelled, uses the wrong separator (commas instead of spaces), or belongs to another API version.',
+      'The scope or API is not enabled or not granted to this client.',
+      'The audience or resource parameter names an API the provider does not know.',
+    ],
+    fixes: [
+      'Compare each requested scope with the provider\'s list, and separate scopes with spaces.',
+      'Enable the API and grant its scopes to the client in the provider\'s console.',
+      'Check the audience/resource parameter against the identifier of the API registered at the provider.',
+    ],
+    sources: ['RFC 6749 §3.3', 'RFC 6749 §5.2', 'RFC 8707 §2'],
+    match: [
+      {
+        text: /\b(?:invalid|unknown|unsupported|disallowed|unrecognized|unrecognised|restricted) scopes?\b|\bscopes? (?:is |are )?(?:invalid|not (?:allowed|valid|supported|recognized|found|permitted)|do(?:es)? not exist|malformed)|\bscope\b[^\n]{0,60}\b(?:doesn't|does not|do not) exist|\bService not found\b|declined ?scopes?|DeclinedScopes|\b(?:resource|audience)\b.{0,40}(?:not found|not registered|does not exist|unknown)|\binvalid_target\b/i,
+      },
+    ],
+    priority: 3,
+  },
+  {
+    key: 'general.insufficient_scope',
+    finding: 'insufficient_scope',
+    severity: 'error',
+    title: 'The token lacks the scope or permission this call needs',
+    meaning:
+      'The API accepted who is calling but refuses this operation: the token does not carry the scope, role or permission it requires, or the user or app has not been granted it.',
+    causes: [
+      'The app did not request the scope this endpoint needs, or the user did not grant it on the consent page.',
+      'The scope was added to the app after the user consented: the old token and refresh token still carry the old scopes.',
+      'The user (or the app\'s service account) lacks the role or permission on this resource.',
+    ],
+    fixes: [
+      'Look up the scope this endpoint requires in the API\'s documentation and add it to the authorization request.',
+      'Sign in again with the new scopes (prompt=consent) so a new token carries them; a refresh does not add scopes.',
+      'Decode the token (`oauth-doctor decode`) and read its scope / scp / roles claims.',
+    ],
+    sources: ['RFC 6750 §3.1', 'RFC 6749 §3.3'],
+    provenance: ['001_b11ec28349281b2a.txt (When to Use 403 Forbidden?)'],
+    match: [
+      {
+        text: /\binsufficient (?:permissions?|privileges?|scopes?|authentication scopes|access rights)\b|not enough permissions|\bmissing (?:required )?(?:scopes?|permissions?)\b|does not have (?:the )?(?:required )?(?:scope|permission|role)s?|(?:scope|scp)['"]? claim does not contain|\bpermission.{0,20}\bmissing\b|_permission\b.{0,40}\bmissing\b|\bno apiproduct match\b|\bnot authorized to (?:access|perform|call)\b|\bmissing_scope\b|\binsufficient_permissions?\b/i,
+      },
+      { codeLike: /^(?:missing_scope|insufficient_permissions?|permission_denied|forbidden_scope)$/ },
+    ],
+    priority: 2,
+  },
+
+  // ── client and grant at the token endpoint ─────────────────────────────────────────────
+  {
+    key: 'general.invalid_client',
+    finding: 'invalid_client',
+    severity: 'error',
+    title: 'Client authentication failed: the client_id, the secret or the way they were sent',
+    meaning:
+      'The token endpoint did not accept the client\'s credentials: it does not know the client_id, the secret (or the signed assertion or key) is wrong, ' +
+      'or the credentials were sent another way than the client is registered for (HTTP Basic vs the request body).',
+    causes: [
+      'The client secret is wrong, expired, rotated or belongs to another environment.',
+      'The client_id is unknown here (another tenant, realm or region), or was deleted.',
+      'The credentials are sent in the body where HTTP Basic is required, or the reverse.',
+      'For a JWT client assertion or a service-account key: the key was deleted or rotated, or the assertion is signed with another key.',
+    ],
+    fixes: [
+      'Copy the client_id and secret again from the provider\'s console, for this environment, and check nothing adds whitespace or quotes.',
+      'Send them the way the client is registered for (token_endpoint_auth_method): `Authorization: Basic base64(urlencode(id):urlencode(secret))`, or client_id and client_secret in the form body.',
+      'For a key or assertion: create a new key, download it again and check its key id is one the provider lists.',
+      '`oauth-doctor login` tries both ways and says which one the provider accepts.',
+    ],
+    sources: ['RFC 6749 §5.2', 'RFC 6749 §2.3.1', 'RFC 7523 §3'],
+    match: [
+      {
+        text: /\b(?:invalid|unknown|bad|wrong|incorrect|unrecognized) client(?:[_ ]?(?:id|secret|credentials))?\b|\bclient (?:authentication|auth) (?:failed|is required|required)\b|\bclient[_ ]?(?:id|secret)s? (?:is |are |was )?(?:invalid|incorrect|wrong|not found|not valid|required|missing|not provided)|\bclient (?:not found|does not exist|is disabled)\b|\bShared secret is required\b|\bInvalid JWT Signature\b|\bdeleted_client\b|Full authentication is required|Client secret is required/i,
+        notText: /redirect(?:ion)?[_ -]?ur[il]/i,
+      },
+      { text: /\bBad credentials\b/i, context: ['token_endpoint'] },
+      // Codes a provider makes up; the RFC's own invalid_client has its entry (rfc.ts).
+      { codeLike: /^(?:incorrect|unknown|bad|wrong)_client(?:_(?:id|secret|credentials|auth))?$|^invalid_client_(?:id|secret|credentials|auth)$|^client_(?:id|secret)_(?:invalid|mismatch|missing)$|^deleted_client$/ },
+    ],
+    priority: 2,
+  },
+  {
+    key: 'general.assertion_signature',
+    finding: 'invalid_client',
+    severity: 'error',
+    title: 'The signed JWT assertion was refused: the key does not match',
+    meaning:
+      'A JWT assertion (a service-account login, private_key_jwt) is checked with the public key the provider holds for that key id. "Invalid JWT signature" means the key that signed it is not one the provider knows for this account any more.',
+    causes: [
+      'The service-account key was deleted, disabled or rotated, and the application still uses the old key file.',
+      'The key file belongs to another account or project.',
+    ],
+    fixes: [
+      'Create a new key for the account, replace the key file everywhere it is deployed, and delete the old one.',
+      'Check that the key id (kid) in the assertion header is one the provider lists for the account.',
+    ],
+    sources: ['RFC 7523 §3', 'RFC 7523 §2.2'],
+    match: [
+      { code: ['invalid_grant', 'invalid_client'], text: /Invalid JWT Signature|assertion signature|signature of the (?:jwt|assertion)/i },
+      { code: ['invalid_grant', 'invalid_client'], text: /Invalid JWT Signature|assertion signature|signature of the (?:jwt|assertion)/i, context: ['assertion'] },
+    ],
+    priority: 3,
+  },
+  {
+    key: 'general.refresh_token_rejected',
+    finding: 'refresh_token_rejected',
+    severity: 'error',
+    title: 'The refresh token was refused',
+    meaning:
+      'The token endpoint would not exchange the refresh token for new tokens: it expired, was revoked, was already used once where refresh tokens rotate, or belongs to another client. A new sign-in is the only way to get a new one.',
+    causes: [
+      'The refresh token expired (idle or absolute lifetime), or the user\'s session at the provider ended.',
+      'It was revoked: the user removed the app, changed password, or an administrator ended the session.',
+      'Refresh tokens rotate and an older one was used again (two processes refreshing at once, or a refresh result not saved).',
+      'It was issued to another client_id, or for another environment.',
+    ],
+    fixes: [
+      'Send the user through the login again and store the new refresh token.',
+      'Save the refresh token returned by every refresh (it may be new), and refresh from one place at a time.',
+      'Use the same client_id (and secret) for the refresh as for the login that issued the token.',
+    ],
+    sources: ['RFC 6749 §6', 'RFC 6749 §5.2', 'RFC 9700 §4.14.2 (refresh token rotation)'],
+    match: [
+      {
+        text: /\brefresh[_ ]?token\b.{0,40}(?:invalid|expired|revoked|not found|not valid|reuse|already (?:been )?used|rejected|validation failed)|\binvalid refresh[_ ]?token\b|\bexpired refresh[_ ]?token\b|\bunable to refresh\b|\bfailed to refresh (?:the )?(?:access )?token\b|\bStale (?:refresh )?token\b/i,
+      },
+      { code: ['invalid_grant'], context: ['refresh'] },
+      { code: ['invalid_grant'], text: /refresh[\s_-]?token|token (?:has been )?(?:expired or )?revoked/i },
+      // A grant tied to a session that ended, or a "token" that expired: codes are not tokens, so this is the refresh token.
+      { code: ['invalid_grant'], text: /\bsession\b|\btoken (?:is |has )?(?:not active|expired|been revoked|revoked)\b/i, notContext: ['code_exchange'] },
+      { codeLike: /^(?:invalid_refresh_token|refresh_token_expired|expired_refresh_token|refresh_token_revoked)$/ },
+    ],
+    priority: 2,
+  },
+  {
+    key: 'general.invalid_grant_either',
+    finding: 'refresh_token_rejected',
+    severity: 'error',
+    title: 'Or: a refresh token was refused (invalid_grant)',
+    meaning:
+      'invalid_grant is the same answer for a bad authorization code and for a bad refresh token. Nothing in the input says which grant was sent: if your code was refreshing, read this one.',
+    causes: ['The refresh token expired, was revoked, or was used again after rotation.'],
+    fixes: ['Look at the grant_type of the failing request: refresh_token means this finding, authorization_code the one above.', 'For a refresh token: sign the user in again and store the new one.'],
+    sources: ['RFC 6749 §5.2', 'RFC 6749 §6'],
+    match: [{ code: ['invalid_grant'], notContext: ['refresh', 'code_exchange', 'assertion', 'password', 'device'] }],
+    alternative: true,
+    priority: -2,
+  },
+  {
+    key: 'general.authorization_code_rejected',
+    finding: 'authorization_code_rejected',
+    severity: 'error',
+    title: 'The authorization code was refused',
+    meaning:
+      'The token endpoint would not redeem the authorization code: it was used already, expired, is malformed (still URL-encoded, cut), was issued to another client or redirect_uri, ' +
+      'or its PKCE code_verifier is missing or does not match the code_challenge.',
+    causes: [
+      'The code was redeemed twice: a reload of the callback page, a retry, two handlers, or a browser prefetch.',
+      'The code expired: they live seconds to minutes.',
+      'The token request uses another client_id or redirect_uri than the authorization request.',
+      'PKCE: the code_verifier was not sent, or was generated again instead of reusing the one behind the code_challenge.',
+    ],
+    fixes: [
+      'Redeem each code once, right after the callback; do not retry with the same code.',
+      'Send the same client_id and redirect_uri to the token endpoint as to the authorization endpoint.',
+      'With PKCE, keep the code_verifier from the start of the login (session or storage that survives the redirect) and send it with the code.',
+      'Start a new login for a fresh code.',
+    ],
+    sources: ['RFC 6749 §4.1.2', 'RFC 6749 §4.1.3', 'RFC 7636 §4.6'],
+    match: [
+      {
+        text: /\b(?:invalid|bad|expired|malformed|unknown|incorrect) (?:authori[sz]ation |auth )?code\b|\bcode (?:has )?(?:expired|already (?:been )?(?:used|redeemed)|was already redeemed|is (?:not valid|invalid|expired))|\bcode[_ ]verifier\b|\bpkce\b|\bcode[_ ]challenge\b|\bredirectUri passed to \/authorize must also be passed to \/token/i,
+        notText: /code[_ ]verifier.{0,60}(?:must be|characters|length|illegal)|code_challenge_method/i,
+      },
+      { code: ['invalid_grant'], context: ['code_exchange'], notContext: ['refresh'] },
+      { codeLike: /^(?:invalid_code|bad_verification_code|code_expired|expired_code|invalid_authorization_code|code_already_used)$/ },
+    ],
+    priority: 1,
+  },
+  {
+    key: 'general.pkce_format',
+    finding: 'invalid_request',
+    severity: 'error',
+    title: 'The PKCE parameters are malformed',
+    meaning:
+      'A code_verifier must be 43 to 128 characters of A-Z, a-z, 0-9 and -._~, and code_challenge_method S256 (or plain) must be sent with the code_challenge. The request broke one of these rules, so it is malformed rather than refused.',
+    causes: ['The code_verifier is too short, too long, or contains characters outside the allowed set (base64 + or / instead of base64url).', 'code_challenge_method was left out, or a server requires S256 and got plain.'],
+    fixes: ['Make the verifier 32 random bytes, base64url-encoded without padding (43 characters), and the challenge BASE64URL(SHA256(verifier)) with code_challenge_method=S256.'],
+    sources: ['RFC 7636 §4.1', 'RFC 7636 §4.2', 'RFC 7636 §4.3'],
+    match: [{ text: /code[_ ]verifier.{0,60}(?:must be|characters|length|illegal|invalid characters)|code_challenge_method/i }],
+    priority: 3,
+  },
+  {
+    key: 'general.invalid_request',
+    finding: 'invalid_request',
+    severity: 'error',
+    title: 'The request is malformed: a parameter is missing, repeated or in the wrong format',
+    meaning:
+      'The server could not read the request: a required parameter is missing, one is sent twice, the body is not form-encoded, or a value has the wrong format.',
+    causes: [
+      'A required parameter is missing (grant_type, code, redirect_uri, client_id, scope).',
+      'The token request body is JSON where application/x-www-form-urlencoded is required.',
+      'A parameter is sent twice, or in two places (query and body, header and body).',
+    ],
+    fixes: [
+      'Read error_description: it usually names the parameter.',
+      'POST the token request as `Content-Type: application/x-www-form-urlencoded` with URL-encoded values.',
+      'Compare the request with the provider\'s documented example, parameter by parameter.',
+    ],
+    sources: ['RFC 6749 §5.2', 'RFC 6749 §4.1.3'],
+    match: [
+      {
+        text: /\bmissing (?:required )?(?:parameter|argument)s?\b|\b(?:required )?parameter\b.{0,40}\b(?:is )?(?:missing|required|not (?:present|provided))\b|\bmalformed request\b|\bincludes? a parameter more than once\b|multiple client credentials|more than one (?:mechanism|method) for authenticating|\bduplicate(?:d)? parameters?\b|must be (?:sent as )?application\/x-www-form-urlencoded|\bunsupported (?:content|media)[ -]type\b/i,
+      },
+    ],
+    priority: 0,
+  },
+
+  // ── getting there: discovery, endpoints, network, the server ───────────────────────────
+  {
+    key: 'general.wrong_endpoint_discovery',
+    finding: 'wrong_endpoint',
+    severity: 'error',
+    title: 'The discovery document or endpoint URL is wrong (not found, or not JSON)',
+    meaning:
+      'The client fetched a URL that is not the OAuth endpoint it expected: the discovery document is missing at the issuer URL, the URL has a typo or an extra path, ' +
+      'or an HTML page (a login page, a proxy\'s error page, a single-page app\'s index) came back where JSON was expected.',
+    causes: [
+      'The issuer URL is wrong: a typo, a missing or extra path segment (/realms/<name>, /oauth2/default, /v2.0), a trailing slash, or the wrong tenant.',
+      'The URL points at the web app or a proxy instead of the authorization server, so HTML comes back.',
+      'The provider is not reachable under that name from where the client runs (container network, internal vs public URL).',
+    ],
+    fixes: [
+      'Open `<issuer>/.well-known/openid-configuration` in a browser or with curl from where the client runs: it must be JSON whose "issuer" is the issuer you configured.',
+      'Take the endpoints from that document instead of building them by hand.',
+      'If HTML comes back, read it: a login page means a wrong path, a proxy error page means the request did not reach the server.',
+    ],
+    sources: ['OpenID Connect Discovery 1.0 §4', 'RFC 8414 §3'],
+    match: [
+      // Case as servers write it: "client certificate not found" is no 404.
+      { text: /\.well-known\/(?:openid-configuration|oauth-authorization-server).{0,120}(?:\b404\b|Not Found|Cannot GET)/ },
+      {
+        text: /(?:invalid|malformed) discovery document|\bdiscovery document\b.{0,60}(?:error|invalid|could not|failed|not found)|error (?:retrieving|fetching|loading|parsing) (?:the )?(?:discovery|openid configuration)|Unable to resolve (?:the )?Configuration with the provided Issuer|\bCannot GET \/|Unable to get authority configuration|\bauthority\b.{0,60}(?:is )?(?:invalid|not (?:valid|found))|Invalid URL: issuer/i,
+      },
+    ],
+    priority: 2,
+  },
+  {
+    key: 'general.html_instead_of_json',
+    finding: 'wrong_endpoint',
+    severity: 'error',
+    title: 'HTML came back where JSON was expected',
+    meaning:
+      'A JSON parser met "<": the server answered with an HTML page (a login page, an error page, a proxy or gateway page, a web app\'s index) instead of the JSON of an OAuth endpoint.',
+    causes: [
+      'The URL is not the endpoint: a wrong path or host, or the web app\'s own address.',
+      'A proxy, firewall or captive portal answered instead of the server.',
+      'The server failed and answered with its HTML error page (then the status is 5xx).',
+    ],
+    fixes: [
+      'Fetch the same URL with `curl -i` and read the page that comes back: its title usually says what answered.',
+      'Correct the URL from the provider\'s discovery document.',
+    ],
+    sources: ['RFC 6749 §5.1 (application/json)', 'RFC 8414 §3'],
+    match: [{ text: /Unexpected token '?<'?|<!DOCTYPE[^\n]{0,40}is not valid JSON|is not valid JSON|Unexpected character \(?'?<|JSON\.parse: unexpected character|Expected (?:JSON|BEGIN_OBJECT)|The data couldn.t be read because it isn.t in the correct format|JSON (?:parse )?error/i }],
+    priority: 0,
+  },
+  {
+    key: 'general.network_error',
+    finding: 'network_error',
+    severity: 'error',
+    title: 'The server could not be reached: DNS, connection, TLS trust or a timeout',
+    meaning:
+      'The request never got an HTTP answer: the name did not resolve, the connection was refused, reset or timed out, a proxy was in the way, or the TLS certificate was not trusted. ' +
+      'There is no OAuth error to read; the problem is the path to the server.',
+    causes: [
+      'The host name does not resolve from where the client runs (a container, a private network, a typo).',
+      'A firewall, proxy or egress rule blocks or delays the connection; a corporate proxy needs to be configured.',
+      'The server\'s certificate is signed by a CA this client does not trust (a private or corporate CA, an intercepting proxy), is self-signed, or expired.',
+      'The server is down or overloaded and does not answer in time.',
+    ],
+    fixes: [
+      'From the same machine or container: `curl -v <url>` shows whether DNS, the connection or TLS fails.',
+      'For certificate errors, give the client the CA that signed the server\'s certificate (Node: NODE_EXTRA_CA_CERTS; Java: the truststore; Python: REQUESTS_CA_BUNDLE / SSL_CERT_FILE; Go: the system pool or SSL_CERT_FILE) rather than turning verification off.',
+      'Behind a proxy, set HTTPS_PROXY (and NO_PROXY for internal hosts) for the process.',
+      'Raise the client\'s timeout only after checking that the server answers at all.',
+    ],
+    sources: ['RFC 6749 §3.1 and §3.2 (TLS required)', 'Node.js docs: Errors (Common system errors)', 'Node.js docs: TLS (X509 certificate error codes)'],
+    match: [
+      {
+        text: /\bi\/o timeout\b|\bdial tcp\b|context deadline exceeded|Client\.Timeout exceeded|\b(?:request|connection|connect|read|operation) timed? ?out\b|\btimed out\b|\bunexpected EOF\b|\bEOF\b|connection (?:refused|reset|closed|aborted)|no such host|Name or service not known|could not resolve (?:host|proxy)|Temporary failure in name resolution|\bx509: |certificate (?:signed by unknown authority|verify failed|has expired|is not trusted|is not valid)|CERTIFICATE_VERIFY_FAILED|PKIX path (?:building|validation) failed|unable to find valid certification path|SSLHandshakeException|\bSSL(?:Error|Exception)\b|\btls: (?:failed|handshake|bad certificate)|handshake (?:failure|failed)|curl_easy_perform\(\) failed|tunneling socket could not be established|Proxy Authentication Required|\bstatusCode=407\b|\bnetwork (?:error|is unreachable)\b|socket hang up|I\/O error on (?:GET|POST) request|Unable to obtain configuration from|failed to (?:query|discover|fetch|get|connect to)[^.\n]{0,40}provider|Failed to discover OpenID provider|could not be reached|\bunreachable\b|Connection(?:Error|RefusedError)|ConnectTimeout|ReadTimeout/i,
+      },
+    ],
+    priority: 1,
+  },
+  {
+    key: 'general.wrapped_token_error',
+    finding: 'wrapped_token_error',
+    severity: 'error',
+    title: 'A library error that hides the server\'s real answer',
+    meaning:
+      'This is how a client library or framework reports that a token request or login failed, without the provider\'s answer in it. The cause is in that answer: the status, the error code and its description.',
+    causes: [
+      'The token endpoint answered an OAuth error (invalid_client, invalid_grant, redirect_uri_mismatch...) that the library did not print.',
+      'The token endpoint could not be reached, or answered something that is not a token response (HTML, a 404, a redirect).',
+    ],
+    fixes: [
+      'Print the wrapped answer: the error\'s response, body, data or cause property, or turn on the library\'s debug logging, and run `oauth-doctor explain` on that.',
+      'Run `oauth-doctor login` with the same issuer, client_id and redirect URI: it shows the provider\'s answer to each step.',
+    ],
+    sources: ['RFC 6749 §5.2'],
+    match: [
+      {
+        text: /Failed to obtain access token|Could not authenticate you from \w+|OAUTH_(?:GET_ACCESS_TOKEN|CALLBACK(?:_HANDLER)?)_ERROR|OAuthCallbackError|OAuth flow failed|MissingTokenError|Missing access token parameter|Response Error: \d{3}|Failed to get token from provider|token exchange failed|Error redeeming code|Callback handler failed/i,
+      },
+    ],
+    priority: -5,
+  },
+];

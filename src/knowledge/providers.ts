@@ -1,0 +1,92 @@
+/**
+ * The providers and libraries the knowledge base names, and what in an input shows each: its host
+ * names, its product name, its code prefix, or text only it writes. An entry tagged with one of
+ * these (KnowledgeEntry.provider) answers only when the input shows it; otherwise the general
+ * entries answer. Evidence is a name, a host, a code prefix or a class name, never a sentence:
+ * sentences travel between libraries ("jwt expired" is printed by more than jsonwebtoken). A Spotify "Invalid authorization code" is not Auth0's, though Auth0 writes the
+ * same words.
+ */
+
+export interface ProviderEvidence {
+  /** How entries name it (`provider: 'okta'`). */
+  id: string;
+  /** The names its entries' titles may use. */
+  names: readonly string[];
+  /** Text that shows it. */
+  text: RegExp;
+  /** Codes the observation gives only for it (a prefix, `okta:`, or a whole code). */
+  codes?: readonly string[];
+}
+
+export const PROVIDERS = [
+  { id: 'google', names: ['Google', 'Gmail'], text: /google|\bgcloud\b|gaxios|\bgmail\b/i, codes: ['google:'] },
+  {
+    id: 'google_workspace',
+    names: ['Google Workspace'],
+    text: /google|workspace/i,
+  },
+  {
+    id: 'microsoft',
+    names: ['Microsoft Entra', 'Microsoft', 'Entra', 'Azure', 'AADSTS'],
+    text: /AADSTS\d|microsoftonline|login\.microsoft|login\.live\.com|\bmicrosoft\b|\bazure\b|\bentra\b|\bmsal\b|\badal\b/i,
+    codes: ['AADSTS'],
+  },
+  {
+    id: 'identitymodel',
+    names: ['.NET JwtBearer', 'Microsoft.IdentityModel'],
+    text: /\bID[XW]\d{5}\b|Microsoft\.IdentityModel|JwtBearer|SecurityToken\w*Exception|AspNetCore/,
+  },
+  { id: 'okta', names: ['Okta'], text: /okta|\bE0000\d{3}\b/i, codes: ['okta:'] },
+  { id: 'auth0', names: ['Auth0'], text: /auth0/i },
+  { id: 'keycloak', names: ['Keycloak'], text: /keycloak|\/realms\/[^\s/]+\/(?:protocol|\.well-known|account|login-actions)|org\.keycloak/i },
+  { id: 'github', names: ['GitHub'], text: /github/i },
+  { id: 'slack', names: ['Slack'], text: /slack/i, codes: ['slack:'] },
+  { id: 'facebook', names: ['Facebook', 'Meta'], text: /facebook|graph\.fb|fbtrace_id|OAuthException/i, codes: ['facebook:'] },
+  { id: 'marketo', names: ['Marketo'], text: /marketo|mktorest/i, codes: ['marketo:'] },
+  { id: 'appwrite', names: ['Appwrite'], text: /appwrite/i, codes: ['appwrite:'] },
+  {
+    id: 'passport',
+    names: ['passport', 'passport-oauth2'],
+    // TokenError and AuthorizationError are names many libraries use; they alone show nothing.
+    text: /passport|InternalOAuthError|OAuth2Strategy/i,
+    codes: ['passport:InternalOAuthError'],
+  },
+  {
+    id: 'jsonwebtoken',
+    names: ['jsonwebtoken'],
+    text: /jsonwebtoken|JsonWebTokenError|TokenExpiredError|NotBeforeError|express-jwt/,
+  },
+  {
+    id: 'pyjwt',
+    names: ['PyJWT', 'PyJWT 2'],
+    text: /pyjwt|\bjwt\.exceptions|ExpiredSignatureError|InvalidSignatureError|ImmatureSignatureError|InvalidAudienceError|InvalidIssuerError|MissingRequiredClaimError|InvalidAlgorithmError/i,
+    codes: ['pyjwt:'],
+  },
+  {
+    id: 'jose',
+    names: ['jose'],
+    text: /\bjose\b|ERR_J(?:WT|WS|WK|WKS|WE|OSE)_|JWTExpired|JWTClaimValidationFailed|JWSSignatureVerificationFailed|JWKSNoMatchingKey|JOSEAlgNotAllowed/,
+    codes: ['jose:'],
+  },
+  {
+    id: 'spring',
+    names: ['Spring Security', 'Spring'],
+    text: /springframework|spring security|\bspring\b/i,
+  },
+  { id: 'yandex', names: ['Yandex', 'Yandex Market', 'Yandex Metrica'], text: /yandex|\u044f\u043d\u0434\u0435\u043a\u0441|metrika/i },
+  { id: 'diadoc', names: ['Diadoc'], text: /diadoc|kontur|DiadocAuth|ddauth_token/i },
+  { id: 'identityserver', names: ['Thinktecture', 'IdentityServer'], text: /thinktecture|identityserver|\/authz\/users\/oauth\/token/i },
+  { id: 'databricks', names: ['Databricks'], text: /databricks|\bdapi[0-9a-f]{32}\b/i },
+] as const satisfies readonly ProviderEvidence[];
+
+export type ProviderId = (typeof PROVIDERS)[number]['id'];
+
+const BY_ID = new Map<string, ProviderEvidence>(PROVIDERS.map((p) => [p.id, p]));
+
+/** Whether the input shows the provider: in its text, or in a code the observation gave only for it. */
+export function shows(id: string, text: string, codes: readonly string[]): boolean {
+  const p = BY_ID.get(id);
+  if (!p) return false;
+  if (p.codes?.some((prefix) => codes.some((c) => c.startsWith(prefix)))) return true;
+  return p.text.test(text);
+}
