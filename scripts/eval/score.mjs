@@ -11,7 +11,7 @@
  */
 export const NAMED = [
   ['Auth0', /auth0/i],
-  ['Okta', /okta/i],
+  ['Okta', /okta|\bE0000\d{3}\b/i],
   ['Keycloak', /keycloak|\/realms\//i],
   ['Google', /google|gcloud|gmail/i],
   ['Microsoft', /microsoft|AADSTS|azure|entra|msal|login\.live/i],

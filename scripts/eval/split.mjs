@@ -3,6 +3,7 @@
  * Turns gathered cases into the two evaluation sets, once, before any matcher is changed:
  *
  *   node scripts/eval/split.mjs --from DIR
+ *   node scripts/eval/split.mjs --from DIR --set documented
  *
  * DIR holds one JSON array of cases per family of sources (js.json, idp.json, ...), each case
  * {text, url, source, stage, class, cause, provider, shows} (eval/README.md). A case goes to the
@@ -10,6 +11,9 @@
  * repository, one Q&A site, one vendor's support pages) lands in the same set, and the held-out
  * set holds libraries and providers the tuning set never showed. Cases whose text the knowledge
  * tests already use are dropped (they were tuned on), as are repeated texts.
+ *
+ * With --set NAME every case goes to that set instead (the `documented` set: messages read in the
+ * libraries' and providers' own sources and documentation, tuned on, reported apart).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,6 +21,7 @@ import { join } from 'node:path';
 import { importTs } from '../build/import-ts.mjs';
 
 const from = process.argv[process.argv.indexOf('--from') + 1];
+const fixedSet = process.argv.includes('--set') ? process.argv[process.argv.indexOf('--set') + 1] : undefined;
 if (!from || process.argv.indexOf('--from') < 0) {
   process.stderr.write('usage: node scripts/eval/split.mjs --from DIR\n');
   process.exit(2);
@@ -36,7 +41,10 @@ for (const cases of Object.values(fixtures)) for (const c of cases) fixtureTexts
 
 const root = new URL('../../eval/cases/', import.meta.url);
 const seen = new Set();
-const out = { tuning: {}, heldout: {} };
+const out = fixedSet ? { [fixedSet]: {} } : { tuning: {}, heldout: {} };
+// Texts already in any set are not taken twice.
+const { readCases } = await import('./cases.mjs');
+if (fixedSet) for (const c of readCases()) seen.add(c.text.trim());
 const dropped = [];
 for (const file of readdirSync(from).filter((f) => f.endsWith('.json')).sort()) {
   const family = file.replace(/\.json$/, '');
@@ -58,7 +66,7 @@ for (const file of readdirSync(from).filter((f) => f.endsWith('.json')).sort()) 
     }
     seen.add(c.text.trim());
     n += 1;
-    const set = createHash('sha256').update(c.source.toLowerCase()).digest()[0] % 2 ? 'heldout' : 'tuning';
+    const set = fixedSet ?? (createHash('sha256').update(c.source.toLowerCase()).digest()[0] % 2 ? 'heldout' : 'tuning');
     (out[set][family] ??= []).push({ id: `${family}-${String(n).padStart(3, '0')}`, ...c });
   }
 }

@@ -117,7 +117,10 @@ export function classify(obs: Observation, knowledge: readonly KnowledgeEntry[])
   if (obs.success) return [successFinding(obs)];
   const matches = matchKnowledge(obs, knowledge);
   const specific = matches.filter((m) => m.entry.finding !== 'unknown');
-  const chosen = specific.length > 0 ? specific : matches.slice(0, 1);
+  // A wrapper says nothing of its own either: the HTML page it wraps is the answer.
+  const said = specific.filter((m) => !m.entry.fallback && m.entry.finding !== 'wrapped_token_error');
+  const wrappers = specific.filter((m) => m.entry.finding === 'wrapped_token_error');
+  const chosen = said.length > 0 ? [...said, ...wrappers] : specific.length > 0 ? specific : matches.slice(0, 1);
   const seen = new Set<string>();
   const readCodes = new Set<string>();
   const findings: Finding[] = [];

@@ -86,11 +86,15 @@ export function observe(input: string, hints: ObservationHints = {}): Observatio
     const t = d.trim();
     if (t && t.length <= 4000 && !obs.descriptions.includes(t) && obs.descriptions.length < 20) obs.descriptions.push(t);
   };
+  // passport's TokenError and AuthorizationError carry `status: 500`, their default, not the provider's.
+  const passportDefault = mightMatch(PASSPORT_DEFAULT_STATUS, trimmed) && PASSPORT_DEFAULT_STATUS.test(trimmed);
   const setStatus = (s: unknown) => {
     const n = typeof s === 'string' && /^\d{3}$/.test(s) ? Number(s) : s;
+    if (passportDefault && n === 500) return;
     if (obs.status === undefined && typeof n === 'number' && Number.isInteger(n) && n >= 200 && n <= 599) obs.status = n;
   };
-  const sinks: Sinks = { addCode, addDescription, setStatus, addWord };
+  const apiShapes = { seen: false };
+  const sinks: Sinks = { addCode, addDescription, setStatus, addWord, apiShape: () => void (apiShapes.seen = true) };
 
   let body = trimmed;
   const http = parseRawHttp(trimmed);
@@ -165,12 +169,14 @@ export function observe(input: string, hints: ObservationHints = {}): Observatio
 
   scanText(trimmed, sinks, vocabulary);
   obs.codes = [...codes];
-  obs.context = contextOf(trimmed, obs, hints.context);
+  obs.context = contextOf(trimmed, obs, apiShapes.seen ? [...(hints.context ?? []), 'resource'] : hints.context);
   obs.success = isSuccess(obs, whole);
   return obs;
 }
 
 interface Sinks {
+  /** The body has the shape of an API's error (errorType, error_type): an answer from a resource. */
+  apiShape(): void;
   addCode(c: unknown): void;
   addWord(w: string): void;
   addDescription(d: unknown): void;
@@ -274,9 +280,11 @@ function walkJson(value: unknown, depth: number, sinks: Sinks): void {
   }
   if (typeof o.reason === 'string' && typeof o.domain === 'string') addCode(`google:${o.reason}`);
   // Marketo: {"requestId", "success": false, "errors": [{"code": "601", "message": "Access token invalid"}]}
-  if (Array.isArray(o.errors) && ('requestId' in o || o.success === false)) {
+  // (requestId is what makes it Marketo's: {"success": false, "errors": [...]} alone is Fitbit's too.)
+  if (Array.isArray(o.errors) && 'requestId' in o) {
     for (const e of o.errors.slice(0, 20)) {
-      if (e && typeof e === 'object') addCode(`marketo:${(e as Record<string, unknown>).code}`);
+      const code = e && typeof e === 'object' ? (e as Record<string, unknown>).code : undefined;
+      if (typeof code === 'string' || typeof code === 'number') addCode(`marketo:${code}`);
     }
   }
   // Okta: {"errorCode": "E0000011", "errorSummary": "Invalid token provided"}
@@ -290,6 +298,7 @@ function walkJson(value: unknown, depth: number, sinks: Sinks): void {
     addCode(`appwrite:${o.type}`);
     setStatus(o.code);
   }
+  if (typeof o.errorType === 'string' || typeof o.error_type === 'string') sinks.apiShape();
   // Codes under other names: error_type (Yandex), errorType (Fitbit), error_code, code, __type (AWS), type.
   for (const key of ['error_type', 'errorType', 'ErrorCode', 'code', 'type', '__type']) {
     const v = o[key];
@@ -409,11 +418,9 @@ function scanText(text: string, sink: Sink, vocabulary: ReadonlySet<string>): vo
       if (vocabulary.has(w)) sink.addCode(w);
     }
   }
-  // passport's TokenError and AuthorizationError print `status: 500`, their default, not the provider's.
-  const passportDefault = execIfPossible(PASSPORT_DEFAULT_STATUS, sample) !== null;
   const statusMatch =
     execIfPossible(STATUS_EXPLICIT, sample) ??
-    (passportDefault ? null : execIfPossible(STATUS_FIELD, sample)) ??
+    execIfPossible(STATUS_FIELD, sample) ??
     execIfPossible(STATUS_LINE, sample) ??
     execIfPossible(STATUS_REASON, sample) ??
     execIfPossible(STATUS_WORDED, sample);

@@ -9,7 +9,7 @@ import { facebookEntries } from './entries/facebook.js';
 import { networkEntries } from './entries/network.js';
 import { seedMiscEntries } from './entries/seed-misc.js';
 import { googleEntries } from './entries/google.js';
-import { microsoftEntries } from './entries/microsoft.js';
+import { microsoftEntries, moreMicrosoftEntries } from './entries/microsoft.js';
 import { oktaEntries } from './entries/okta.js';
 import { auth0Entries } from './entries/auth0.js';
 import { keycloakEntries } from './entries/keycloak.js';
@@ -35,6 +35,7 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
   ...seedMiscEntries,
   ...googleEntries,
   ...microsoftEntries,
+  ...moreMicrosoftEntries,
   ...oktaEntries,
   ...auth0Entries,
   ...keycloakEntries,

@@ -40,7 +40,8 @@ export const PROVIDERS = [
   { id: 'auth0', names: ['Auth0'], text: /auth0/i },
   { id: 'keycloak', names: ['Keycloak'], text: /keycloak|\/realms\/[^\s/]+\/(?:protocol|\.well-known|account|login-actions)|org\.keycloak/i },
   { id: 'github', names: ['GitHub'], text: /github/i },
-  { id: 'slack', names: ['Slack'], text: /slack/i, codes: ['slack:'] },
+  // Slack's {"ok": false, "error": ...} shape is not Slack's alone: the name must show.
+  { id: 'slack', names: ['Slack'], text: /slack/i },
   { id: 'facebook', names: ['Facebook', 'Meta'], text: /facebook|graph\.fb|fbtrace_id|OAuthException/i, codes: ['facebook:'] },
   { id: 'marketo', names: ['Marketo'], text: /marketo|mktorest/i, codes: ['marketo:'] },
   { id: 'appwrite', names: ['Appwrite'], text: /appwrite/i, codes: ['appwrite:'] },

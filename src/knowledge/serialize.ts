@@ -23,7 +23,7 @@ interface JsonRegExp {
 /** The fields of a matcher that hold a regular expression. */
 const REGEXP_FIELDS = ['text', 'notText', 'codeLike'] as const satisfies ReadonlyArray<keyof Matcher>;
 
-type Head = Pick<KnowledgeEntry, 'key' | 'finding' | 'severity' | 'match' | 'priority' | 'provider' | 'alternative'>;
+type Head = Pick<KnowledgeEntry, 'key' | 'finding' | 'severity' | 'match' | 'priority' | 'provider' | 'alternative' | 'fallback'>;
 type Words = Pick<KnowledgeEntry, 'title' | 'meaning' | 'causes' | 'fixes' | 'sources'>;
 // provenance is not shipped: it is for the people who keep the knowledge, not for users.
 
@@ -38,9 +38,9 @@ export interface ShippedKnowledge {
 export function knowledgeToFiles(entries: readonly KnowledgeEntry[]): ShippedKnowledge {
   const ascii = (json: string) => json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   let words = '';
-  const heads = entries.map(({ key, finding, severity, match, priority, provider, alternative, title, meaning, causes, fixes, sources }) => {
+  const heads = entries.map(({ key, finding, severity, match, priority, provider, alternative, fallback, title, meaning, causes, fixes, sources }) => {
     const json = ascii(JSON.stringify({ title, meaning, causes, fixes, sources } satisfies Words));
-    const head = { key, finding, severity, match, priority, provider, alternative, words: [words.length, json.length] as const };
+    const head = { key, finding, severity, match, priority, provider, alternative, fallback, words: [words.length, json.length] as const };
     words += json;
     return head;
   });
@@ -75,6 +75,7 @@ class ShippedEntry implements KnowledgeEntry {
   readonly priority?: number;
   readonly provider?: KnowledgeEntry['provider'];
   readonly alternative?: boolean;
+  readonly fallback?: boolean;
   #words: Words | (() => Words);
 
   constructor(head: Head, readWords: () => Words) {
@@ -85,6 +86,7 @@ class ShippedEntry implements KnowledgeEntry {
     if (head.priority !== undefined) this.priority = head.priority;
     if (head.provider !== undefined) this.provider = head.provider;
     if (head.alternative !== undefined) this.alternative = head.alternative;
+    if (head.fallback !== undefined) this.fallback = head.fallback;
     this.#words = readWords;
   }
 

@@ -86,6 +86,11 @@ export interface KnowledgeEntry {
    */
   alternative?: boolean;
   /**
+   * Shown only when no other entry (general triage aside) matched: what the shape of the answer
+   * says ("HTML came back") gives way to what the answer itself says ("Invalid client_id").
+   */
+  fallback?: boolean;
+  /**
    * Raises or lowers the entry against others that match the same input. Defaults to 0.
    * Wrappers (library errors that hide the provider's answer) use -5 so the real cause, when the
    * input also carries it, is listed first; generic status triage uses -10.

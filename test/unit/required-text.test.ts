@@ -102,7 +102,7 @@ describe('mightMatch', () => {
       return Buffer.from(files.words).toString('latin1').slice(offset, offset + length);
     });
     expect(reads).toEqual([]);
-    const plain = (e: KnowledgeEntry) => ({ key: e.key, finding: e.finding, severity: e.severity, match: e.match, priority: e.priority, provider: e.provider, alternative: e.alternative, title: e.title, meaning: e.meaning, causes: e.causes, fixes: e.fixes, sources: e.sources });
+    const plain = (e: KnowledgeEntry) => ({ key: e.key, finding: e.finding, severity: e.severity, match: e.match, priority: e.priority, provider: e.provider, alternative: e.alternative, fallback: e.fallback, title: e.title, meaning: e.meaning, causes: e.causes, fixes: e.fixes, sources: e.sources });
     expect(entries.map(plain)).toEqual(KNOWLEDGE.map(plain));
     expect(reads).toHaveLength(KNOWLEDGE.length); // once per entry, not once per field
   });

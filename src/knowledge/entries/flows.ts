@@ -36,7 +36,8 @@ export const flowEntries: readonly KnowledgeEntry[] = [
     causes: ['The client ignores the interval of the device authorization response, or polls at once after each answer.', 'Several pollers share one device code.'],
     fixes: ['Wait `interval` seconds between polls (5 if none was given) and add 5 seconds each time slow_down comes back.'],
     sources: ['RFC 8628 §3.5', 'RFC 8628 §3.2'],
-    match: [{ code: ['slow_down'] }],
+    match: [{ code: ['slow_down'] }, { text: /polling (?:too fast|faster than)/i }],
+    priority: 1,
   },
   {
     key: 'rfc8628.expired_token',
@@ -50,9 +51,10 @@ export const flowEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 8628 §3.5', 'RFC 8628 §3.2'],
     match: [
       { code: ['expired_token'], context: ['device'] },
-      { code: ['expired_token'], notContext: ['resource'], form: ['json', 'http', 'form'], notText: /access[_ ]token|bearer/i },
+      // Outside a resource's answer, expired_token comes from polling: RFC 8628 is where the code is registered.
+      { code: ['expired_token'], notContext: ['resource'], form: ['json', 'http', 'form', 'text', 'url'], notText: /access[_ ]token|bearer/i },
       { code: ['device_code_expired'] },
-      { text: /\bdevice[_ ]code (?:is |has )?expired\b|\bdeviceCodeExpired\b/i },
+      { text: /\bdevice[_ ]code\b.{0,60}\b(?:is |has )?expired\b|\bdeviceCodeExpired\b|\bexpired device code\b/i },
     ],
     priority: 1,
   },

@@ -39,7 +39,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: [TIME_CLAIMS, 'RFC 7519 §2 (NumericDate)', 'RFC 7523 §3'],
     match: [
       {
-        text: /issued (?:at )?(?:time )?(?:is |was )?(?:more than \d+ \w+ )?in the future|\biat\b.{0,60}(?:future|in the past\)|greater than|after the current)|used (?:too early|before)|\bnot (?:yet valid|active yet)\b|\bnbf\b.{0,40}(?:future|after now|greater)|clocks? (?:skew|drift|are not in sync|out of sync|differ)|time ?skew|issued time cannot be greater|Issued at time is (?:invalid|more than)|reasonable timeframe|short-lived token|(?:system|server|device|machine) (?:clock|time) (?:is|was) (?:wrong|off|ahead|behind)/i,
+        text: /issued (?:at )?(?:time )?(?:is |was )?(?:more than \d+ \w+ )?in the future|\biat\b.{0,60}(?:future|in the past\)|greater than|after the current)|used (?:too early|before)|\bnot (?:yet valid|active yet)\b|\bnbf\b.{0,40}(?:future|after now|greater)|clocks? (?:skew|drift|are not in sync|out of sync|differ)|time ?skew|issued time cannot be greater|Issued at time is (?:invalid|more than)|reasonable timeframe|short-lived token|(?:system|server|device|machine) (?:clock|time) (?:is|was) (?:wrong|off|ahead|behind)|before the nbf|\bbefore use time\b|unexpected JWT "nbf"|must be issued before the current time|not within its valid time range/i,
       },
     ],
     priority: 3,
@@ -71,6 +71,8 @@ export const generalEntries: readonly KnowledgeEntry[] = [
         notCode: ['invalid_grant', 'invalid_client', 'unauthorized_client'],
       },
       { codeLike: /^(?:token_expired|expired_access_token|access_token_expired|expired_auth_token)$/ },
+      // An API's own expired_token (Fitbit's errorType) is the access token; the device flow's is another entry.
+      { code: ['expired_token'], context: ['resource'] },
     ],
     priority: 1,
   },
@@ -132,7 +134,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     provenance: ['002_8a173236cfaf1cfa.txt (Invalid Access Token: re-authenticate the app)'],
     match: [
       {
-        text: /\b(?:invalid|bad|malformed|unrecognized|unrecognised|unknown) (?:access |bearer |auth(?:entication)? |id |api |jwt |login )?token\b|\btoken (?:is )?(?:invalid|malformed|not valid|unrecognized)\b|\bjwt (?:is )?malformed\b|\bmalformed jwt\b|\bmissing\/invalid\b|\binvalid\/expired\b|\bsignature (?:verification )?(?:failed|is invalid|does not match|mismatch)|failed to verify (?:the )?(?:id token )?signature|\binvalid (?:jwt )?signature\b|did not contain any signing keys|no (?:matching|suitable|applicable) (?:signing )?keys?\b|\bkid\b.{0,40}not found|unable to find (?:a |the )?(?:signing )?key|(?:id|access) token (?:verification|validation) fail|verification of (?:the )?token failed|couldn't verify signed token|not from a supported provider|claim "?\w+"? is missing|\baudience (?:is )?invalid|\binvalid audience|\baud(?:ience)? (?:claim )?(?:mismatch|does not match|not allowed)|expired, revoked, malformed|invalid or expired|expired or invalid/i,
+        text: /\b(?:invalid|bad|malformed|unrecognized|unrecognised|unknown) (?:access |bearer |auth(?:entication)? |id |api |jwt |login )?token\b|\btoken (?:is )?(?:invalid|malformed|not valid|unrecognized)\b|\bjwt (?:is )?malformed\b|\bmalformed jwt\b|\bmissing\/invalid\b|\binvalid\/expired\b|\bsignature (?:verification )?(?:failed|is invalid|does not match|mismatch)|failed to verify (?:the )?(?:id token )?signature|\binvalid (?:jwt )?signature\b|did not contain any signing keys|no (?:matching|suitable|applicable) (?:signing )?keys?\b|\bkid\b.{0,40}not found|unable to find (?:a |the )?(?:signing )?key|(?:id|access) token (?:verification|validation) fail|verification of (?:the )?token failed|couldn't verify signed token|not from a supported provider|claim "?\w+"? is missing|\baudience (?:is )?invalid|\binvalid audience|\baud(?:ience)? (?:claim )?(?:mismatch|does not match|not allowed)|\baudiences?\b.{0,80}(?:not allowed|rejected|does not match|doesn't match|mismatch)|expected audience|wrong audience|invalid claim ['"]?aud\b|expired, revoked, malformed|invalid or expired|expired or invalid|no known key successfully validated|\bJwt verification fails\b|\bjwks?\b.{0,40}(?:doesn't|does not) have (?:a )?key|\bkid\b.{0,60}(?:not available|no match|unknown)|failed to validate (?:the )?(?:jwt |token )?signature|no valid key found|(?:not well formed|malformed) (?:jwt|token)|\bJWT is not well formed\b|\bclaim\b.{0,30}not present|token isn't active|\btoken (?:is )?(?:revoked|blacklisted|disabled)\b/i,
         notCode: ['invalid_grant', 'invalid_client', 'unauthorized_client', 'redirect_uri_mismatch', 'invalid_request'],
       },
       { codeLike: /^(?:invalid|bad|malformed)_(?:access_)?(?:token|auth|jwt|bearer)$|^token_revoked$|^not_authed$/ },
@@ -160,7 +162,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['OpenID Connect Core 1.0 §3.1.3.7 (iss must match exactly)', 'OpenID Connect Discovery 1.0 §4.3', 'RFC 8414 §3'],
     match: [
       {
-        text: /unexpected iss(?:uer)? value|\biss(?:uer)?\b (?:claim )?(?:mismatch|does not match|did not match|doesn't match|is not valid|is invalid|validation fail)|invalid (?:token )?issuer|issuer (?:field )?(?:\S+ )?(?:in discovery data )?does not match|\bwrong iss\b|does not match (?:the )?(?:expected|configured) issuer|issued by a different provider|Issuer validation failed|The iss claim is not valid|\bIDX10205\b|issuer_mismatch/i,
+        text: /unexpected iss(?:uer)? value|\biss(?:uer)?\b (?:claim )?(?:mismatch|does not match|did not match|doesn't match|is not valid|is invalid|validation fail)|invalid (?:token )?issuer|issuer (?:field )?(?:\S+ )?(?:in discovery data )?does not match|\bwrong iss\b|does not match (?:the )?(?:expected|configured) issuer|issued by a different provider|Issuer validation failed|The iss claim is not valid|\bIDX10205\b|\bIDX40001\b|issuer_mismatch|\bissuer\b.{0,20}(?:is )?not configured|iss claim has value|did not match the requested issuer|invalid claims?:? \{?['"]?iss\b|invalid claim ['"]iss['"]|IssuerError|\bunexpected "iss"/i,
       },
     ],
     priority: 3,
@@ -184,11 +186,14 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       'If the provider hashes the nonce (Sign in with Apple via Firebase), send the hash and keep the raw value for the comparison the SDK makes.',
     ],
     sources: ['OpenID Connect Core 1.0 §3.1.3.7 (step 11)', 'OpenID Connect Core 1.0 §15.5.2'],
+    // DPoP's nonce (use_dpop_nonce) is another thing: its own entry answers.
     match: [
       {
         text: /\bnonce\b.{0,30}(?:mismatch|does not match|did not match|doesn't match|not match|missing|not found|is invalid)|(?:wrong|invalid|unexpected|missing|bad) ['"]?nonce\b|Missing ['"]nonce['"] claim|nonce mismatch|AuthInvalid\w*Nonce/i,
+        notCode: ['use_dpop_nonce', 'invalid_dpop_proof'],
       },
       { code: ['nonce_mismatch', 'invalid_nonce'] },
+      { text: /invalid claim ['"]nonce['"]|NonceError|Incorrect id_token: nonce|unexpected ID Token "nonce"|InvalidNonce|\bIDX21323\b/i },
     ],
     priority: 3,
   },
@@ -218,7 +223,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     provenance: ['002_8a173236cfaf1cfa.txt (authorization-code integration guide, state against CSRF)', '002_8a173236cfaf1cfa.txt (authorization-code integration guide, state against CSRF and 401 on mismatch)'],
     match: [
       {
-        text: /\bstate cookie|state (?:verification|validation|check) (?:has )?failed|\binvalid [`'"]?state\b|\bstate (?:is |was )?(?:missing|not found|not present)|missing state|initial state could not be found|InvalidStateException|csrf[_ ]detected|csrf (?:token )?(?:validation|verification|check) failed|anti-?csrf|Correlation failed|\.AspNetCore\.Correlation|correlation cookie|Cookie not found|cookies? (?:are |were )?(?:disabled|blocked|not enabled)|authorization_request_not_found|state_mismatch|unable to verify authorization request state|\bstate (?:parameter |value )?(?:mismatch|does not match|did not match|doesn't match)|\bmismatch(?:ed|ing)?[\s_]state\b|\binvalid (?:oauth )?state\b/i,
+        text: /\bstate cookie|state (?:verification|validation|check) (?:has )?failed|\binvalid [`'"]?state\b|\bstate (?:is |was )?(?:missing|not found|not present)|missing state|initial state could not be found|InvalidStateException|csrf[_ ]detected|csrf (?:token )?(?:validation|verification|check) failed|anti-?csrf|Correlation failed|\.AspNetCore\.Correlation|correlation cookie|Cookie not found|cookies? (?:are |were )?(?:disabled|blocked|not enabled)|authorization_request_not_found|state_mismatch|unable to verify authorization request state|csrf cookie|(?:expired|missing) (?:or missing )?(?:oauth )?state|invalid_state_parameter|did not find expected authorization request details|unexpected "state"|Invalid authorization request state|Wrong state parameter|AuthState(?:Forbidden|Missing)|\bstate (?:parameter |value )?(?:mismatch|does not match|did not match|doesn't match)|\bmismatch(?:ed|ing)?[\s_]state\b|\binvalid (?:oauth )?state\b/i,
       },
     ],
     priority: 2,
@@ -246,7 +251,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       {
         text: /redirect(?:ion)?[_ -]?ur[il]s?\b.{0,60}(?:mismatch|do(?:es)? not match|doesn't match|not (?:registered|whitelisted|allowed|permitted|valid|match|in the list)|is invalid|must match)|(?:invalid|unregistered|unknown|wrong|incorrect|bad) redirect(?:ion)?[_ -]?ur[il]|redirect(?:ion)? url is not permitted|callback url (?:mismatch|is not (?:allowed|registered|valid))|redirect_mismatch|reply url .{0,40}(?:does not match|not registered)|invalid parameter:? ['"]?redirect_uri|['"]?redirect_uri['"]? parameter must be/i,
       },
-      { codeLike: /^(?:redirect_mismatch|invalid_callback_url|callback_url_mismatch|redirect_uri_not_allowed)$/ },
+      { codeLike: /^(?:redirect_mismatch|bad_redirect_uri|invalid_callback_url|callback_url_mismatch|redirect_uri_not_allowed)$/ },
     ],
     priority: 2,
   },
@@ -275,7 +280,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       {
         text: /\buser (?:denied|cancel+ed|declined|rejected)\b|\bnot assigned to\b|not allowed to access this app|consent (?:was )?(?:denied|declined)|\baccount (?:is |has been )?(?:disabled|locked|blocked|suspended|deactivated)\b|email[_ ]unverified|e-?mail (?:address )?(?:is )?not verified|needs? (?:admin(?:istrator)? )?(?:approval|consent)|not (?:approved|permitted) by (?:the |your )?admin|blocked by (?:your |the )?administrator|\binvalid (?:user|username|resource owner) (?:credentials|or password)|\b(?:wrong|invalid|incorrect) (?:e-?mail|username) or password\b|\baccount is not fully set up\b/i,
       },
-      { codeLike: /^(?:user_denied|user_cancel+ed|account_disabled|user_blocked|account_locked|admin_policy_enforced|\w+_policy_enforced|org_internal|disallowed_useragent)$/ },
+      { codeLike: /^(?:user_denied|user_cancel+ed|account_disabled|user_blocked|account_locked|admin_policy_enforced|\w+_policy_enforced|org_internal|disallowed_useragent|access-denied)$/ },
     ],
     priority: 2,
   },
@@ -300,7 +305,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §5.2 (unauthorized_client)', 'RFC 7591 §2 (grant_types)'],
     match: [
       {
-        text: /(?:client|application|app) (?:is )?not (?:authorized|allowed|permitted|enabled) (?:for|to use|to request|to retrieve)|grant[_ ]types?\b.{0,40}not (?:allowed|permitted|authorized|enabled|supported for)|not authorized for (?:the )?(?:client credentials|this grant|grant)|AllowedGrantTypes|(?:unauthorized|invalid) grant type for (?:the )?client/i,
+        text: /(?:client|application|app) (?:is )?not (?:authorized|allowed|permitted|enabled) (?:for|to use|to request|to retrieve|to exchange)|grant[_ ]types?\b.{0,40}not (?:allowed|permitted|authorized|enabled|supported for)|not authorized for (?:the )?(?:client credentials|this grant|grant)|AllowedGrantTypes|(?:unauthorized|invalid) grant type for (?:the )?client/i,
       },
     ],
     priority: 2,
@@ -383,7 +388,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §5.2', 'RFC 6749 §2.3.1', 'RFC 7523 §3'],
     match: [
       {
-        text: /\b(?:invalid|unknown|bad|wrong|incorrect|unrecognized) client(?:[_ ]?(?:id|secret|credentials))?\b|\bclient (?:authentication|auth) (?:failed|is required|required)\b|\bclient[_ ]?(?:id|secret)s? (?:is |are |was )?(?:invalid|incorrect|wrong|not found|not valid|required|missing|not provided)|\bclient (?:not found|does not exist|is disabled)\b|\bShared secret is required\b|\bInvalid JWT Signature\b|\bdeleted_client\b|Full authentication is required|Client secret is required/i,
+        text: /\b(?:invalid|unknown|bad|wrong|incorrect|unrecognized) client(?:[_ ]?(?:id|secret|credentials))?\b|\bclient (?:authentication|auth) (?:failed|is required|required)\b|\bclient[_ ]?(?:id|secret)s? (?:is |are |was )?(?:invalid|incorrect|wrong|not found|not valid|required|missing|not provided)|\bclient (?:not found|does not exist|is disabled)\b|\bShared secret is required\b|\bInvalid JWT Signature\b|\bdeleted_client\b|Full authentication is required|Client secret is required|No client with id|Client secret validation failed|invalid (?:api |consumer )?key\/secret/i,
         notText: /redirect(?:ion)?[_ -]?ur[il]/i,
       },
       { text: /\bBad credentials\b/i, context: ['token_endpoint'] },
@@ -435,7 +440,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §6', 'RFC 6749 §5.2', 'RFC 9700 §4.14.2 (refresh token rotation)'],
     match: [
       {
-        text: /\brefresh[_ ]?token\b.{0,40}(?:invalid|expired|revoked|not found|not valid|reuse|already (?:been )?used|rejected|validation failed)|\binvalid refresh[_ ]?token\b|\bexpired refresh[_ ]?token\b|\bunable to refresh\b|\bfailed to refresh (?:the )?(?:access )?token\b|\bStale (?:refresh )?token\b/i,
+        text: /\brefresh[_ ]?token\b.{0,40}(?:invalid|expired|revoked|not found|not valid|reuse|already (?:been )?used|rejected|validation failed)|\binvalid refresh[_ ]?token\b|\bexpired refresh[_ ]?token\b|\bunable to refresh\b|\bfailed to refresh (?:the )?(?:access )?token\b|\bStale (?:refresh )?token\b|\brefresh token\b.{0,60}\b(?:consumed|reused)\b|\bREFRESH_TOKEN_ERROR\b/i,
       },
       { code: ['invalid_grant'], context: ['refresh'] },
       { code: ['invalid_grant'], text: /refresh[\s_-]?token|token (?:has been )?(?:expired or )?revoked/i },
@@ -483,7 +488,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     match: [
       {
         text: /\b(?:invalid|bad|expired|malformed|unknown|incorrect) (?:authori[sz]ation |auth )?code\b|\bcode (?:has )?(?:expired|already (?:been )?(?:used|redeemed)|was already redeemed|is (?:not valid|invalid|expired))|\bcode[_ ]verifier\b|\bpkce\b|\bcode[_ ]challenge\b|\bredirectUri passed to \/authorize must also be passed to \/token/i,
-        notText: /code[_ ]verifier.{0,60}(?:must be|characters|length|illegal)|code_challenge_method/i,
+        notText: /code[_ ]verifier.{0,40}(?:must be (?:between|at least|\d)|characters long|length|illegal)|code_challenge_method|code[_ ]challenge (?:is )?required/i,
       },
       { code: ['invalid_grant'], context: ['code_exchange'], notContext: ['refresh'] },
       { codeLike: /^(?:invalid_code|bad_verification_code|code_expired|expired_code|invalid_authorization_code|code_already_used)$/ },
@@ -500,7 +505,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     causes: ['The code_verifier is too short, too long, or contains characters outside the allowed set (base64 + or / instead of base64url).', 'code_challenge_method was left out, or a server requires S256 and got plain.'],
     fixes: ['Make the verifier 32 random bytes, base64url-encoded without padding (43 characters), and the challenge BASE64URL(SHA256(verifier)) with code_challenge_method=S256.'],
     sources: ['RFC 7636 §4.1', 'RFC 7636 §4.2', 'RFC 7636 §4.3'],
-    match: [{ text: /code[_ ]verifier.{0,60}(?:must be|characters|length|illegal|invalid characters)|code_challenge_method/i }],
+    match: [{ text: /code[_ ]verifier.{0,40}(?:must be (?:between|at least|\d)|characters long|length|illegal|invalid characters)|code_challenge_method/i }],
     priority: 3,
   },
   {
@@ -523,7 +528,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §5.2', 'RFC 6749 §4.1.3'],
     match: [
       {
-        text: /\bmissing (?:required )?(?:parameter|argument)s?\b|\b(?:required )?parameter\b.{0,40}\b(?:is )?(?:missing|required|not (?:present|provided))\b|\bmalformed request\b|\bincludes? a parameter more than once\b|multiple client credentials|more than one (?:mechanism|method) for authenticating|\bduplicate(?:d)? parameters?\b|must be (?:sent as )?application\/x-www-form-urlencoded|\bunsupported (?:content|media)[ -]type\b/i,
+        text: /\bmissing (?:required )?(?:parameter|argument)s?\b|\b(?:required )?parameter\b.{0,40}\b(?:is )?(?:missing|required|not (?:present|provided))\b|\bmalformed request\b|\bincludes? a parameter more than once\b|multiple client credentials|more than one (?:mechanism|method) for authenticating|\bduplicate(?:d)? parameters?\b|must be (?:sent as )?application\/x-www-form-urlencoded|\bunsupported (?:content|media)[ -]type\b|No authorization token was found|Format is Authorization: Bearer|Authorization header (?:is )?(?:missing|malformed)|code[_ ]challenge (?:is )?required/i,
       },
     ],
     priority: 0,
@@ -553,7 +558,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       // Case as servers write it: "client certificate not found" is no 404.
       { text: /\.well-known\/(?:openid-configuration|oauth-authorization-server).{0,120}(?:\b404\b|Not Found|Cannot GET)/ },
       {
-        text: /(?:invalid|malformed) discovery document|\bdiscovery document\b.{0,60}(?:error|invalid|could not|failed|not found)|error (?:retrieving|fetching|loading|parsing) (?:the )?(?:discovery|openid configuration)|Unable to resolve (?:the )?Configuration with the provided Issuer|\bCannot GET \/|Unable to get authority configuration|\bauthority\b.{0,60}(?:is )?(?:invalid|not (?:valid|found))|Invalid URL: issuer/i,
+        text: /(?:invalid|malformed) discovery document|\bdiscovery document\b.{0,60}(?:error|invalid|could not|failed|not found)|error (?:retrieving|fetching|loading|parsing) (?:the )?(?:discovery|openid configuration)|Unable to resolve (?:the )?Configuration with the provided Issuer|\bCannot GET \/|Unable to get authority configuration|\bauthority\b.{0,60}(?:is )?(?:invalid|not (?:valid|found))|Invalid URL: issuer|openid_config_error|Could not retrieve endpoints|get keys failed: 404|Expected 200 OK from the JSON Web Key Set|not a conform Token Endpoint response/i,
       },
     ],
     priority: 2,
@@ -575,7 +580,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       'Correct the URL from the provider\'s discovery document.',
     ],
     sources: ['RFC 6749 §5.1 (application/json)', 'RFC 8414 §3'],
-    match: [{ text: /Unexpected token '?<'?|<!DOCTYPE[^\n]{0,40}is not valid JSON|is not valid JSON|Unexpected character \(?'?<|JSON\.parse: unexpected character|Expected (?:JSON|BEGIN_OBJECT)|The data couldn.t be read because it isn.t in the correct format|JSON (?:parse )?error/i }],
+    match: [{ text: /Unexpected token '?<'?|invalid character '<' looking for beginning of value|got "text\/html|Error while extracting response|unexpected response content-type|content-type is not JSON compatible|<!DOCTYPE[^\n]{0,40}is not valid JSON|is not valid JSON|Unexpected character \(?'?<|JSON\.parse: unexpected character|Expected (?:JSON|BEGIN_OBJECT)|The data couldn.t be read because it isn.t in the correct format|JSON (?:parse )?error/i }],
     priority: 0,
   },
   {
@@ -601,7 +606,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §3.1 and §3.2 (TLS required)', 'Node.js docs: Errors (Common system errors)', 'Node.js docs: TLS (X509 certificate error codes)'],
     match: [
       {
-        text: /\bi\/o timeout\b|\bdial tcp\b|context deadline exceeded|Client\.Timeout exceeded|\b(?:request|connection|connect|read|operation) timed? ?out\b|\btimed out\b|\bunexpected EOF\b|\bEOF\b|connection (?:refused|reset|closed|aborted)|no such host|Name or service not known|could not resolve (?:host|proxy)|Temporary failure in name resolution|\bx509: |certificate (?:signed by unknown authority|verify failed|has expired|is not trusted|is not valid)|CERTIFICATE_VERIFY_FAILED|PKIX path (?:building|validation) failed|unable to find valid certification path|SSLHandshakeException|\bSSL(?:Error|Exception)\b|\btls: (?:failed|handshake|bad certificate)|handshake (?:failure|failed)|curl_easy_perform\(\) failed|tunneling socket could not be established|Proxy Authentication Required|\bstatusCode=407\b|\bnetwork (?:error|is unreachable)\b|socket hang up|I\/O error on (?:GET|POST) request|Unable to obtain configuration from|failed to (?:query|discover|fetch|get|connect to)[^.\n]{0,40}provider|Failed to discover OpenID provider|could not be reached|\bunreachable\b|Connection(?:Error|RefusedError)|ConnectTimeout|ReadTimeout/i,
+        text: /\bi\/o timeout\b|\bdial tcp\b|context deadline exceeded|Client\.Timeout exceeded|\b(?:request|connection|connect|read|operation) timed? ?out\b|\btimed out\b|\bunexpected EOF\b|\bEOF\b|connection (?:refused|reset|closed|aborted)|no such host|Name or service not known|could not resolve (?:host|proxy)|Temporary failure in name resolution|\bx509: |certificate (?:signed by unknown authority|verify failed|has expired|is not trusted|is not valid)|CERTIFICATE_VERIFY_FAILED|PKIX path (?:building|validation) failed|unable to find valid certification path|SSLHandshakeException|\bSSL(?:Error|Exception)\b|\btls: (?:failed|handshake|bad certificate)|handshake (?:failure|failed)|curl_easy_perform\(\) failed|tunneling socket could not be established|Proxy Authentication Required|\bstatusCode=407\b|\bnetwork (?:error|is unreachable)\b|socket hang up|I\/O error on (?:GET|POST) request|Unable to obtain configuration from|failed to (?:query|discover|fetch|get|connect to)[^.\n]{0,40}provider|Failed to discover OpenID provider|could not be reached|\bunreachable\b|Connection(?:Error|RefusedError)|ConnectTimeout|ReadTimeout|remote fetch is failed|Network request failed|Timeout occurred/i,
       },
     ],
     priority: 1,

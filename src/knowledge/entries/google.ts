@@ -117,7 +117,8 @@ export const googleEntries: readonly KnowledgeEntry[] = [
     match: [
       { code: ['invalid_grant'], text: /Malformed auth code/i },
       { text: /Malformed auth code/i },
-      { code: ['invalid_grant'], text: /^Bad Request\.?$/i },
+      // Not when refreshing: then the same words are about the refresh token.
+      { code: ['invalid_grant'], text: /^Bad Request\.?$/i, notContext: ['refresh'] },
     ],
     priority: P,
   },

@@ -196,6 +196,7 @@ export const statusEntries: readonly KnowledgeEntry[] = [
     // Not for a gateway's own 5xx error page (<title>502 Bad Gateway</title>): that is server_error.
     // A 5xx's HTML page is the server failing, not a wrong endpoint.
     match: [{ text: /^(?![\s\S]*<(?:title|h1)>\s*5\d\d\b)[\s\S]*?(?:<!doctype html|<html[\s>])/i, notStatus: [500, 501, 502, 503, 504, 520, 521, 522, 523, 524, 529] }],
+    fallback: true,
     priority: -2,
   },
   {
