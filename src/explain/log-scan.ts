@@ -15,7 +15,7 @@ import type { Observation } from './observation.js';
 
 /**
  * A line is looked at only when it holds one of these, in the case written: "error", "invalid",
- * "expire(d)/expiry", "Denied", "Unauthorized", "Forbidden", a 401 or 403, a JWT word, "OAuth",
+ * "expire(d)/expiry", "Denied", "Unauthorized", "Forbidden", a 401, 403 or 429, "rate limit", "throttle", a JWT word, "OAuth",
  * an AADSTS code, x509, EOF, CSRF, TIMEOUT. Each is searched for in the bytes in one pass; five
  * letters at most and, where a case allows, a rare first letter, because that is what
  * Buffer.indexOf's speed depends on (measured: 3 ms a needle for "xpir" over 100 MB, 50 ms for
@@ -23,7 +23,7 @@ import type { Observation } from './observation.js';
  */
 export const LOG_NEEDLES: readonly string[] = [
   'rror', 'RROR', 'nvali', 'NVALI', 'xpir', 'XPIR', 'Denie', 'DENIE', 'Unaut', 'UNAUT', 'Forbi', 'FORBI',
-  '401', '403', 'jwt', 'Jwt', 'JWT', 'OAuth', 'oauth', 'AADST', 'x509', 'EOF', 'CSRF', 'IMEOU',
+  '401', '403', '429', 'jwt', 'Jwt', 'JWT', 'OAuth', 'oauth', 'AADST', 'x509', 'EOF', 'CSRF', 'IMEOU', 'ate li', 'hrottl',
 ];
 const NEEDLE_BYTES = LOG_NEEDLES.map((n) => Buffer.from(n, 'latin1'));
 
@@ -33,7 +33,7 @@ const NEEDLE_BYTES = LOG_NEEDLES.map((n) => Buffer.from(n, 'latin1'));
  * a 401 or 403 that is an HTTP status and not part of an id.
  */
 const AUTH_CONTEXT =
-  /oauth|oidc|openid|\bauth(?:enticat|ori[sz]|n\b|z\b|\b|_|-)|unauthori[sz]|token|jwt|jws|jwks?\b|bearer|credential|client[_ ]?(?:id|secret)|\bgrant|scope|consent|redirect_uri|csrf|nonce|pkce|code[_ ]verifier|saml|AADSTS|E0000\d|IDX\d{5}|forbidden|access[_ ]denied|\.well-known|issuer|\bidp\b|\bsso\b|\blog ?in\b|sign[- ]?in|(?:^|[\s"'=:(\[])40[13](?=$|[\s"',;)\].])|status(?:Code)?["']?\s*[:=]\s*["']?40[13]\b/i;
+  /oauth|oidc|openid|\bauth(?:enticat|ori[sz]|n\b|z\b|\b|_|-)|unauthori[sz]|token|jwt|jws|jwks?\b|bearer|credential|client[_ ]?(?:id|secret)|\bgrant|scope|consent|redirect_uri|csrf|nonce|pkce|code[_ ]verifier|saml|AADSTS|E0000\d|IDX\d{5}|forbidden|access[_ ]denied|\.well-known|issuer|\bidp\b|\bsso\b|\blog ?in\b|sign[- ]?in|\b(?:invalid|unauthorized|unsupported|insufficient)_[a-z_]+|\b(?:access_denied|interaction_required|login_required|consent_required|temporarily_unavailable|slow_down|authorization_pending|expired_token)\b|(?:^|[\s"'=:(\[])40[13](?=$|[\s"',;)\].])|status(?:Code)?["']?\s*[:=]\s*["']?40[13]\b/i;
 
 /** Lines that belong to the record above them: stack frames, indented continuations, wrapped bodies. */
 const CONTINUATION = /^(?:[ \t]+\S|at |Caused by:|Response: |Traceback |\}|\]|During handling|The above exception)/;

@@ -390,6 +390,8 @@ const STATUS_REASON =
   /\b(\d{3})[ \t]{1,3}(?:Unauthorized|Forbidden|Bad Request|Not Found|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|Proxy Authentication Required)\b/i;
 /** "HTTP error 403", "HttpError 403", "returned 401", "received 401 HTTP response", "(code: 401)", "Response code 404", "got 404". */
 const STATUS_WORDED = /(?:\b(?:http ?error|returned|received|response code|got|code|error)|\(code:?)[ \t:]{1,3}([2-5]\d\d)\b(?![.:/]\d)/i;
+/** An access log: `"GET /api HTTP/1.1" 401`. */
+const STATUS_ACCESS_LOG = /HTTP\/[\d.]+"[ \t]{1,3}([1-5]\d\d)\b/;
 const PASSPORT_DEFAULT_STATUS = /\b(TokenError|AuthorizationError)\b/;
 
 /** Every pattern above, for the build to work out what text each needs (explain/required-text.ts). */
@@ -400,6 +402,7 @@ export const FREE_TEXT_PATTERNS: readonly RegExp[] = [
   STATUS_LINE,
   STATUS_REASON,
   STATUS_WORDED,
+  STATUS_ACCESS_LOG,
   PASSPORT_DEFAULT_STATUS,
 ];
 
@@ -423,6 +426,7 @@ function scanText(text: string, sink: Sink, vocabulary: ReadonlySet<string>): vo
     execIfPossible(STATUS_FIELD, sample) ??
     execIfPossible(STATUS_LINE, sample) ??
     execIfPossible(STATUS_REASON, sample) ??
+    execIfPossible(STATUS_ACCESS_LOG, sample) ??
     execIfPossible(STATUS_WORDED, sample);
   if (statusMatch) sink.setStatus(Number(statusMatch[1]));
 }

@@ -65,7 +65,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     provenance: ['001_b11ec28349281b2a.txt (expired token is a 401)'],
     match: [
       {
-        text: /\b(?:access |id |bearer |auth |jwt |oidc )?token (?:has |is |was )?expired\b|\bexpired (?:access |auth(?:entication)? |id |bearer )?token\b|\bjwt (?:is )?expired\b|\btoken expiry\b|\b(?:token|jwt)\b[^.\n]{0,40}\bexpired at\b|\bexpired_access_token\b|\baccess_token_expired\b|\btoken_expired\b|\bhas expired\b/i,
+        text: /\b(?:access |id |bearer |auth |jwt |oidc )?token (?:has |is |was )?expired\b|\bexpired (?:access |auth(?:entication)? |id |bearer )?token\b|\bjwt (?:is )?expired\b|\bjwt_is_expired\b|\btoken expiry\b|\b(?:token|jwt)\b[^.\n]{0,40}\bexpired at\b|\bexpired_access_token\b|\baccess_token_expired\b|\btoken_expired\b|\bhas expired\b/i,
         // "expired, revoked or malformed", "invalid or expired": the server does not say which.
         notText: /expired,? or |or expired|expired, revoked|expired\/|\/expired|expired or (?:invalid|revoked)|invalid or expired/i,
         notCode: ['invalid_grant', 'invalid_client', 'unauthorized_client'],

@@ -98,7 +98,11 @@ export const rfcEntries: readonly KnowledgeEntry[] = [
     ],
     sources: ['RFC 6749 §5.2', 'RFC 6749 §2.3.1'],
     provenance: ['000_771f3fde50da5341.txt (Thinktecture AuthorizationServer invalid_client)', '002_8a173236cfaf1cfa.txt (authorization-code integration guide, error codes)'],
-    match: [{ code: ['invalid_client'] }],
+    match: [
+      { code: ['invalid_client'] },
+      // A token endpoint answers 401 for failed client authentication (RFC 6749 §5.2), even when a library hides the body.
+      { status: [401], context: ['token_endpoint'], hasCode: false },
+    ],
   },
   {
     key: 'rfc6749.invalid_client_basic_challenge',
