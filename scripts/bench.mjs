@@ -10,15 +10,19 @@
  *   probe of 8 targets ÷ the slowest of those targets alone  (shows the concurrency works)
  *   login: callback arrival → result printed, minus the token endpoint's own time
  *   peak RSS of decode; packed size; installed size and count of production dependencies
+ *   explain --file on a 100 MB generated log with 300 errors: MB/s, peak RSS, every error found,
+ *     and its time against `grep -c -E` with the same needles over the same file
  *
  * Usage: npm run bench [-- --rounds 20]
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as jose from 'jose';
+import { makeLog } from './bench/make-log.mjs';
+import { importTs } from './build/import-ts.mjs';
 import { walk } from './demo/http-browser.mjs';
 import { CONFIDENTIAL, startProvider } from './demo/provider.mjs';
 
@@ -125,6 +129,48 @@ for (let i = 0; i < 5; i += 1) {
 const rssBase = Number(/RSS_KB=(\d+)/.exec((await time(['--import', rssHook, '-e', '0'])).stderr)?.[1] ?? NaN);
 process.stdout.write(`  ${'decode peak RSS'.padEnd(34)} median ${(median(rss) / 1024).toFixed(1).padStart(7)} MiB (node -e 0: ${(rssBase / 1024).toFixed(1)} MiB)\n`);
 
+// explain on a whole log: 100 MB with a few hundred errors, against grep over the same file with the
+// same needles (what both must find before anything is read), interleaved.
+{
+  const dir = mkdtempSync(join(tmpdir(), 'oauth-doctor-log-'));
+  const file = join(dir, 'app.log');
+  const made = makeLog(file, { bytes: 100 * 1024 * 1024, errors: 300 });
+  const { LOG_NEEDLES } = await importTs(["export { LOG_NEEDLES } from './src/explain/log-scan.ts';"]);
+  const grepArgs = ['-c', '-E', LOG_NEEDLES.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), file];
+  const timeGrep = () =>
+    new Promise((resolve, reject) => {
+      const started = process.hrtime.bigint();
+      const child = spawn('grep', grepArgs, { stdio: ['ignore', 'pipe', 'ignore'] });
+      child.stdout.resume();
+      child.on('error', reject);
+      child.on('close', () => resolve(Number(process.hrtime.bigint() - started) / 1e6));
+    });
+  const ours = [];
+  const greps = [];
+  const rss = [];
+  let found = -1;
+  for (let round = 0; round < 5; round += 1) {
+    greps.push(await timeGrep());
+    const r = await time(['--import', rssHook, bin, 'explain', '--file', file]);
+    ours.push(r.ms);
+    rss.push(Number(/RSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? NaN));
+  }
+  {
+    // explain exits 1 when it finds errors, so its output is read whatever the exit code.
+    const run = spawnSync(process.execPath, [bin, 'explain', '--json', '--file', file], { maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+    const log = JSON.parse(run.stdout.toString()).log;
+    found = log.groups.reduce((n, g) => n + g.count, 0) + log.ungrouped;
+  }
+  rmSync(dir, { recursive: true, force: true });
+  const mb = made.bytes / 1e6;
+  const ratio = median(ours) / median(greps);
+  process.stdout.write(
+    `  ${'explain --file, 100 MB log'.padEnd(34)} median ${median(ours).toFixed(1).padStart(7)} ms  ${(mb / (median(ours) / 1000)).toFixed(0)} MB/s, ` +
+      `${ratio.toFixed(2)}× grep -c -E with the same needles (${median(greps).toFixed(1)} ms; goal ≤ 3×: ${ratio <= 3 ? 'met' : 'missed'}), ` +
+      `peak RSS ${(median(rss) / 1024).toFixed(1)} MiB, errors found ${found} of ${made.errors}\n`,
+  );
+}
+
 // probe: 8 targets at once against the slowest one alone.
 const N = 8;
 const providers = [];
@@ -202,3 +248,4 @@ process.stdout.write(
   process.stdout.write(`  ${'installed, production only'.padEnd(34)} ${kib(du - ours)} in ${deps} dependencies (oauth-doctor itself ${kib(ours)})\n`);
   rmSync(work, { recursive: true, force: true });
 }
+

@@ -44,7 +44,7 @@ const seen = new Set();
 const out = fixedSet ? { [fixedSet]: {} } : { tuning: {}, heldout: {} };
 // Texts already in any set are not taken twice.
 const { readCases } = await import('./cases.mjs');
-if (fixedSet) for (const c of readCases()) seen.add(c.text.trim());
+for (const c of readCases()) seen.add(c.text.trim());
 const dropped = [];
 for (const file of readdirSync(from).filter((f) => f.endsWith('.json')).sort()) {
   const family = file.replace(/\.json$/, '');

@@ -436,7 +436,8 @@ function scanText(text: string, sink: Sink, vocabulary: ReadonlySet<string>): vo
  * `hints` adds what the caller knows (login and probe know their endpoint and grant).
  */
 const CONTEXT_SIGNS: ReadonlyArray<readonly [ContextFlag, RegExp]> = [
-  ['refresh', /grant_type["']?\s*[=:]\s*["']?refresh_token|\brefresh[_ -]?token|\brefresh(?:ing|ed)? (?:the )?(?:access )?token|RefreshError|TokenRefresh|refreshAccessToken|refresh_grant|\.refresh\(|token refresh|while refreshing|failed to refresh/i],
+  // golang.org/x/oauth2 fetching a token in the middle of an API call is a refresh.
+  ['refresh', /grant_type["']?\s*[=:]\s*["']?refresh_token|\brefresh[_ -]?token|\brefresh(?:ing|ed)?\b[^.\n]{0,30}\btokens?\b|(?:Get|Post|Put|Patch|Delete) "?https?:\/\/\S+"?: oauth2: cannot fetch token|RefreshError|TokenRefresh|refreshAccessToken|refresh_grant|\.refresh\(|token refresh|while refreshing|failed to refresh/i],
   ['code_exchange', /grant_type["']?\s*[=:]\s*["']?authorization_code|\bauthori[sz]ation[_ ]code\b|\bauth code\b|code[_ ]verifier|\bredeem(?:ing)?(?: the)? code|exchang(?:e|ing) (?:the |an |authorization )?code|code exchange|callback/i],
   ['device', /device_code|grant-type:device_code|device[ _-]?(?:authorization|flow)|\buser_code\b|verification_uri/i],
   ['client_credentials', /grant_type["']?\s*[=:]\s*["']?client_credentials|client[_ ]credentials/i],

@@ -19,7 +19,8 @@ export interface ProviderEvidence {
 }
 
 export const PROVIDERS = [
-  { id: 'google', names: ['Google', 'Gmail'], text: /google|\bgcloud\b|gaxios|\bgmail\b/i, codes: ['google:'] },
+  // The google.rpc.Status shape ({"error": {"status": "PERMISSION_DENIED"}}) is shared by other gRPC APIs: the name must show.
+  { id: 'google', names: ['Google', 'Gmail'], text: /google|\bgcloud\b|gaxios|\bgmail\b/i },
   {
     id: 'google_workspace',
     names: ['Google Workspace'],

@@ -39,7 +39,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: [TIME_CLAIMS, 'RFC 7519 §2 (NumericDate)', 'RFC 7523 §3'],
     match: [
       {
-        text: /issued (?:at )?(?:time )?(?:is |was )?(?:more than \d+ \w+ )?in the future|\biat\b.{0,60}(?:future|in the past\)|greater than|after the current)|used (?:too early|before)|\bnot (?:yet valid|active yet)\b|\bnbf\b.{0,40}(?:future|after now|greater)|clocks? (?:skew|drift|are not in sync|out of sync|differ)|time ?skew|issued time cannot be greater|Issued at time is (?:invalid|more than)|reasonable timeframe|short-lived token|(?:system|server|device|machine) (?:clock|time) (?:is|was) (?:wrong|off|ahead|behind)|before the nbf|\bbefore use time\b|unexpected JWT "nbf"|must be issued before the current time|not within its valid time range/i,
+        text: /issued (?:at )?(?:time )?(?:is |was )?(?:more than \d+ \w+ )?in the future|\biat\b.{0,60}(?:future|in the past\)|greater than|after the current)|used (?:too early|before)|\bnot (?:yet valid|active yet)\b|\bnbf\b.{0,40}(?:future|after now|greater)|clocks? (?:skew|drift|are not in sync|out of sync|differ)|time ?skew|issued time cannot be greater|Issued at time is (?:invalid|more than)|reasonable timeframe|short-lived token|(?:system|server|device|machine) (?:clock|time) (?:is|was) (?:wrong|off|ahead|behind)|before the nbf|\bbefore use time\b|issued ?at\b.{0,30}in the future|unexpected JWT "nbf"|must be issued before the current time|not within its valid time range/i,
       },
     ],
     priority: 3,
@@ -67,7 +67,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       {
         text: /\b(?:access |id |bearer |auth |jwt |oidc )?token (?:has |is |was )?expired\b|\bexpired (?:access |auth(?:entication)? |id |bearer )?token\b|\bjwt (?:is )?expired\b|\bjwt_is_expired\b|\btoken expiry\b|\b(?:token|jwt)\b[^.\n]{0,40}\bexpired at\b|\bexpired_access_token\b|\baccess_token_expired\b|\btoken_expired\b|\bhas expired\b/i,
         // "expired, revoked or malformed", "invalid or expired": the server does not say which.
-        notText: /expired,? or |or expired|expired, revoked|expired\/|\/expired|expired or (?:invalid|revoked)|invalid or expired/i,
+        notText: /expired,? or |or expired|expired, revoked|expired\/|\/expired|expired or (?:invalid|revoked)|invalid or expired|\b(?:authori[sz]ation |auth |device |verification )?code (?:has |is )?expired|\bcode expired\b/i,
         notCode: ['invalid_grant', 'invalid_client', 'unauthorized_client'],
       },
       { codeLike: /^(?:token_expired|expired_access_token|access_token_expired|expired_auth_token)$/ },
@@ -134,10 +134,12 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     provenance: ['002_8a173236cfaf1cfa.txt (Invalid Access Token: re-authenticate the app)'],
     match: [
       {
-        text: /\b(?:invalid|bad|malformed|unrecognized|unrecognised|unknown) (?:access |bearer |auth(?:entication)? |id |api |jwt |login )?token\b|\btoken (?:is )?(?:invalid|malformed|not valid|unrecognized)\b|\bjwt (?:is )?malformed\b|\bmalformed jwt\b|\bmissing\/invalid\b|\binvalid\/expired\b|\bsignature (?:verification )?(?:failed|is invalid|does not match|mismatch)|failed to verify (?:the )?(?:id token )?signature|\binvalid (?:jwt )?signature\b|did not contain any signing keys|no (?:matching|suitable|applicable) (?:signing )?keys?\b|\bkid\b.{0,40}not found|unable to find (?:a |the )?(?:signing )?key|(?:id|access) token (?:verification|validation) fail|verification of (?:the )?token failed|couldn't verify signed token|not from a supported provider|claim "?\w+"? is missing|\baudience (?:is )?invalid|\binvalid audience|\baud(?:ience)? (?:claim )?(?:mismatch|does not match|not allowed)|\baudiences?\b.{0,80}(?:not allowed|rejected|does not match|doesn't match|mismatch)|expected audience|wrong audience|invalid claim ['"]?aud\b|expired, revoked, malformed|invalid or expired|expired or invalid|no known key successfully validated|\bJwt verification fails\b|\bjwks?\b.{0,40}(?:doesn't|does not) have (?:a )?key|\bkid\b.{0,60}(?:not available|no match|unknown)|failed to validate (?:the )?(?:jwt |token )?signature|no valid key found|(?:not well formed|malformed) (?:jwt|token)|\bJWT is not well formed\b|\bclaim\b.{0,30}not present|token isn't active|\btoken (?:is )?(?:revoked|blacklisted|disabled)\b/i,
+        text: /\b(?:invalid|bad|malformed|unrecognized|unrecognised|unknown) (?:access |bearer |auth(?:entication)? |id |api |jwt |login )?token\b|\btoken (?:is )?(?:invalid|malformed|not valid|unrecognized)\b|\bjwt (?:is )?malformed\b|\bmalformed jwt\b|\bmissing\/invalid\b|\binvalid\/expired\b|\bsignature (?:verification )?(?:failed|is invalid|does not match|mismatch)|failed to verify (?:the )?(?:id token )?signature|\binvalid (?:jwt )?signature\b|did not contain any signing keys|no (?:matching|suitable|applicable) (?:signing )?keys?\b|\bkid\b.{0,40}not found|unable to find (?:a |the )?(?:signing )?key|(?:id|access) token (?:verification|validation) fail|verification of (?:the )?token failed|couldn't verify signed token|not from a supported provider|claim "?\w+"? is missing|\baudience (?:is )?invalid|\binvalid audience|\baud(?:ience)? (?:claim )?(?:mismatch|does not match|not allowed)|\baudiences?\b.{0,80}(?:not allowed|rejected|does not match|doesn't match|mismatch)|expected audience|wrong audience|invalid claim ['"]?aud\b|expired, revoked, malformed|invalid or expired|expired or invalid|no known key successfully validated|\bJwt verification fails\b|\bjwks?\b.{0,40}(?:doesn't|does not) have (?:a )?key|\bkid\b.{0,60}(?:not available|no match|unknown)|failed to validate (?:the )?(?:jwt |token )?signature|no valid key found|(?:not well formed|malformed) (?:jwt|token)|\bJWT is not well formed\b|\bclaim\b.{0,30}not present|token isn't active|\btoken (?:is )?(?:revoked|blacklisted|disabled)\b|InvalidAuthenticationToken|CompactToken parsing failed|invalid number of segments|not enough segments|token is malformed|failed to authenticate (?:the )?(?:provided )?token|cannot verify (?:the )?token|unexpected (?:JWT )?alg\b|\balg(?:orithm)? (?:is )?(?:not allowed|mismatch|not supported)|issuer or signature/i,
         notCode: ['invalid_grant', 'invalid_client', 'unauthorized_client', 'redirect_uri_mismatch', 'invalid_request'],
       },
       { codeLike: /^(?:invalid|bad|malformed)_(?:access_)?(?:token|auth|jwt|bearer)$|^token_revoked$|^not_authed$/ },
+      // At an API (not a token endpoint), "Bad credentials" is the token.
+      { text: /\bBad credentials\b/i, notContext: ['token_endpoint'] },
     ],
     priority: 1,
   },
@@ -163,6 +165,8 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     match: [
       {
         text: /unexpected iss(?:uer)? value|\biss(?:uer)?\b (?:claim )?(?:mismatch|does not match|did not match|doesn't match|is not valid|is invalid|validation fail)|invalid (?:token )?issuer|issuer (?:field )?(?:\S+ )?(?:in discovery data )?does not match|\bwrong iss\b|does not match (?:the )?(?:expected|configured) issuer|issued by a different provider|Issuer validation failed|The iss claim is not valid|\bIDX10205\b|\bIDX40001\b|issuer_mismatch|\bissuer\b.{0,20}(?:is )?not configured|iss claim has value|did not match the requested issuer|invalid claims?:? \{?['"]?iss\b|invalid claim ['"]iss['"]|IssuerError|\bunexpected "iss"/i,
+        // "Invalid issuer or signature" does not say which: that is invalid_token.
+        notText: /issuer or signature/i,
       },
     ],
     priority: 3,
@@ -223,7 +227,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     provenance: ['002_8a173236cfaf1cfa.txt (authorization-code integration guide, state against CSRF)', '002_8a173236cfaf1cfa.txt (authorization-code integration guide, state against CSRF and 401 on mismatch)'],
     match: [
       {
-        text: /\bstate cookie|state (?:verification|validation|check) (?:has )?failed|\binvalid [`'"]?state\b|\bstate (?:is |was )?(?:missing|not found|not present)|missing state|initial state could not be found|InvalidStateException|csrf[_ ]detected|csrf (?:token )?(?:validation|verification|check) failed|anti-?csrf|Correlation failed|\.AspNetCore\.Correlation|correlation cookie|Cookie not found|cookies? (?:are |were )?(?:disabled|blocked|not enabled)|authorization_request_not_found|state_mismatch|unable to verify authorization request state|csrf cookie|(?:expired|missing) (?:or missing )?(?:oauth )?state|invalid_state_parameter|did not find expected authorization request details|unexpected "state"|Invalid authorization request state|Wrong state parameter|AuthState(?:Forbidden|Missing)|\bstate (?:parameter |value )?(?:mismatch|does not match|did not match|doesn't match)|\bmismatch(?:ed|ing)?[\s_]state\b|\binvalid (?:oauth )?state\b/i,
+        text: /\bstate cookie|state (?:verification|validation|check) (?:has )?failed|\binvalid [`'"]?state\b|\bstate (?:is |was )?(?:missing|not found|not present)|missing state|initial state could not be found|InvalidStateException|csrf[_ ]detected|csrf (?:token )?(?:validation|verification|check) failed|anti-?csrf|Correlation failed|\.AspNetCore\.Correlation|correlation cookie|Cookie not found|cookies? (?:are |were )?(?:disabled|blocked|not enabled)|authorization_request_not_found|state_mismatch|unable to verify authorization request state|csrf cookie|(?:expired|missing) (?:or missing )?(?:oauth )?state|invalid_state_parameter|did not find expected authorization request details|unexpected "state"|Invalid authorization request state|Wrong state parameter|AuthState(?:Forbidden|Missing)|(?:could not|couldn't|unable to) find (?:a )?(?:matching )?session|\bstate (?:parameter |value )?(?:mismatch|does not match|did not match|doesn't match)|\bmismatch(?:ed|ing)?[\s_]state\b|\binvalid (?:oauth )?state\b/i,
       },
     ],
     priority: 2,
@@ -249,7 +253,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §3.1.2', 'RFC 6749 §4.1.3', 'RFC 9700 §4.1'],
     match: [
       {
-        text: /redirect(?:ion)?[_ -]?ur[il]s?\b.{0,60}(?:mismatch|do(?:es)? not match|doesn't match|not (?:registered|whitelisted|allowed|permitted|valid|match|in the list)|is invalid|must match)|(?:invalid|unregistered|unknown|wrong|incorrect|bad) redirect(?:ion)?[_ -]?ur[il]|redirect(?:ion)? url is not permitted|callback url (?:mismatch|is not (?:allowed|registered|valid))|redirect_mismatch|reply url .{0,40}(?:does not match|not registered)|invalid parameter:? ['"]?redirect_uri|['"]?redirect_uri['"]? parameter must be/i,
+        text: /redirect(?:ion)?[_ -]?ur[il]s?\b.{0,60}(?:mismatch|do(?:es)? not match|doesn't match|not (?:registered|whitelisted|allowed|permitted|valid|match|in the list)|is invalid|must match)|(?:invalid|unregistered|unknown|wrong|incorrect|bad) redirect(?:ion)?[_ -]?ur[il]|redirect(?:ion)? url is not permitted|callback url (?:mismatch|is not (?:allowed|registered|valid))|redirect_mismatch|reply url .{0,40}(?:does not match|not registered)|invalid parameter:? ['"]?redirect_uri|['"]?redirect_uri['"]? parameter must be|(?:missing|invalid|mismatching|mismatched|unregistered),? (?:or \w+ )?redirect(?:ion)?[_ -]?ur[il]|custom scheme (?:uri|url)s? (?:are )?not allowed/i,
       },
       { codeLike: /^(?:redirect_mismatch|bad_redirect_uri|invalid_callback_url|callback_url_mismatch|redirect_uri_not_allowed)$/ },
     ],
@@ -278,7 +282,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §4.1.2.1', 'OpenID Connect Core 1.0 §3.1.2.6'],
     match: [
       {
-        text: /\buser (?:denied|cancel+ed|declined|rejected)\b|\bnot assigned to\b|not allowed to access this app|consent (?:was )?(?:denied|declined)|\baccount (?:is |has been )?(?:disabled|locked|blocked|suspended|deactivated)\b|email[_ ]unverified|e-?mail (?:address )?(?:is )?not verified|needs? (?:admin(?:istrator)? )?(?:approval|consent)|not (?:approved|permitted) by (?:the |your )?admin|blocked by (?:your |the )?administrator|\binvalid (?:user|username|resource owner) (?:credentials|or password)|\b(?:wrong|invalid|incorrect) (?:e-?mail|username) or password\b|\baccount is not fully set up\b/i,
+        text: /\buser (?:denied|cancel+ed|declined|rejected)\b|\bnot assigned to\b|not allowed to access this app|consent (?:was )?(?:denied|declined)|\baccount (?:is |has been )?(?:disabled|locked|blocked|suspended|deactivated)\b|email[_ ]unverified|e-?mail (?:address )?(?:is )?not verified|needs? (?:admin(?:istrator)? )?(?:approval|consent)|not (?:approved|permitted) by (?:the |your )?admin|blocked by (?:your |the )?administrator|\binvalid (?:user|username|resource owner) (?:credentials|or password)|\b(?:wrong|invalid|incorrect) (?:e-?mail|username) or password\b|\baccount is not fully set up\b|\b(?:hasn't|has not|have not|haven't) approved\b/i,
       },
       { codeLike: /^(?:user_denied|user_cancel+ed|account_disabled|user_blocked|account_locked|admin_policy_enforced|\w+_policy_enforced|org_internal|disallowed_useragent|access-denied)$/ },
     ],
@@ -305,7 +309,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §5.2 (unauthorized_client)', 'RFC 7591 §2 (grant_types)'],
     match: [
       {
-        text: /(?:client|application|app) (?:is )?not (?:authorized|allowed|permitted|enabled) (?:for|to use|to request|to retrieve|to exchange)|grant[_ ]types?\b.{0,40}not (?:allowed|permitted|authorized|enabled|supported for)|not authorized for (?:the )?(?:client credentials|this grant|grant)|AllowedGrantTypes|(?:unauthorized|invalid) grant type for (?:the )?client/i,
+        text: /(?:client|application|app) (?:is )?not (?:authorized|allowed|permitted|enabled) (?:for|to use|to request|to retrieve|to exchange)|grant[_ ]types?\b.{0,40}not (?:allowed|permitted|authorized|enabled|supported for)|not authorized for (?:the )?(?:client credentials|this grant|grant)|AllowedGrantTypes|does not have access to the api product|device_flow_disabled|must be (?:explicitly )?enabled for this (?:app|client|application)|(?:grant|flow) (?:type )?is not enabled|(?:unauthorized|invalid) grant type for (?:the )?client/i,
       },
     ],
     priority: 2,
@@ -331,7 +335,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §3.3', 'RFC 6749 §5.2', 'RFC 8707 §2'],
     match: [
       {
-        text: /\b(?:invalid|unknown|unsupported|disallowed|unrecognized|unrecognised|restricted) scopes?\b|\bscopes? (?:is |are )?(?:invalid|not (?:allowed|valid|supported|recognized|found|permitted)|do(?:es)? not exist|malformed)|\bscope\b[^\n]{0,60}\b(?:doesn't|does not|do not) exist|\bService not found\b|declined ?scopes?|DeclinedScopes|\b(?:resource|audience)\b.{0,40}(?:not found|not registered|does not exist|unknown)|\binvalid_target\b/i,
+        text: /\b(?:invalid|unknown|unsupported|disallowed|unrecognized|unrecognised|restricted) scopes?\b|\bscopes? (?:is |are )?(?:invalid|not (?:allowed|valid|supported|recognized|found|permitted)|do(?:es)? not exist|malformed)|\bscope\b[^\n]{0,60}\b(?:doesn't|does not|do not) exist|\bService not found\b|declined ?scopes?|DeclinedScopes|\bunauthorized_scope(?:_error)?\b|\b(?:resource|audience)\b.{0,40}(?:not found|not registered|does not exist|unknown)|\binvalid_target\b/i,
       },
     ],
     priority: 3,
@@ -357,7 +361,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     provenance: ['001_b11ec28349281b2a.txt (When to Use 403 Forbidden?)'],
     match: [
       {
-        text: /\binsufficient (?:permissions?|privileges?|scopes?|authentication scopes|access rights)\b|not enough permissions|\bmissing (?:required )?(?:scopes?|permissions?)\b|does not have (?:the )?(?:required )?(?:scope|permission|role)s?|(?:scope|scp)['"]? claim does not contain|\bpermission.{0,20}\bmissing\b|_permission\b.{0,40}\bmissing\b|\bno apiproduct match\b|\bnot authorized to (?:access|perform|call)\b|\bmissing_scope\b|\binsufficient_permissions?\b/i,
+        text: /\binsufficient (?:permissions?|privileges?|scopes?|authentication scopes|access rights)\b|not enough permissions|\bmissing (?:required )?(?:scopes?|permissions?)\b|does not have (?:the )?(?:required )?(?:scope|permission|role)s?|(?:scope|scp)['"]? claim does not contain|\bpermission.{0,20}\bmissing\b|_permission\b.{0,40}\bmissing\b|\bno apiproduct match\b|\bnot authorized to (?:access|perform|call)\b|\bmissing_scope\b|\binsufficient_permissions?\b|does not contain (?:the )?(?:required )?scopes?|missing (?:these |the )?(?:following )?required scopes|\bscopes? (?:do(?:es)? not match|mismatch)\b/i,
       },
       { codeLike: /^(?:missing_scope|insufficient_permissions?|permission_denied|forbidden_scope)$/ },
     ],
@@ -388,7 +392,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §5.2', 'RFC 6749 §2.3.1', 'RFC 7523 §3'],
     match: [
       {
-        text: /\b(?:invalid|unknown|bad|wrong|incorrect|unrecognized) client(?:[_ ]?(?:id|secret|credentials))?\b|\bclient (?:authentication|auth) (?:failed|is required|required)\b|\bclient[_ ]?(?:id|secret)s? (?:is |are |was )?(?:invalid|incorrect|wrong|not found|not valid|required|missing|not provided)|\bclient (?:not found|does not exist|is disabled)\b|\bShared secret is required\b|\bInvalid JWT Signature\b|\bdeleted_client\b|Full authentication is required|Client secret is required|No client with id|Client secret validation failed|invalid (?:api |consumer )?key\/secret/i,
+        text: /\b(?:invalid|unknown|bad|wrong|incorrect|unrecognized) client(?:[_ ]?(?:id|secret|credentials))?\b|\bclient (?:authentication|auth) (?:failed|is required|required)\b|\bclient[_ ]?(?:id|secret)s? (?:is |are |was )?(?:invalid|incorrect|wrong|not found|not valid|required|missing|not provided)|\bclient (?:not found|does not exist|is disabled)\b|\bShared secret is required\b|\bInvalid JWT Signature\b|\bdeleted_client\b|Full authentication is required|Client secret is required|No client with id|Client secret validation failed|\bclient (?:was|has been) deleted\b|invalid (?:api |consumer )?key\/secret/i,
         notText: /redirect(?:ion)?[_ -]?ur[il]/i,
       },
       { text: /\bBad credentials\b/i, context: ['token_endpoint'] },
@@ -440,7 +444,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §6', 'RFC 6749 §5.2', 'RFC 9700 §4.14.2 (refresh token rotation)'],
     match: [
       {
-        text: /\brefresh[_ ]?token\b.{0,40}(?:invalid|expired|revoked|not found|not valid|reuse|already (?:been )?used|rejected|validation failed)|\binvalid refresh[_ ]?token\b|\bexpired refresh[_ ]?token\b|\bunable to refresh\b|\bfailed to refresh (?:the )?(?:access )?token\b|\bStale (?:refresh )?token\b|\brefresh token\b.{0,60}\b(?:consumed|reused)\b|\bREFRESH_TOKEN_ERROR\b/i,
+        text: /\brefresh[_ ]?token\b.{0,40}(?:invalid|expired|revoked|not found|not valid|reuse|already (?:been )?used|rejected|validation failed)|\binvalid refresh[_ ]?token\b|\bexpired refresh[_ ]?token\b|\bunable to refresh\b|\bfailed to refresh (?:the )?(?:access )?token\b|\bStale (?:refresh )?token\b|\brefresh token\b.{0,60}\b(?:consumed|reused|different client|another client)\b|\bREFRESH_TOKEN_ERROR\b/i,
       },
       { code: ['invalid_grant'], context: ['refresh'] },
       { code: ['invalid_grant'], text: /refresh[\s_-]?token|token (?:has been )?(?:expired or )?revoked/i },
@@ -528,7 +532,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §5.2', 'RFC 6749 §4.1.3'],
     match: [
       {
-        text: /\bmissing (?:required )?(?:parameter|argument)s?\b|\b(?:required )?parameter\b.{0,40}\b(?:is )?(?:missing|required|not (?:present|provided))\b|\bmalformed request\b|\bincludes? a parameter more than once\b|multiple client credentials|more than one (?:mechanism|method) for authenticating|\bduplicate(?:d)? parameters?\b|must be (?:sent as )?application\/x-www-form-urlencoded|\bunsupported (?:content|media)[ -]type\b|No authorization token was found|Format is Authorization: Bearer|Authorization header (?:is )?(?:missing|malformed)|code[_ ]challenge (?:is )?required/i,
+        text: /\bmissing (?:required )?(?:parameter|argument)s?\b|\b(?:required )?parameter\b.{0,40}\b(?:is )?(?:missing|required|not (?:present|provided))\b|\bmalformed request\b|\bincludes? a parameter more than once\b|multiple client credentials|more than one (?:mechanism|method) for authenticating|\bduplicate(?:d)? parameters?\b|must be (?:sent as )?application\/x-www-form-urlencoded|\bunsupported (?:content|media)[ -]type\b|No authorization token was found|Format is Authorization: Bearer|Authorization header (?:is )?(?:missing|malformed)|Authorization header format|missing required authentication credential|no (?:auth(?:orization)? |bearer |access )?token (?:was )?(?:provided|found|supplied)|code[_ ]challenge (?:is )?required/i,
       },
     ],
     priority: 0,
@@ -580,7 +584,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       'Correct the URL from the provider\'s discovery document.',
     ],
     sources: ['RFC 6749 §5.1 (application/json)', 'RFC 8414 §3'],
-    match: [{ text: /Unexpected token '?<'?|invalid character '<' looking for beginning of value|got "text\/html|Error while extracting response|unexpected response content-type|content-type is not JSON compatible|<!DOCTYPE[^\n]{0,40}is not valid JSON|is not valid JSON|Unexpected character \(?'?<|JSON\.parse: unexpected character|Expected (?:JSON|BEGIN_OBJECT)|The data couldn.t be read because it isn.t in the correct format|JSON (?:parse )?error/i }],
+    match: [{ text: /Unexpected token '?<'?|invalid character '.' looking for beginning of value|got "text\/html|Error while extracting response|unexpected response content-type|content-type is not JSON compatible|<!DOCTYPE[^\n]{0,40}is not valid JSON|is not valid JSON|Unexpected character \(?'?<|JSON\.parse: unexpected character|Expected (?:JSON|BEGIN_OBJECT)|The data couldn.t be read because it isn.t in the correct format|JSON (?:parse )?error/i }],
     priority: 0,
   },
   {
@@ -629,7 +633,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §5.2'],
     match: [
       {
-        text: /Failed to obtain access token|Could not authenticate you from \w+|OAUTH_(?:GET_ACCESS_TOKEN|CALLBACK(?:_HANDLER)?)_ERROR|OAuthCallbackError|OAuth flow failed|MissingTokenError|Missing access token parameter|Response Error: \d{3}|Failed to get token from provider|token exchange failed|Error redeeming code|Callback handler failed/i,
+        text: /Failed to obtain access token|Could not authenticate you from \w+|OAUTH_(?:GET_ACCESS_TOKEN|CALLBACK(?:_HANDLER)?)_ERROR|OAuthCallback(?:Error)?\b|OAuth flow failed|MissingTokenError|Missing access token parameter|Response Error: \d{3}|Failed to get token from provider|token exchange failed|Error redeeming code|Callback handler failed/i,
       },
     ],
     priority: -5,
