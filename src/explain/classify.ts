@@ -27,7 +27,7 @@ const testText = (re: RegExp, obs: Observation): boolean =>
   });
 
 /** How much a matched matcher says about the input; a prefixed provider code says the most. */
-function matcherScore(m: Matcher, obs: Observation, codes: Set<string>): { score: number; code?: string; specific: boolean } | undefined {
+function matcherScore(m: Matcher, obs: Observation, codes: Set<string>, unknownCodes: readonly string[]): { score: number; code?: string; specific: boolean } | undefined {
   let score = 0;
   let code: string | undefined;
   let specific = false;
@@ -44,7 +44,7 @@ function matcherScore(m: Matcher, obs: Observation, codes: Set<string>): { score
   }
   if (m.codeLike) {
     const re = m.codeLike;
-    code = [...codes].find((c) => re.test(c));
+    code = unknownCodes.find((c) => re.test(c));
     if (!code) return undefined;
     score += 3;
   }
@@ -78,9 +78,40 @@ function matcherScore(m: Matcher, obs: Observation, codes: Set<string>): { score
 /** What seeing the provider in the input adds to its entries' scores. */
 const PROVIDER_SHOWN = 3;
 
+const namedCodes = new WeakMap<readonly KnowledgeEntry[], Set<string>>();
+
+/** Every code a general entry (one about no provider) matches by name, lower-cased. */
+function codesNamed(knowledge: readonly KnowledgeEntry[]): Set<string> {
+  let named = namedCodes.get(knowledge);
+  if (!named) {
+    named = new Set(knowledge.filter((e) => !e.provider).flatMap((e) => e.match.flatMap((m) => (m.code ?? []).map((c) => c.toLowerCase()))));
+    namedCodes.set(knowledge, named);
+  }
+  return named;
+}
+
+/**
+ * The codes no entry knows by name, as snake_case words (`UnauthorizedClientApplicationDisabled`
+ * becomes `unauthorized_client_application_disabled`): what `codeLike` reads, so the codes the
+ * next provider makes up are read by their words, and a code with a general entry of its own is
+ * not (a provider's code is read by its words unless the input shows the provider).
+ */
+function unknownCodeWords(codes: readonly string[], named: Set<string>): string[] {
+  return codes
+    .filter((c) => !c.includes(':') && !named.has(c.toLowerCase()) && /[a-z]/i.test(c))
+    .map((c) =>
+      c
+        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '_')
+        .replace(/^_+|_+$/g, ''),
+    );
+}
+
 /** Every entry that matches, best first. An entry about a provider matches only when the input shows it. */
 export function matchKnowledge(obs: Observation, knowledge: readonly KnowledgeEntry[]): Match[] {
   const codes = new Set(obs.codes.map((c) => c.toLowerCase()));
+  const unknownCodes = unknownCodeWords(obs.codes, codesNamed(knowledge));
   const shown = new Map<string, boolean>();
   const isShown = (id: string) => {
     let s = shown.get(id);
@@ -94,7 +125,7 @@ export function matchKnowledge(obs: Observation, knowledge: readonly KnowledgeEn
   for (const entry of knowledge) {
     let best: ReturnType<typeof matcherScore>;
     for (const m of entry.match) {
-      const s = matcherScore(m, obs, codes);
+      const s = matcherScore(m, obs, codes, unknownCodes);
       if (s !== undefined && (best === undefined || s.score > best.score)) best = s;
     }
     if (best === undefined) continue;

@@ -15,7 +15,7 @@ import type { Observation } from './observation.js';
 
 /**
  * A line is looked at only when it holds one of these, in the case written: "error", "invalid",
- * "expire(d)/expiry", "Denied", "Unauthorized", "Forbidden", a 401, 403 or 429, "rate limit", "throttle", a JWT word, "OAuth",
+ * "expire(d)/expiry", "Denied", "Unauthorized", "Forbidden", a 401, 403 or 429, a JWT word, "OAuth",
  * an AADSTS code, x509, EOF, CSRF, TIMEOUT. Each is searched for in the bytes in one pass; five
  * letters at most and, where a case allows, a rare first letter, because that is what
  * Buffer.indexOf's speed depends on (measured: 3 ms a needle for "xpir" over 100 MB, 50 ms for
@@ -23,20 +23,36 @@ import type { Observation } from './observation.js';
  */
 export const LOG_NEEDLES: readonly string[] = [
   'rror', 'RROR', 'nvali', 'NVALI', 'xpir', 'XPIR', 'Denie', 'DENIE', 'Unaut', 'UNAUT', 'Forbi', 'FORBI',
-  '401', '403', '429', 'jwt', 'Jwt', 'JWT', 'OAuth', 'oauth', 'AADST', 'x509', 'EOF', 'CSRF', 'IMEOU', 'ate li', 'hrottl',
+  '401', '403', '429', 'jwt', 'Jwt', 'JWT', 'OAuth', 'oauth', 'AADST', 'x509', 'EOF', 'CSRF', 'IMEOU',
 ];
 const NEEDLE_BYTES = LOG_NEEDLES.map((n) => Buffer.from(n, 'latin1'));
 
 /**
- * Second look, on the line as text: it must speak of authentication or tokens (a TLS error or a
+ * Second look, on the record as text: it must speak of authentication or tokens (a TLS error or a
  * timeout counts when it is on the way to an authorization server, not to a database), or carry
- * a 401 or 403 that is an HTTP status and not part of an id.
+ * a 401, 403 or 429 that is an HTTP status and not part of an id. The words are looked for in the
+ * lower-cased text with a plain alternation, which V8 runs several times faster than the same
+ * words under the i flag with word boundaries (measured on 100k decoy lines).
  */
-const AUTH_CONTEXT =
-  /oauth|oidc|openid|\bauth(?:enticat|ori[sz]|n\b|z\b|\b|_|-)|unauthori[sz]|token|jwt|jws|jwks?\b|bearer|credential|client[_ ]?(?:id|secret)|\bgrant|scope|consent|redirect_uri|csrf|nonce|pkce|code[_ ]verifier|saml|AADSTS|E0000\d|IDX\d{5}|forbidden|access[_ ]denied|\.well-known|issuer|\bidp\b|\bsso\b|\blog ?in\b|sign[- ]?in|\b(?:invalid|unauthorized|unsupported|insufficient)_[a-z_]+|\b(?:access_denied|interaction_required|login_required|consent_required|temporarily_unavailable|slow_down|authorization_pending|expired_token)\b|(?:^|[\s"'=:(\[])40[13](?=$|[\s"',;)\].])|status(?:Code)?["']?\s*[:=]\s*["']?40[13]\b/i;
+const AUTH_WORDS =
+  /oauth|oidc|openid|auth|token|jw[tsk]|bearer|credential|client[_ ]?(?:id|secret)|grant|scope|consent|redirect_uri|csrf|nonce|pkce|code[_ ]verifier|saml|aadsts|e0000\d|idx\d{5}|forbidden|access[_ ]denied|\.well-known|issuer|\bidp\b|\bsso\b|log ?in\b|sign[- ]?in|invalid_|unauthorized_|unsupported_|insufficient_|interaction_required|login_required|consent_required|temporarily_unavailable|slow_down|authorization_pending|expired_token/;
+/** A 401, 403 or 429 written as an HTTP status. */
+const AUTH_STATUS = /(?:^|[\s"'=:(\[])4(?:0[13]|29)(?=$|[\s"',;)\].])|status(?:code)?["']?\s{0,3}[:=]\s{0,3}["']?4(?:0[13]|29)\b/;
+/** "author", "authority" (x509's "unknown authority") alone are no sign of authentication. */
+const NOT_AUTH = /\bauthor(?:ity|ities|s)?\b/g;
+
+function speaksOfAuth(text: string): boolean {
+  const lower = text.toLowerCase();
+  if (AUTH_STATUS.test(lower)) return true;
+  if (!AUTH_WORDS.test(lower)) return false;
+  // Rare: the only sign was "authority" or "author"; look again without them.
+  return !/auth/.test(lower) || AUTH_WORDS.test(lower.replace(NOT_AUTH, ' '));
+}
 
 /** Lines that belong to the record above them: stack frames, indented continuations, wrapped bodies. */
 const CONTINUATION = /^(?:[ \t]+\S|at |Caused by:|Response: |Traceback |\}|\]|During handling|The above exception)/;
+/** The first bytes CONTINUATION can start with: a line starting otherwise is not decoded at all. */
+const CONTINUATION_FIRST = new Set([' ', '\t', 'a', 'C', 'R', 'T', '}', ']', 'D'].map((c) => c.charCodeAt(0)));
 
 const MAX_LINE = 64 * 1024;
 const MAX_RECORD_LINES = 30;
@@ -179,6 +195,7 @@ export class LogScanner {
     let next = end + 1;
     let recordEnd = end + 1;
     for (let n = 0; n < MAX_RECORD_LINES && next < buf.length && text.length < MAX_RECORD; n += 1) {
+      if (!CONTINUATION_FIRST.has(buf[next] as number)) break;
       let e = buf.indexOf(10, next);
       if (e === -1) e = buf.length;
       const line = buf.toString('utf8', next, Math.min(e, next + MAX_RECORD));
@@ -187,7 +204,7 @@ export class LogScanner {
       recordEnd = e + 1;
       next = e + 1;
     }
-    if (AUTH_CONTEXT.test(text)) this.#add(text.replace(/\r$/gm, ''), lineNo);
+    if (speaksOfAuth(text)) this.#add(text.replace(/\r$/gm, ''), lineNo);
     return recordEnd;
   }
 

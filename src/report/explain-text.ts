@@ -28,13 +28,13 @@ export function renderExplain(r: ExplainResult, style: Style): string {
 function renderLog(log: NonNullable<ExplainResult['log']>, style: Style): string {
   const records = log.groups.reduce((n, g) => n + g.count, 0) + log.ungrouped;
   const size = log.bytes >= 1024 * 1024 ? `${(log.bytes / (1024 * 1024)).toFixed(1)} MiB` : `${(log.bytes / 1024).toFixed(1)} KiB`;
-  const out: string[] = [style.dim(`Read as a log: ${log.lines.toLocaleString('en')} lines, ${size}`), ''];
+  const out: string[] = [style.dim(`Read as a log: ${thousands(log.lines)} lines, ${size}`), ''];
   if (log.groups.length === 0) {
     out.push(style.green('✔ No OAuth or HTTP-auth error found in it.'));
     return `${out.join('\n')}\n`;
   }
   const groups = `${log.groups.length} distinct error${log.groups.length === 1 ? '' : 's'}`;
-  out.push(heading(`${records.toLocaleString('en')} error record${records === 1 ? '' : 's'} in ${groups}, most frequent first`, style), '');
+  out.push(heading(`${thousands(records)} error record${records === 1 ? '' : 's'} in ${groups}, most frequent first`, style), '');
   log.groups.forEach((g, n) => out.push(renderGroup(g, n + 1, style), ''));
   if (log.ungrouped > 0) out.push(style.yellow(`▲ ${log.ungrouped} more error records past the first ${log.groups.length} kinds were counted but not grouped.`), '');
   return `${out.join('\n').trimEnd()}\n`;
@@ -47,4 +47,9 @@ function renderGroup(g: LogGroup, n: number, style: Style): string {
   if (primary) lines.push(renderFinding(primary, style).replace(/^/gm, '  '));
   if (others.length > 0) lines.push(style.dim(`    Also: ${others.map((f) => `${printable(f.title)} [${f.id}]`).join('; ')}`));
   return lines.join('\n');
+}
+
+/** 1130844 as 1,130,844 (toLocaleString loads Intl, tens of milliseconds at its first use). */
+function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

@@ -25,7 +25,7 @@ export const flowEntries: readonly KnowledgeEntry[] = [
       'If it never completes, check the user signs in to the same provider and tenant the client uses.',
     ],
     sources: ['RFC 8628 §3.5', 'RFC 8628 §3.4'],
-    match: [{ code: ['authorization_pending'] }, { text: /\bAuthorizationPending\b|authorization (?:request )?is (?:still )?pending|user has not yet (?:completed|approved|authorized)/i }],
+    match: [{ code: ['authorization_pending'] }, { codeLike: /pending/ }, { text: /\bAuthorizationPending\b|authorization (?:request )?is (?:still )?pending|user has not yet (?:completed|approved|authorized)/i }],
   },
   {
     key: 'rfc8628.slow_down',
@@ -36,7 +36,7 @@ export const flowEntries: readonly KnowledgeEntry[] = [
     causes: ['The client ignores the interval of the device authorization response, or polls at once after each answer.', 'Several pollers share one device code.'],
     fixes: ['Wait `interval` seconds between polls (5 if none was given) and add 5 seconds each time slow_down comes back.'],
     sources: ['RFC 8628 §3.5', 'RFC 8628 §3.2'],
-    match: [{ code: ['slow_down'] }, { text: /polling (?:too fast|faster than)/i }],
+    match: [{ code: ['slow_down'] }, { text: /polling (?:too fast|faster than)/i }, { codeLike: /slow_?down|too_fast|polling_too/ }],
     priority: 1,
   },
   {
@@ -54,6 +54,7 @@ export const flowEntries: readonly KnowledgeEntry[] = [
       // Outside a resource's answer, expired_token comes from polling: RFC 8628 is where the code is registered.
       { code: ['expired_token'], notContext: ['resource'], form: ['json', 'http', 'form', 'text', 'url'], notText: /access[_ ]token|bearer/i },
       { code: ['device_code_expired'] },
+      { codeLike: /(?=.*device)(?=.*expire)/ },
       { text: /\bdevice[_ ]code\b.{0,60}\b(?:is |has )?expired\b|\bdeviceCodeExpired\b|\bexpired device code\b/i },
     ],
     priority: 1,

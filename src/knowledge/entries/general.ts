@@ -41,6 +41,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       {
         text: /issued (?:at )?(?:time )?(?:is |was )?(?:more than \d+ \w+ )?in the future|\biat\b.{0,60}(?:future|in the past\)|greater than|after the current)|used (?:too early|before)|\bnot (?:yet valid|active yet)\b|\bnbf\b.{0,40}(?:future|after now|greater)|clocks? (?:skew|drift|are not in sync|out of sync|differ)|time ?skew|issued time cannot be greater|Issued at time is (?:invalid|more than)|reasonable timeframe|short-lived token|(?:system|server|device|machine) (?:clock|time) (?:is|was) (?:wrong|off|ahead|behind)|before the nbf|\bbefore use time\b|issued ?at\b.{0,30}in the future|unexpected JWT "nbf"|must be issued before the current time|not within its valid time range/i,
       },
+      { codeLike: /(?:^|_)(?:clock|skew|iat|nbf|future|not_yet_valid|too_early|immature|time_skew)(?:_|$)/ },
     ],
     priority: 3,
   },
@@ -70,7 +71,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
         notText: /expired,? or |or expired|expired, revoked|expired\/|\/expired|expired or (?:invalid|revoked)|invalid or expired|\b(?:authori[sz]ation |auth |device |verification )?code (?:has |is )?expired|\bcode expired\b/i,
         notCode: ['invalid_grant', 'invalid_client', 'unauthorized_client'],
       },
-      { codeLike: /^(?:token_expired|expired_access_token|access_token_expired|expired_auth_token)$/ },
+      { codeLike: /^(?!.*(?:refresh|code|device|password|secret|client))(?=.*(?:^|_)expired?(?:_|$))(?=.*(?:token|jwt|session|access|auth|credential|bearer))/ },
       // An API's own expired_token (Fitbit's errorType) is the access token; the device flow's is another entry.
       { code: ['expired_token'], context: ['resource'] },
     ],
@@ -137,7 +138,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
         text: /\b(?:invalid|bad|malformed|unrecognized|unrecognised|unknown) (?:access |bearer |auth(?:entication)? |id |api |jwt |login )?token\b|\btoken (?:is )?(?:invalid|malformed|not valid|unrecognized)\b|\bjwt (?:is )?malformed\b|\bmalformed jwt\b|\bmissing\/invalid\b|\binvalid\/expired\b|\bsignature (?:verification )?(?:failed|is invalid|does not match|mismatch)|failed to verify (?:the )?(?:id token )?signature|\binvalid (?:jwt )?signature\b|did not contain any signing keys|no (?:matching|suitable|applicable) (?:signing )?keys?\b|\bkid\b.{0,40}not found|unable to find (?:a |the )?(?:signing )?key|(?:id|access) token (?:verification|validation) fail|verification of (?:the )?token failed|couldn't verify signed token|not from a supported provider|claim "?\w+"? is missing|\baudience (?:is )?invalid|\binvalid audience|\baud(?:ience)? (?:claim )?(?:mismatch|does not match|not allowed)|\baudiences?\b.{0,80}(?:not allowed|rejected|does not match|doesn't match|mismatch)|expected audience|wrong audience|invalid claim ['"]?aud\b|expired, revoked, malformed|invalid or expired|expired or invalid|no known key successfully validated|\bJwt verification fails\b|\bjwks?\b.{0,40}(?:doesn't|does not) have (?:a )?key|\bkid\b.{0,60}(?:not available|no match|unknown)|failed to validate (?:the )?(?:jwt |token )?signature|no valid key found|(?:not well formed|malformed) (?:jwt|token)|\bJWT is not well formed\b|\bclaim\b.{0,30}not present|token isn't active|\btoken (?:is )?(?:revoked|blacklisted|disabled)\b|InvalidAuthenticationToken|CompactToken parsing failed|invalid number of segments|not enough segments|token is malformed|failed to authenticate (?:the )?(?:provided )?token|cannot verify (?:the )?token|unexpected (?:JWT )?alg\b|\balg(?:orithm)? (?:is )?(?:not allowed|mismatch|not supported)|issuer or signature/i,
         notCode: ['invalid_grant', 'invalid_client', 'unauthorized_client', 'redirect_uri_mismatch', 'invalid_request'],
       },
-      { codeLike: /^(?:invalid|bad|malformed)_(?:access_)?(?:token|auth|jwt|bearer)$|^token_revoked$|^not_authed$/ },
+      { codeLike: /^(?!.*(?:refresh|client|code|scope|grant|redirect|expired|dpop))(?=.*(?:token|jwt|jws|bearer|auth|signature|(?:^|_)kid(?:_|$)|jwk|audience|(?:^|_)aud(?:_|$)))(?=.*(?:invalid|bad|malformed|revoked|unknown|unverified|not_valid|rejected|mismatch|unauthori[sz]ed|authed|failed|missing|wrong))/ },
       // At an API (not a token endpoint), "Bad credentials" is the token.
       { text: /\bBad credentials\b/i, notContext: ['token_endpoint'] },
     ],
@@ -168,6 +169,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
         // "Invalid issuer or signature" does not say which: that is invalid_token.
         notText: /issuer or signature/i,
       },
+      { codeLike: /(?:^|_)(?:issuer|iss)(?:_|$)/ },
     ],
     priority: 3,
   },
@@ -198,6 +200,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       },
       { code: ['nonce_mismatch', 'invalid_nonce'] },
       { text: /invalid claim ['"]nonce['"]|NonceError|Incorrect id_token: nonce|unexpected ID Token "nonce"|InvalidNonce|\bIDX21323\b/i },
+      { codeLike: /^(?!.*dpop)(?=.*(?:^|_)nonce(?:_|$))/ },
     ],
     priority: 3,
   },
@@ -229,6 +232,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       {
         text: /\bstate cookie|state (?:verification|validation|check) (?:has )?failed|\binvalid [`'"]?state\b|\bstate (?:is |was )?(?:missing|not found|not present)|missing state|initial state could not be found|InvalidStateException|csrf[_ ]detected|csrf (?:token )?(?:validation|verification|check) failed|anti-?csrf|Correlation failed|\.AspNetCore\.Correlation|correlation cookie|Cookie not found|cookies? (?:are |were )?(?:disabled|blocked|not enabled)|authorization_request_not_found|state_mismatch|unable to verify authorization request state|csrf cookie|(?:expired|missing) (?:or missing )?(?:oauth )?state|invalid_state_parameter|did not find expected authorization request details|unexpected "state"|Invalid authorization request state|Wrong state parameter|AuthState(?:Forbidden|Missing)|(?:could not|couldn't|unable to) find (?:a )?(?:matching )?session|\bstate (?:parameter |value )?(?:mismatch|does not match|did not match|doesn't match)|\bmismatch(?:ed|ing)?[\s_]state\b|\binvalid (?:oauth )?state\b/i,
       },
+      { codeLike: /(?:^|_)(?:state|csrf|xsrf|correlation)(?:_|$)/ },
     ],
     priority: 2,
   },
@@ -255,7 +259,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       {
         text: /redirect(?:ion)?[_ -]?ur[il]s?\b.{0,60}(?:mismatch|do(?:es)? not match|doesn't match|not (?:registered|whitelisted|allowed|permitted|valid|match|in the list)|is invalid|must match)|(?:invalid|unregistered|unknown|wrong|incorrect|bad) redirect(?:ion)?[_ -]?ur[il]|redirect(?:ion)? url is not permitted|callback url (?:mismatch|is not (?:allowed|registered|valid))|redirect_mismatch|reply url .{0,40}(?:does not match|not registered)|invalid parameter:? ['"]?redirect_uri|['"]?redirect_uri['"]? parameter must be|(?:missing|invalid|mismatching|mismatched|unregistered),? (?:or \w+ )?redirect(?:ion)?[_ -]?ur[il]|custom scheme (?:uri|url)s? (?:are )?not allowed/i,
       },
-      { codeLike: /^(?:redirect_mismatch|bad_redirect_uri|invalid_callback_url|callback_url_mismatch|redirect_uri_not_allowed)$/ },
+      { codeLike: /redirect|callback_ur[il]|reply_ur[il]|return_ur[il]/ },
     ],
     priority: 2,
   },
@@ -284,7 +288,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       {
         text: /\buser (?:denied|cancel+ed|declined|rejected)\b|\bnot assigned to\b|not allowed to access this app|consent (?:was )?(?:denied|declined)|\baccount (?:is |has been )?(?:disabled|locked|blocked|suspended|deactivated)\b|email[_ ]unverified|e-?mail (?:address )?(?:is )?not verified|needs? (?:admin(?:istrator)? )?(?:approval|consent)|not (?:approved|permitted) by (?:the |your )?admin|blocked by (?:your |the )?administrator|\binvalid (?:user|username|resource owner) (?:credentials|or password)|\b(?:wrong|invalid|incorrect) (?:e-?mail|username) or password\b|\baccount is not fully set up\b|\b(?:hasn't|has not|have not|haven't) approved\b/i,
       },
-      { codeLike: /^(?:user_denied|user_cancel+ed|account_disabled|user_blocked|account_locked|admin_policy_enforced|\w+_policy_enforced|org_internal|disallowed_useragent|access-denied)$/ },
+      { codeLike: /^(?!(?:permission_denied|access_forbidden)$)(?:.*(?:denied|declined|cancel+ed|rejected|blocked|suspended|locked|disabled_user|user_disabled|account_disabled|consent|(?:^|_)mfa(?:_|$)|interaction|login_required|policy|not_assigned|unverified|org_internal|disallowed_useragent))/ },
     ],
     priority: 2,
   },
@@ -311,6 +315,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       {
         text: /(?:client|application|app) (?:is )?not (?:authorized|allowed|permitted|enabled) (?:for|to use|to request|to retrieve|to exchange)|grant[_ ]types?\b.{0,40}not (?:allowed|permitted|authorized|enabled|supported for)|not authorized for (?:the )?(?:client credentials|this grant|grant)|AllowedGrantTypes|does not have access to the api product|device_flow_disabled|must be (?:explicitly )?enabled for this (?:app|client|application)|(?:grant|flow) (?:type )?is not enabled|(?:unauthorized|invalid) grant type for (?:the )?client/i,
       },
+      { codeLike: /(?=.*(?:client|app|application|flow|grant))(?=.*(?:not_allowed|disabled|not_authorized|unauthorized|not_enabled|not_permitted))/ },
     ],
     priority: 2,
   },
@@ -337,6 +342,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       {
         text: /\b(?:invalid|unknown|unsupported|disallowed|unrecognized|unrecognised|restricted) scopes?\b|\bscopes? (?:is |are )?(?:invalid|not (?:allowed|valid|supported|recognized|found|permitted)|do(?:es)? not exist|malformed)|\bscope\b[^\n]{0,60}\b(?:doesn't|does not|do not) exist|\bService not found\b|declined ?scopes?|DeclinedScopes|\bunauthorized_scope(?:_error)?\b|\b(?:resource|audience)\b.{0,40}(?:not found|not registered|does not exist|unknown)|\binvalid_target\b/i,
       },
+      { codeLike: /(?=.*(?:scope|audience|resource|target))(?=.*(?:invalid|unknown|unsupported|not_allowed|unauthorized|disallowed|malformed|bad|not_found))/ },
     ],
     priority: 3,
   },
@@ -363,7 +369,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       {
         text: /\binsufficient (?:permissions?|privileges?|scopes?|authentication scopes|access rights)\b|not enough permissions|\bmissing (?:required )?(?:scopes?|permissions?)\b|does not have (?:the )?(?:required )?(?:scope|permission|role)s?|(?:scope|scp)['"]? claim does not contain|\bpermission.{0,20}\bmissing\b|_permission\b.{0,40}\bmissing\b|\bno apiproduct match\b|\bnot authorized to (?:access|perform|call)\b|\bmissing_scope\b|\binsufficient_permissions?\b|does not contain (?:the )?(?:required )?scopes?|missing (?:these |the )?(?:following )?required scopes|\bscopes? (?:do(?:es)? not match|mismatch)\b/i,
       },
-      { codeLike: /^(?:missing_scope|insufficient_permissions?|permission_denied|forbidden_scope)$/ },
+      { codeLike: /^(?:forbidden|permission_denied|access_forbidden)$|(?=.*(?:scope|permission|privilege|role|right))(?=.*(?:missing|insufficient|denied|lack|not_enough|required|forbidden|not_granted))/ },
     ],
     priority: 2,
   },
@@ -396,8 +402,8 @@ export const generalEntries: readonly KnowledgeEntry[] = [
         notText: /redirect(?:ion)?[_ -]?ur[il]/i,
       },
       { text: /\bBad credentials\b/i, context: ['token_endpoint'] },
-      // Codes a provider makes up; the RFC's own invalid_client has its entry (rfc.ts).
-      { codeLike: /^(?:incorrect|unknown|bad|wrong)_client(?:_(?:id|secret|credentials|auth))?$|^invalid_client_(?:id|secret|credentials|auth)$|^client_(?:id|secret)_(?:invalid|mismatch|missing)$|^deleted_client$/ },
+      // Codes a provider makes up, read by their words; the RFC's own invalid_client has its entry (rfc.ts).
+      { codeLike: /^(?!invalid_credentials$)(?!.*(?:redirect|scope|grant|not_allowed|disabled|not_authorized|unauthorized))(?=.*(?:(?:^|_)(?:client|app|application|consumer)(?:_|$)|secret|credential|api_key|assertion))(?=.*(?:invalid|unknown|bad|wrong|incorrect|not_found|mismatch|missing|required|deleted|failed|expired))/ },
     ],
     priority: 2,
   },
@@ -450,7 +456,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       { code: ['invalid_grant'], text: /refresh[\s_-]?token|token (?:has been )?(?:expired or )?revoked/i },
       // A grant tied to a session that ended, or a "token" that expired: codes are not tokens, so this is the refresh token.
       { code: ['invalid_grant'], text: /\bsession\b|\btoken (?:is |has )?(?:not active|expired|been revoked|revoked)\b/i, notContext: ['code_exchange'] },
-      { codeLike: /^(?:invalid_refresh_token|refresh_token_expired|expired_refresh_token|refresh_token_revoked)$/ },
+      { codeLike: /(?=.*refresh)(?=.*(?:invalid|expired?|revoked|rejected|reuse|used|not_found|bad|failed|denied))/ },
     ],
     priority: 2,
   },
@@ -495,7 +501,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
         notText: /code[_ ]verifier.{0,40}(?:must be (?:between|at least|\d)|characters long|length|illegal)|code_challenge_method|code[_ ]challenge (?:is )?required/i,
       },
       { code: ['invalid_grant'], context: ['code_exchange'], notContext: ['refresh'] },
-      { codeLike: /^(?:invalid_code|bad_verification_code|code_expired|expired_code|invalid_authorization_code|code_already_used)$/ },
+      { codeLike: /^(?!.*(?:device|refresh|client|user_code))(?=.*(?:^|_)(?:code|verifier|pkce|challenge|verification)(?:_|$))(?=.*(?:invalid|expired?|used|bad|mismatch|not_found|missing|redeemed|incorrect|wrong))/ },
     ],
     priority: 1,
   },
@@ -534,6 +540,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       {
         text: /\bmissing (?:required )?(?:parameter|argument)s?\b|\b(?:required )?parameter\b.{0,40}\b(?:is )?(?:missing|required|not (?:present|provided))\b|\bmalformed request\b|\bincludes? a parameter more than once\b|multiple client credentials|more than one (?:mechanism|method) for authenticating|\bduplicate(?:d)? parameters?\b|must be (?:sent as )?application\/x-www-form-urlencoded|\bunsupported (?:content|media)[ -]type\b|No authorization token was found|Format is Authorization: Bearer|Authorization header (?:is )?(?:missing|malformed)|Authorization header format|missing required authentication credential|no (?:auth(?:orization)? |bearer |access )?token (?:was )?(?:provided|found|supplied)|code[_ ]challenge (?:is )?required/i,
       },
+      { codeLike: /(?:missing|malformed|invalid|unknown|duplicate)_(?:param|parameter|request|argument|field|header)|(?:^|_)bad_request(?:_|$)|parameter_(?:missing|absent|invalid)/ },
     ],
     priority: 0,
   },

@@ -280,7 +280,7 @@ export const rfcEntries: readonly KnowledgeEntry[] = [
     ],
     sources: ['RFC 6749 §5.2', 'RFC 8414 §2'],
     provenance: ['002_8a173236cfaf1cfa.txt (authorization-code integration guide, error codes)'],
-    match: [{ code: ['unsupported_grant_type'] }],
+    match: [{ code: ['unsupported_grant_type'] }, { codeLike: /grant_?type/ }],
   },
   {
     key: 'rfc6749.invalid_scope',

@@ -223,7 +223,7 @@ export const statusEntries: readonly KnowledgeEntry[] = [
     match: [
       { status: [429, 420] },
       { text: /\btoo many (?:requests|attempts|login attempts|calls)\b|\brate[\s_-]?limit(?:ed| exceeded| reached)?\b|\bhit rate limit\b|\bthrottl(?:ed|ing)\b|\bquota (?:exceeded|reached)\b|exceeded your (?:<[^>]{0,80}>)?quota|\b(?:daily |usage )?limit exceeded\b|\brequest loop\b/i },
-      { codeLike: /^(?:rate_limited|ratelimited|rate_limit_exceeded|too_many_requests|throttled|quota_exceeded)$/ },
+      { codeLike: /rate_?limit|throttl|quota|too_many|limit_exceeded|limit_reached/ },
     ],
     priority: 1,
   },
@@ -254,6 +254,7 @@ export const statusEntries: readonly KnowledgeEntry[] = [
         // A library that prints "server error" for a 4xx it did not understand is not a 5xx.
         notCode: ['invalid_client', 'invalid_grant', 'invalid_request', 'unauthorized_client', 'invalid_scope', 'access_denied'],
       },
+      { codeLike: /(?:^|_)(?:server|internal|unavailable|temporar(?:y|ily)|backend|upstream|outage)(?:_|$)/ },
     ],
     // Above the HTML-body entry (a 5xx with an HTML body is a server failure first), under any code
     // or phrase that names a cause (a 500 that wraps a signature failure is about the signature).
