@@ -16,7 +16,7 @@ export const NAMED = [
   ['Google', /google|gcloud|gmail/i],
   ['Microsoft', /microsoft|AADSTS|azure|entra|msal|login\.live/i],
   ['Entra', /microsoft|AADSTS|azure|entra|msal/i],
-  ['Azure', /microsoft|AADSTS|azure|entra|msal/i],
+  ['Azure', /microsoft|AADSTS|AADB2C|azure|entra|msal/i],
   ['GitHub', /github/i],
   ['GitLab', /gitlab/i],
   ['Slack', /slack/i],

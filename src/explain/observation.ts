@@ -342,6 +342,7 @@ type Sink = Pick<Sinks, 'addCode' | 'setStatus' | 'addWord' | 'addDescription'>;
  */
 const TEXT_CODES: ReadonlyArray<readonly [RegExp, (m: RegExpMatchArray, sink: Sink) => void]> = [
   [/\bAADSTS(\d{4,9})\b/g, (m, s) => s.addCode(`AADSTS${m[1]}`)],
+  [/\bAADB2C(\d{5})\b/g, (m, s) => s.addCode(`AADB2C${m[1]}`)],
   [/\b(E0000\d{3})\b/g, (m, s) => s.addCode(`okta:${m[1]}`)],
   [/\b(InternalOAuthError|TokenError|AuthorizationError)\b/g, (m, s) => s.addCode(`passport:${m[1]}`)],
   [/\b(TokenExpiredError|JsonWebTokenError|NotBeforeError)\b/g, (m, s) => s.addCode(`jsonwebtoken:${m[1]}`)],

@@ -41,6 +41,7 @@ const OIDC_ANCHORS: Record<string, Record<string, string>> = {
  */
 const PAGES: ReadonlyArray<readonly [string, string]> = [
   ['Microsoft Entra documentation: Microsoft Entra authentication and authorization error codes', 'https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes'],
+  ['Azure AD B2C documentation: Error codes', 'https://learn.microsoft.com/en-us/azure/active-directory-b2c/error-codes'],
   ['Microsoft Entra Conditional Access documentation', 'https://learn.microsoft.com/en-us/entra/identity/conditional-access/troubleshoot-conditional-access'],
   ['Microsoft identity platform: OAuth 2.0 authorization code flow', 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow'],
   ['Microsoft identity platform: OAuth 2.0 implicit grant flow', 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-implicit-grant-flow'],

@@ -9,7 +9,7 @@ import { facebookEntries } from './entries/facebook.js';
 import { networkEntries } from './entries/network.js';
 import { seedMiscEntries } from './entries/seed-misc.js';
 import { googleEntries } from './entries/google.js';
-import { microsoftEntries, moreMicrosoftEntries } from './entries/microsoft.js';
+import { b2cEntries, microsoftEntries, moreMicrosoftEntries } from './entries/microsoft.js';
 import { oktaEntries } from './entries/okta.js';
 import { auth0Entries } from './entries/auth0.js';
 import { keycloakEntries } from './entries/keycloak.js';
@@ -36,6 +36,7 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
   ...googleEntries,
   ...microsoftEntries,
   ...moreMicrosoftEntries,
+  ...b2cEntries,
   ...oktaEntries,
   ...auth0Entries,
   ...keycloakEntries,

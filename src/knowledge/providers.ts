@@ -29,8 +29,8 @@ export const PROVIDERS = [
   {
     id: 'microsoft',
     names: ['Microsoft Entra', 'Microsoft', 'Entra', 'Azure', 'AADSTS'],
-    text: /AADSTS\d|microsoftonline|login\.microsoft|login\.live\.com|\bmicrosoft\b|\bazure\b|\bentra\b|\bmsal\b|\badal\b/i,
-    codes: ['AADSTS'],
+    text: /AADSTS\d|AADB2C\d|b2clogin\.com|microsoftonline|login\.microsoft|login\.live\.com|\bmicrosoft\b|\bazure\b|\bentra\b|\bmsal\b|\badal\b/i,
+    codes: ['AADSTS', 'AADB2C'],
   },
   {
     id: 'identitymodel',

@@ -659,3 +659,30 @@ export const moreMicrosoftEntries: readonly KnowledgeEntry[] = [
     ['Compare the request with the documented authorization-code or token request, parameter by parameter.'],
     [AUTH_CODE_FLOW]),
 ];
+
+const B2C = 'Azure AD B2C documentation: Error codes';
+/** Azure AD B2C codes (AADB2C...), in the same shape. */
+const aadb2c = (code: string, finding: KnowledgeEntry['finding'], title: string, meaning: string, fixes: readonly string[]): KnowledgeEntry => ({
+  key: `microsoft.${code}`,
+  provider: 'microsoft',
+  finding,
+  severity: 'error',
+  title: `Azure AD B2C: ${title} (${code})`,
+  meaning,
+  causes: [],
+  fixes,
+  sources: [`${B2C} (${code})`],
+  match: [{ code: [code] }],
+  priority: P,
+});
+
+export const b2cEntries: readonly KnowledgeEntry[] = [
+  aadb2c('AADB2C90006', 'redirect_uri_mismatch', 'the redirect URI is not registered for the application', 'The redirect_uri of the request is not one of the reply URLs of the B2C application registration.', ['Add the exact redirect URI to the app registration in the B2C tenant, or send the registered one.']),
+  aadb2c('AADB2C90057', 'unauthorized_client', 'the application may not use this flow', 'The application is not configured for the flow it asked for (for example the implicit flow for ID or access tokens).', ['Enable the flow (App registrations > your app > Authentication, implicit grant tokens), or use the authorization code flow with PKCE.']),
+  aadb2c('AADB2C90079', 'invalid_client', 'a confidential client must send its client_secret', 'The application redeemed a code or refresh token as a confidential client without a client secret.', ['Send the client secret with the token request, or register the application as a public client (SPA or mobile) and use PKCE.']),
+  aadb2c('AADB2C90080', 'refresh_token_rejected', 'the grant has expired', 'The refresh token (or code) is past its lifetime.', ['Sign the user in again; adjust the refresh token lifetime in the user flow if sessions end too soon.']),
+  aadb2c('AADB2C90085', 'server_error', 'the service had an internal error', 'Azure AD B2C failed while handling the request; often passing, sometimes caused by a misconfigured policy.', ['Retry with backoff; if it persists, check the policy or user flow configuration and the tenant\'s service health.']),
+  aadb2c('AADB2C90091', 'access_denied', 'the user cancelled', 'The user cancelled the sign-up or sign-in journey.', ['Treat it as a normal outcome and return the user to the start page.']),
+  aadb2c('AADB2C90118', 'access_denied', 'the user chose to reset the password', 'The user selected "Forgot your password?" in a sign-in user flow that does not handle it.', ['Catch this code and redirect to the password reset user flow, or use a combined sign-in flow with self-service password reset.']),
+  aadb2c('AADB2C90129', 'refresh_token_rejected', 'the grant has been revoked', 'The refresh token was revoked (user sign-out, password change, administrator revocation).', ['Sign the user in again and store the new refresh token.']),
+];
