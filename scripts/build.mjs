@@ -47,17 +47,18 @@ const knowledgeFromFiles = {
  * returns the required text of the patterns in explain/observation.ts, for the bundle.
  */
 async function writeKnowledgeFiles() {
-  const { KNOWLEDGE, knowledgeToFiles, FREE_TEXT_PATTERNS, requiredTextTable } = await importTs([
+  const { KNOWLEDGE, knowledgeToFiles, FREE_TEXT_PATTERNS, requiredTextTable, PROVIDERS } = await importTs([
     "export { KNOWLEDGE } from './src/knowledge/index.ts';",
     "export { knowledgeToFiles } from './src/knowledge/serialize.ts';",
     "export { FREE_TEXT_PATTERNS } from './src/explain/observation.ts';",
     "export { requiredTextTable } from './src/explain/required-text.ts';",
+    "export { PROVIDERS } from './src/knowledge/providers.ts';",
   ]);
   const { heads, words } = knowledgeToFiles(KNOWLEDGE);
   mkdirSync(new URL('dist', root), { recursive: true });
   writeFileSync(new URL('dist/knowledge.json', root), heads);
   writeFileSync(new URL('dist/knowledge-words.json', root), words);
-  return requiredTextTable(FREE_TEXT_PATTERNS);
+  return requiredTextTable([...FREE_TEXT_PATTERNS, ...PROVIDERS.map((p) => p.text)]);
 }
 
 execFileSync(process.execPath, [new URL('node_modules/typescript/bin/tsc', root).pathname, '-p', 'tsconfig.json', '--noEmit'], { cwd: root, stdio: 'inherit' });

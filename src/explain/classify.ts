@@ -28,15 +28,15 @@ const testText = (re: RegExp, obs: Observation): boolean =>
 
 /** How much a matched matcher says about the input; a prefixed provider code says the most. */
 function matcherScore(m: Matcher, obs: Observation, codes: Set<string>, unknownCodes: readonly string[]): { score: number; code?: string; specific: boolean } | undefined {
-  let score = 0;
-  let code: string | undefined;
-  let specific = false;
+  // The cheap conditions first: most matchers fail on a code or a status, and never reach a text.
   if (m.hasCode !== undefined && (codes.size > 0) !== m.hasCode) return undefined;
   if (m.form && !m.form.includes(obs.form)) return undefined;
   if (m.notStatus && obs.status !== undefined && m.notStatus.includes(obs.status)) return undefined;
   if (m.notCode?.some((c) => codes.has(c.toLowerCase()))) return undefined;
   if (m.notContext?.some((f) => obs.context.includes(f))) return undefined;
-  if (m.notText && testText(m.notText, obs)) return undefined;
+  let score = 0;
+  let code: string | undefined;
+  let specific = false;
   if (m.code) {
     code = m.code.find((c) => codes.has(c.toLowerCase()));
     if (!code) return undefined;
@@ -53,11 +53,6 @@ function matcherScore(m: Matcher, obs: Observation, codes: Set<string>, unknownC
     score += 1;
     specific = true;
   }
-  if (m.text) {
-    if (!testText(m.text, obs)) return undefined;
-    score += 3;
-    specific = true;
-  }
   if (m.context) {
     if (!m.context.every((f) => obs.context.includes(f))) return undefined;
     score += 2;
@@ -72,7 +67,14 @@ function matcherScore(m: Matcher, obs: Observation, codes: Set<string>, unknownC
     if (Boolean(obs.challenge) !== m.hasChallenge) return undefined;
     score += 1;
   }
-  return score === 0 ? undefined : { score, ...(code ? { code } : {}), specific };
+  if (m.text) {
+    if (!testText(m.text, obs)) return undefined;
+    score += 3;
+    specific = true;
+  }
+  if (score === 0) return undefined;
+  if (m.notText && testText(m.notText, obs)) return undefined;
+  return { score, ...(code ? { code } : {}), specific };
 }
 
 /** What seeing the provider in the input adds to its entries' scores. */
@@ -123,13 +125,14 @@ export function matchKnowledge(obs: Observation, knowledge: readonly KnowledgeEn
   };
   const matches: Match[] = [];
   for (const entry of knowledge) {
+    // An entry about a provider the input does not show is not even tried: its patterns are never compiled.
+    if (entry.provider && !isShown(entry.provider)) continue;
     let best: ReturnType<typeof matcherScore>;
     for (const m of entry.match) {
       const s = matcherScore(m, obs, codes, unknownCodes);
       if (s !== undefined && (best === undefined || s.score > best.score)) best = s;
     }
     if (best === undefined) continue;
-    if (entry.provider && !isShown(entry.provider)) continue;
     // The input shows this provider: its own reading beats the general one.
     // A wrapper's reading is no reading: it never rises above what it wraps.
     const evidence = entry.provider && entry.finding !== 'wrapped_token_error' ? PROVIDER_SHOWN : 0;

@@ -395,17 +395,6 @@ const STATUS_WORDED = /(?:\b(?:http ?error|returned|received|response code|got|c
 const STATUS_ACCESS_LOG = /HTTP\/[\d.]+"[ \t]{1,3}([1-5]\d\d)\b/;
 const PASSPORT_DEFAULT_STATUS = /\b(TokenError|AuthorizationError)\b/;
 
-/** Every pattern above, for the build to work out what text each needs (explain/required-text.ts). */
-export const FREE_TEXT_PATTERNS: readonly RegExp[] = [
-  ...TEXT_CODES.map(([re]) => re),
-  STATUS_EXPLICIT,
-  STATUS_FIELD,
-  STATUS_LINE,
-  STATUS_REASON,
-  STATUS_WORDED,
-  STATUS_ACCESS_LOG,
-  PASSPORT_DEFAULT_STATUS,
-];
 
 const execIfPossible = (re: RegExp, text: string) => (mightMatch(re, text) ? re.exec(text) : null);
 
@@ -448,6 +437,19 @@ const CONTEXT_SIGNS: ReadonlyArray<readonly [ContextFlag, RegExp]> = [
   ['authorize', /\/authori[sz]e\b|authorization endpoint|authorization request|\/auth\?|[?&]response_type=/i],
   ['discovery', /\.well-known\/openid-configuration|\.well-known\/oauth-authorization-server|discovery document|\bdiscover(?:y|ing)?\b/i],
   ['id_token', /\bid[_ ]?token\b/i],
+];
+
+/** Every pattern of this module that reads input, for the build to work out what text each needs (explain/required-text.ts). */
+export const FREE_TEXT_PATTERNS: readonly RegExp[] = [
+  ...TEXT_CODES.map(([re]) => re),
+  STATUS_EXPLICIT,
+  STATUS_FIELD,
+  STATUS_LINE,
+  STATUS_REASON,
+  STATUS_WORDED,
+  STATUS_ACCESS_LOG,
+  PASSPORT_DEFAULT_STATUS,
+  ...CONTEXT_SIGNS.map(([, re]) => re),
 ];
 
 function contextOf(text: string, obs: Observation, hints: readonly ContextFlag[] = []): ContextFlag[] {

@@ -78,6 +78,18 @@ function lowerCase(text: string): string {
   return lower;
 }
 
+/**
+ * Words nearly every error text holds: a needle that is one of them rules little out, so a
+ * candidate made of them costs more than a rarer word of the same pattern ("scope" beats the list
+ * "invalid|unknown|...").
+ */
+const COMMON = new Set(['invalid', 'error', 'token', 'code', 'client', 'access', 'request', 'expired', 'unknown', 'failed', 'the', 'not', 'is', 'auth', 'denied', 'missing', 'grant', 'user', 'server', 'bad', 'wrong', 'incorrect', 'valid', 'must', 'unauthorized', 'forbidden', 'http', 'status', 'oauth']);
+
+/** How little a set of needles rules out: more needles, shorter ones and common words cost more. */
+function cost(needles: readonly string[]): number {
+  return needles.reduce((sum, n) => sum + (COMMON.has(n.trim()) ? 1 : 0.1) / Math.max(n.length, 1) ** 2, 0);
+}
+
 class Parser {
   private i = 0;
 
@@ -124,8 +136,7 @@ class Parser {
     }
     endRun();
     if (candidates.length === 0) return undefined;
-    const shortest = (c: string[]) => Math.min(...c.map((s) => s.length));
-    return candidates.reduce((best, c) => (shortest(c) > shortest(best) ? c : best));
+    return candidates.reduce((best, c) => (cost(c) < cost(best) ? c : best));
   }
 
   private atom(): { kind: 'char'; char: string } | { kind: 'group'; needles: Needles } | { kind: 'other' } {

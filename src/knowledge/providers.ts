@@ -7,6 +7,8 @@
  * same words.
  */
 
+import { mightMatch } from '../explain/required-text.js';
+
 export interface ProviderEvidence {
   /** How entries name it (`provider: 'okta'`). */
   id: string;
@@ -90,5 +92,6 @@ export function shows(id: string, text: string, codes: readonly string[]): boole
   const p = BY_ID.get(id);
   if (!p) return false;
   if (p.codes?.some((prefix) => codes.some((c) => c.startsWith(prefix)))) return true;
-  return p.text.test(text);
+  // Ruled out by a substring search first: most inputs show no provider, and compiling twenty patterns to learn that is most of what it costs.
+  return mightMatch(p.text, text) && p.text.test(text);
 }

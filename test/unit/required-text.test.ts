@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FREE_TEXT_PATTERNS } from '../../src/explain/observation.js';
-import { mightMatch, requiredText, requiredTextTable } from '../../src/explain/required-text.js';
+import { PROVIDERS } from '../../src/knowledge/providers.js';
+import { mightMatch, patternKey, requiredText, requiredTextTable } from '../../src/explain/required-text.js';
 import { KNOWLEDGE } from '../../src/knowledge/index.js';
 import type { KnowledgeEntry } from '../../src/knowledge/types.js';
 import { knowledgeFromFiles, knowledgeToFiles } from '../../src/knowledge/serialize.js';
@@ -121,8 +122,9 @@ describe('mightMatch', () => {
     expect(shippedTable, 'the table in dist/cli.cjs').toBeDefined();
     // An object literal as esbuild prints it (a key holding a double quote is single-quoted).
     const table = new Function(`return (${shippedTable as string});`)() as Record<string, unknown>;
-    expect(table).toEqual(requiredTextTable(FREE_TEXT_PATTERNS));
-    expect(Object.keys(table)).toHaveLength(FREE_TEXT_PATTERNS.length);
+    const shippedPatterns = [...FREE_TEXT_PATTERNS, ...PROVIDERS.map((p) => p.text)];
+    expect(table).toEqual(requiredTextTable(shippedPatterns));
+    expect(Object.keys(table)).toHaveLength(new Set(shippedPatterns.map(patternKey)).size);
     expect(table['/\\bAADSTS(\\d{4,9})\\b/g']).toEqual(['AADSTS']);
   });
 
