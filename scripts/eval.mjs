@@ -27,54 +27,55 @@ if (cases.length === 0) {
 }
 const report = score(cases, (text) => explainText(text).findings);
 
-if (json) {
-  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  process.exit(0);
-}
+// No process.exit after writing: a pipe takes the rest of a long write after this script returns.
+if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+else process.stdout.write(render(report));
 
-const out = [];
-const line = (s = '') => out.push(s);
-const table = (rows, label) => {
-  const width = Math.max(label.length, ...rows.map((r) => String(r.key).length));
-  line(`  ${label.padEnd(width)}  ${'n'.padStart(4)}  ${'top-1'.padStart(6)}  ${'top-3'.padStart(6)}`);
-  for (const r of rows) line(`  ${String(r.key).padEnd(width)}  ${String(r.n).padStart(4)}  ${`${r.top1}%`.padStart(6)}  ${`${r.top3}%`.padStart(6)}`);
-};
-const clip = (s, n) => {
-  const flat = s.replace(/\s+/g, ' ').trim();
-  return flat.length > n ? `${flat.slice(0, n - 1)}…` : flat;
-};
+function render(report) {
+  const out = [];
+  const line = (s = '') => out.push(s);
+  const table = (rows, label) => {
+    const width = Math.max(label.length, ...rows.map((r) => String(r.key).length));
+    line(`  ${label.padEnd(width)}  ${'n'.padStart(4)}  ${'top-1'.padStart(6)}  ${'top-3'.padStart(6)}`);
+    for (const r of rows) line(`  ${String(r.key).padEnd(width)}  ${String(r.n).padStart(4)}  ${`${r.top1}%`.padStart(6)}  ${`${r.top3}%`.padStart(6)}`);
+  };
+  const clip = (s, n) => {
+    const flat = s.replace(/\s+/g, ' ').trim();
+    return flat.length > n ? `${flat.slice(0, n - 1)}…` : flat;
+  };
 
-for (const r of report) {
-  line(`== ${r.set}: ${r.n} cases  top-1 ${r.top1}%  top-3 ${r.top3}%  titles naming an unshown provider: ${r.unshown.length}`);
-  if (brief) continue;
-  line();
-  table(r.byClass, 'class');
-  line();
-  table(r.byProvider, 'provider');
-  line();
-  table(r.byStage, 'stage');
-  if (r.confusion.length > 0) {
+  for (const r of report) {
+    line(`== ${r.set}: ${r.n} cases  top-1 ${r.top1}%  top-3 ${r.top3}%  titles naming an unshown provider: ${r.unshown.length}`);
+    if (brief) continue;
     line();
-    line('  confusion (expected → first finding):');
-    for (const c of r.confusion) line(`    ${String(c.n).padStart(3)}  ${c.pair}`);
-  }
-  if (r.unshown.length > 0) {
+    table(r.byClass, 'class');
     line();
-    line('  titles naming a provider or library the input does not show:');
-    for (const u of r.unshown) line(`    ${u.id}: ${u.names.join(', ')} in "${u.titles[0]}"`);
-  }
-  if (r.misses.length > 0) {
+    table(r.byProvider, 'provider');
     line();
-    line(`  misses (${r.misses.length}):`);
-    for (const m of r.misses) {
-      line(`    ${m.id}  expected ${m.class}, got ${m.got.join(' > ') || '(nothing)'}`);
-      line(`      ${clip(m.text, 160)}`);
-      line(`      ${m.url}`);
+    table(r.byStage, 'stage');
+    if (r.confusion.length > 0) {
+      line();
+      line('  confusion (expected → first finding):');
+      for (const c of r.confusion) line(`    ${String(c.n).padStart(3)}  ${c.pair}`);
     }
+    if (r.unshown.length > 0) {
+      line();
+      line('  titles naming a provider or library the input does not show:');
+      for (const u of r.unshown) line(`    ${u.id}: ${u.names.join(', ')} in "${u.titles[0]}"`);
+    }
+    if (r.misses.length > 0) {
+      line();
+      line(`  misses (${r.misses.length}):`);
+      for (const m of r.misses) {
+        line(`    ${m.id}  expected ${m.class}, got ${m.got.join(' > ') || '(nothing)'}`);
+        line(`      ${clip(m.text, 160)}`);
+        line(`      ${m.url}`);
+      }
+    }
+    line();
   }
-  line();
+  if (!only && report.length > 1 && brief === false) {
+    line(report.map((r) => `${r.set}: ${r.n} cases, top-1 ${r.top1}%, top-3 ${r.top3}%`).join('  |  '));
+  }
+  return `${out.join('\n')}\n`;
 }
-if (!only && report.length > 1 && brief === false) {
-  line(report.map((r) => `${r.set}: ${r.n} cases, top-1 ${r.top1}%, top-3 ${r.top3}%`).join('  |  '));
-}
-process.stdout.write(`${out.join('\n')}\n`);

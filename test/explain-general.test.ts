@@ -75,6 +75,9 @@ describe.concurrent('explain: codes wherever they are, and only codes', () => {
     ['escaped JSON inside a log line', { input: 'time=2024-05-01T10:00:00Z level=error msg="exchange failed: {\\"error\\": \\"unauthorized_client\\", \\"error_description\\": \\"grant not allowed\\"}"', first: 'unauthorized_client', codes: ['unauthorized_client'] }],
     ['a Python repr', { input: "{u'errors': [{u'errorType': u'expired_token', u'message': u'Access token expired'}], u'success': False}", first: 'expired_token', codes: ['expired_token'], never: ['device_code_expired'] }],
     ["Node's printed error properties", { input: "TokenError: Client authentication failed\n    at OAuth2Strategy.parseErrorResponse (/app/node_modules/passport-oauth2/lib/strategy.js:373:12) {\n  code: 'invalid_client',\n  uri: undefined,\n  status: 500\n}", first: 'invalid_client', codes: ['invalid_client'] }],
+    ['a code nobody has an entry for, read by its words (camel case)', { input: '{"error":"UnauthorizedClientApplicationDisabled"}', first: 'unauthorized_client' }],
+    ['a code nobody has an entry for, read by its words (snake case)', { input: '{"error":"refresh_token_reused","error_description":"This refresh token was already used"}', first: 'refresh_token_rejected' }],
+    ['a provider code without the provider shown is read by its words, and the provider not named', { input: '{"ok":false,"error":"bad_client_secret"}', first: 'invalid_client', notNamed: ['Slack'] }],
     [
       "Go's oauth2 error with the response",
       { input: 'oauth2: cannot fetch token: 401 Unauthorized\nResponse: {"error":"invalid_client","error_description":"Invalid client secret"}', first: 'invalid_client', codes: ['invalid_client'] },

@@ -538,7 +538,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §5.2', 'RFC 6749 §4.1.3'],
     match: [
       {
-        text: /\bmissing (?:required )?(?:parameter|argument)s?\b|\b(?:required )?parameter\b.{0,40}\b(?:is )?(?:missing|required|not (?:present|provided))\b|\bmalformed request\b|\bincludes? a parameter more than once\b|multiple client credentials|more than one (?:mechanism|method) for authenticating|\bduplicate(?:d)? parameters?\b|must be (?:sent as )?application\/x-www-form-urlencoded|\bunsupported (?:content|media)[ -]type\b|No authorization token was found|Format is Authorization: Bearer|Authorization header (?:is )?(?:missing|malformed)|Authorization header format|missing required authentication credential|no (?:auth(?:orization)? |bearer |access )?token (?:was )?(?:provided|found|supplied)|code[_ ]challenge (?:is )?required/i,
+        text: /\bmissing (?:required )?(?:parameter|argument)s?\b|\b(?:required )?parameter\b.{0,40}\b(?:is )?(?:missing|required|not (?:present|provided))\b|\bmalformed request\b|\bmissing field\b|"msg": ?"field required"|\bincludes? a parameter more than once\b|multiple client credentials|more than one (?:mechanism|method) for authenticating|\bduplicate(?:d)? parameters?\b|must be (?:sent as )?application\/x-www-form-urlencoded|\bunsupported (?:content|media)[ -]type\b|No authorization token was found|Format is Authorization: Bearer|Authorization header (?:is )?(?:missing|malformed)|Authorization header format|missing required authentication credential|no (?:auth(?:orization)? |bearer |access )?token (?:was )?(?:provided|found|supplied)|code[_ ]challenge (?:is )?required/i,
       },
       { codeLike: /(?:missing|malformed|invalid|unknown|duplicate)_(?:param|parameter|request|argument|field|header)|(?:^|_)bad_request(?:_|$)|parameter_(?:missing|absent|invalid)/ },
     ],
@@ -591,7 +591,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       'Correct the URL from the provider\'s discovery document.',
     ],
     sources: ['RFC 6749 §5.1 (application/json)', 'RFC 8414 §3'],
-    match: [{ text: /Unexpected token '?<'?|invalid character '.' looking for beginning of value|got "text\/html|Error while extracting response|unexpected response content-type|content-type is not JSON compatible|<!DOCTYPE[^\n]{0,40}is not valid JSON|is not valid JSON|Unexpected character \(?'?<|JSON\.parse: unexpected character|Expected (?:JSON|BEGIN_OBJECT)|The data couldn.t be read because it isn.t in the correct format|JSON (?:parse )?error/i }],
+    match: [{ text: /Unexpected token '?<'?|invalid character '.' looking for beginning of value|got "text\/html|Error while extracting response|unexpected response content-type|content-type is not JSON compatible|<!DOCTYPE[^\n]{0,40}is not valid JSON|is not valid JSON|Unexpected character \(?'?<|JSON\.parse: unexpected character|Expected (?:JSON|BEGIN_OBJECT)|The data couldn.t be read because it isn.t in the correct format|server response missing access_token|JSON (?:parse )?error/i }],
     priority: 0,
   },
   {
