@@ -188,7 +188,8 @@ Exit codes: 0 the token is fine, 1 expired, not yet valid or failed verification
     explain
       .description(
         'Reads an OAuth/OIDC error in any form people meet it (a bare code, an error message, a JSON error body, a raw HTTP response as `curl -i` prints it, ' +
-          'a WWW-Authenticate header, a redirect URL with error=, or a library stack trace) and says what it means, its likely causes and what to change, with sources.',
+          'a WWW-Authenticate header, a redirect URL with error=, a library stack trace or a log line) and says what it means, its likely causes and what to change, with sources. ' +
+          'Given a whole log (a file or a pipe, of any size), it finds each OAuth or HTTP-auth error in it and explains each once, most frequent first.',
       )
       .option('-f, --file <file>', 'read the error, or a whole log of any size, from a file ("-" for standard input)')
       .option('--log', 'read the input as a log (each OAuth or HTTP-auth error found, grouped, most frequent first) even when it is short')
@@ -203,7 +204,7 @@ Examples:
   $ kubectl logs deploy/oauth2-proxy | oauth-doctor explain        a whole log: each error, grouped
   $ oauth-doctor explain --file /var/log/app.log --json
 
-Exit codes: 0 nothing at error level recognised, 1 an error was diagnosed, 2 no input.`,
+Exit codes: 0 the input shows success (or a log holds no OAuth error), 1 it describes a failure, 2 no input.`,
       )
       .action(async (text: string | undefined, o: Record<string, unknown>) => {
         await execute(

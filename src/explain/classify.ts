@@ -18,8 +18,8 @@ export interface Match {
   specific: boolean;
 }
 
+/** Whether `re` matches the whole input or one of its descriptions (a redirect URL carries them form-encoded). */
 const testText = (re: RegExp, obs: Observation): boolean =>
-  // The whole input, and each description as decoded (a redirect URL carries it form-encoded).
   [obs.text, ...obs.descriptions].some((t) => {
     if (!mightMatch(re, t)) return false;
     re.lastIndex = 0;
@@ -43,6 +43,7 @@ function matcherScore(m: Matcher, obs: Observation, codes: Set<string>, unknownC
     score += /[:]|^AADSTS/i.test(code) ? 6 : 4;
   }
   if (m.codeLike) {
+    if (unknownCodes.length === 0) return undefined;
     const re = m.codeLike;
     code = unknownCodes.find((c) => re.test(c));
     if (!code) return undefined;
