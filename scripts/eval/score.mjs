@@ -17,7 +17,7 @@ export const NAMED = [
   ['Microsoft', /microsoft|AADSTS|azure|entra|msal|login\.live/i],
   ['Entra', /microsoft|AADSTS|azure|entra|msal/i],
   ['Azure', /microsoft|AADSTS|AADB2C|azure|entra|msal/i],
-  ['GitHub', /github/i],
+  ['GitHub', /github|ACTIONS_ID_TOKEN_REQUEST/i],
   ['GitLab', /gitlab/i],
   ['Slack', /slack/i],
   ['Facebook', /facebook|graph\.fb|fbtrace|OAuthException/i],

@@ -352,6 +352,8 @@ const TEXT_CODES: ReadonlyArray<readonly [RegExp, (m: RegExpMatchArray, sink: Si
   ],
   [/\b(ERR_J(?:WT|WS|WK|WKS|WE|OSE)_[A-Z_]+)\b/g, (m, s) => s.addCode(`jose:${m[1]}`)],
   [/\b(ID[XW]\d{5})\b/g, (m, s) => s.addCode(m[1])],
+  // AWS SDKs: `An error occurred (InvalidIdentityToken) when calling the AssumeRoleWithWebIdentity operation`.
+  [/\bAn error occurred \(([A-Za-z][A-Za-z0-9.]{2,60})\) when calling\b/g, (m, s) => s.addCode(m[1])],
   // Google's error pages: "Error 400: redirect_uri_mismatch".
   [
     /\bError (\d{3}): ([a-z][a-z0-9_]{2,60})\b/g,

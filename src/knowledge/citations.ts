@@ -79,6 +79,7 @@ const PAGES: ReadonlyArray<readonly [string, string]> = [
   ['Auth0 Support: Callback URL Mismatch Error', 'https://auth0.com/docs/get-started/applications/application-settings#application-uris'],
   ['Facebook Graph API docs: Handling Errors', 'https://developers.facebook.com/docs/graph-api/guides/error-handling'],
   ['Facebook Login docs: Access Tokens', 'https://developers.facebook.com/docs/facebook-login/guides/access-tokens'],
+  ['GitHub Docs: About security hardening with OpenID Connect', 'https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect'],
   ['GitHub Docs: Authorizing OAuth apps', 'https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps'],
   ['GitHub Docs: Troubleshooting OAuth app access token request errors', 'https://docs.github.com/en/apps/oauth-apps/maintaining-oauth-apps/troubleshooting-oauth-app-access-token-request-errors'],
   ['Keycloak Server Administration Guide', 'https://www.keycloak.org/docs/latest/server_admin/index.html'],

@@ -42,7 +42,7 @@ export const PROVIDERS = [
   { id: 'okta', names: ['Okta'], text: /okta|\bE0000\d{3}\b/i, codes: ['okta:'] },
   { id: 'auth0', names: ['Auth0'], text: /auth0/i },
   { id: 'keycloak', names: ['Keycloak'], text: /keycloak|\/realms\/[^\s/]+\/(?:protocol|\.well-known|account|login-actions)|org\.keycloak/i },
-  { id: 'github', names: ['GitHub'], text: /github/i },
+  { id: 'github', names: ['GitHub', 'GitHub Actions'], text: /github|ACTIONS_ID_TOKEN_REQUEST/i },
   // Slack's {"ok": false, "error": ...} shape is not Slack's alone: the name must show.
   { id: 'slack', names: ['Slack'], text: /slack/i },
   { id: 'facebook', names: ['Facebook', 'Meta'], text: /facebook|graph\.fb|fbtrace_id|OAuthException/i, codes: ['facebook:'] },

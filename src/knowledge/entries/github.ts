@@ -80,4 +80,18 @@ export const githubEntries: readonly KnowledgeEntry[] = [
     match: [{ code: ['bad_verification_code'] }],
     priority: 1,
   },
+  {
+    key: 'github.actions_oidc_permission',
+    provider: 'github',
+    finding: 'insufficient_scope',
+    severity: 'error',
+    title: 'GitHub Actions: the job may not ask for an OIDC token (id-token: write)',
+    meaning:
+      'A step asked the runner for an OIDC ID token (to sign in to a cloud, a registry or Vault) and the runner had no token endpoint to give it: the job lacks the id-token: write permission, or runs where OIDC tokens are not offered (a pull request from a fork).',
+    causes: ['The workflow or job has no `permissions: id-token: write` (once any permission is set, the others default to none).', 'The workflow runs for a pull request from a fork, which gets no OIDC token.'],
+    fixes: ['Add `permissions: { id-token: write, contents: read }` to the job (or the workflow).', 'For forks, run the cloud step on a trusted event (push, workflow_run) instead.'],
+    sources: ['GitHub Docs: About security hardening with OpenID Connect (permissions)'],
+    match: [{ text: /ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)/ }],
+    priority: 2,
+  },
 ];
