@@ -10,18 +10,38 @@ export function redactValue(value: string, keep = 6): string {
 }
 
 const JWT_LIKE = /\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{2,}(?:\.[A-Za-z0-9_-]*){1,3}/g;
+/**
+ * A secret's name, as snake_case, camelCase, kebab-case or in a PHP or Ruby dump, then its value:
+ * quoted (up to the quote, spaces and all) or bare.
+ */
 const SECRET_PARAMS =
-  /\b(access_token|refresh_token|id_token|client_secret|code_verifier|code|password|assertion|client_assertion|device_code|token)(["']?\s*[=:]\s*["']?)([^"'&\s,;}]{6,})/gi;
+  /\b(access[_-]?token|refresh[_-]?token|id[_-]?token|client[_-]?secret|code[_-]?verifier|code|password|passwd|assertion|client[_-]?assertion|device[_-]?code|token|api[_-]?key|x-api-key|secret)(["']?\]?[ \t]{0,3}(?:=>|[=:])[ \t]{0,3})(?:"([^"\n]{6,300})"|'([^'\n]{6,300})'|([^"'&\s,;}\]]{6,}))/gi;
 const AUTH_HEADER = /\b(Bearer|Basic|DPoP)\s+([A-Za-z0-9\-._~+/]{8,}=*)/g;
+/** An Authorization header with another scheme (GitHub's `token ghp_...`) or none. */
+const AUTHORIZATION_LINE = /\b(Authorization:[ \t]{0,3}(?:token[ \t]{1,3})?)([^\s"',;]{8,})/gi;
+/** Tokens and keys that say what they are by their prefix (GitHub, Slack, Stripe, Google, GitLab, AWS). */
+const PREFIXED_SECRET =
+  /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|xox[abprs]-[A-Za-z0-9-]{10,}|sk_(?:live|test)_[A-Za-z0-9]{10,}|ya29\.[A-Za-z0-9_-]{10,}|1\/\/0[A-Za-z0-9_-]{10,}|GOCSPX-[A-Za-z0-9_-]{8,}|glpat-[A-Za-z0-9_-]{10,}|AKIA[A-Z0-9]{16,})/g;
+/** A password in a URL: https://user:secret@host. */
+const URL_PASSWORD = /(\/\/[^/\s:@]{1,100}:)([^@\s/]{3,100})@/g;
 
-/** Scrubs secret-looking values out of free text (a pasted response, an error description). */
+const isRedacted = (value: string) => value.startsWith('[redacted') || value.includes('…[redacted');
+
+/** Scrubs secret-looking values out of free text (a pasted response, an error description, a log line). */
 export function redactText(text: string): string {
   return text
     .replace(JWT_LIKE, (jwt) => redactValue(jwt))
+    .replace(PREFIXED_SECRET, (secret) => redactValue(secret, 4))
     .replace(AUTH_HEADER, (_m, scheme: string, value: string) => `${scheme} ${redactValue(value, 4)}`)
-    .replace(SECRET_PARAMS, (m, name: string, sep: string, value: string) =>
-      value.startsWith('[redacted') || value.includes('…[redacted') ? m : `${name}${sep}${redactValue(value, 4)}`,
-    );
+    .replace(AUTHORIZATION_LINE, (m, head: string, value: string) => (isRedacted(value) ? m : `${head}${redactValue(value, 4)}`))
+    .replace(URL_PASSWORD, (_m, head: string, value: string) => `${head}${redactValue(value, 0)}@`)
+    .replace(SECRET_PARAMS, (m, name: string, sep: string, dq?: string, sq?: string, bare?: string) => {
+      const value = dq ?? sq ?? bare ?? '';
+      // `code: 'invalid_grant'` (Node's inspect of an error) names an error code, not an authorization code.
+      if (isRedacted(value) || (/^code$/i.test(name) && /^[a-z]+(?:_[a-z]+)+$/.test(value))) return m;
+      const quote = dq !== undefined ? '"' : sq !== undefined ? "'" : '';
+      return `${name}${sep}${quote}${redactValue(value, 4)}${quote}`;
+    });
 }
 
 /** redactText over every string in a JSON-like value (evidence, echoed input). */

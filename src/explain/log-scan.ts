@@ -15,8 +15,9 @@ import type { Observation } from './observation.js';
 
 /**
  * A line is looked at only when it holds one of these, in the case written: "error", "invalid",
- * "expire(d)/expiry", "Denied", "Unauthorized", "Forbidden", a 401, 403 or 429, a JWT word, "OAuth",
- * an AADSTS code, x509, EOF, CSRF, TIMEOUT. Each is searched for in the bytes in one pass; five
+ * "expire(d)/expiry", "denied", "unauthorized", "forbidden" (in the cases logs write them), a 401,
+ * 403 or 429, a JWT word, "OAuth", the codes *_required, *_denied and insufficient_*,
+ * an AADSTS code, x509, EOF, CSRF, TIMEOUT. Each is searched for in the bytes in one pass; six
  * letters at most and, where a case allows, a rare first letter, because that is what
  * Buffer.indexOf's speed depends on (measured: 3 ms a needle for "xpir" over 100 MB, 50 ms for
  * "Unauthori").
@@ -24,6 +25,7 @@ import type { Observation } from './observation.js';
 export const LOG_NEEDLES: readonly string[] = [
   'rror', 'RROR', 'nvali', 'NVALI', 'xpir', 'XPIR', 'Denie', 'DENIE', 'Unaut', 'UNAUT', 'Forbi', 'FORBI',
   '401', '403', '429', 'jwt', 'Jwt', 'JWT', 'OAuth', 'oauth', 'AADST', 'x509', 'EOF', 'CSRF', 'IMEOU',
+  '_requi', 'denied', 'forbid', 'unaut', 'nsuff',
 ];
 const NEEDLE_BYTES = LOG_NEEDLES.map((n) => Buffer.from(n, 'latin1'));
 
@@ -54,6 +56,7 @@ const CONTINUATION = /^(?:[ \t]+\S|at |Caused by:|Response: |Traceback |\}|\]|Du
 /** The first bytes CONTINUATION can start with: a line starting otherwise is not decoded at all. */
 const CONTINUATION_FIRST = new Set([' ', '\t', 'a', 'C', 'R', 'T', '}', ']', 'D'].map((c) => c.charCodeAt(0)));
 
+const EMPTY = Buffer.alloc(0);
 const MAX_LINE = 64 * 1024;
 const MAX_RECORD_LINES = 30;
 const MAX_RECORD = 16 * 1024;
@@ -88,7 +91,7 @@ interface GroupState extends LogGroup {
 
 export class LogScanner {
   #explain: Explain;
-  #carry: Buffer = Buffer.alloc(0);
+  #carry: Buffer = EMPTY;
   /** The current line was longer than MAX_LINE: its rest is skipped up to the next newline. */
   #skipping = false;
   #lines = 0;
@@ -106,33 +109,36 @@ export class LogScanner {
   push(chunk: Buffer): void {
     this.#bytes += chunk.length;
     let start = 0;
-    if (this.#skipping || this.#carry.length > 0) {
+    if (this.#skipping) {
       const nl = chunk.indexOf(10);
-      if (nl === -1) {
-        this.#growCarry(chunk);
-        return;
-      }
-      if (this.#skipping) {
-        this.#skipping = false;
-        this.#lines += 1;
-      } else this.#region(Buffer.concat([this.#carry, chunk.subarray(0, nl + 1)]));
-      this.#carry = Buffer.alloc(0);
+      if (nl === -1) return;
+      this.#skipping = false;
+      this.#lines += 1;
       start = nl + 1;
     }
-    const last = chunk.lastIndexOf(10);
-    if (last >= start) {
-      this.#region(chunk.subarray(start, last + 1));
-      start = last + 1;
+    if (this.#carry.length > 0) {
+      // The record carried over may go on in this chunk: its continuation lines join it.
+      const boundary = this.#continuationEnd(chunk, start);
+      if (boundary === -1) {
+        this.#growCarry(chunk.subarray(start));
+        return;
+      }
+      this.#region(Buffer.concat([this.#carry, chunk.subarray(start, boundary)]));
+      this.#carry = EMPTY;
+      start = boundary;
     }
-    if (start < chunk.length) this.#growCarry(chunk.subarray(start));
+    // The chunk's last record may go on in the next chunk (a stack trace, Go's "Response:" line): it waits.
+    const tail = tailStart(chunk, start);
+    if (tail > start) this.#region(chunk.subarray(start, tail));
+    if (tail < chunk.length) this.#growCarry(chunk.subarray(tail));
   }
 
   /** The groups, once the input has ended. */
   end(): LogScan {
     if (this.#carry.length > 0) {
       this.#region(this.#carry);
-      this.#carry = Buffer.alloc(0);
-      this.#lines += 1;
+      if (this.#carry[this.#carry.length - 1] !== 10) this.#lines += 1;
+      this.#carry = EMPTY;
     } else if (this.#skipping) this.#lines += 1;
     const groups = [...this.#groups.values()]
       .sort((a, b) => b.count - a.count || a.order - b.order)
@@ -140,15 +146,46 @@ export class LogScanner {
     return { lines: this.#lines, bytes: this.#bytes, groups, ungrouped: this.#ungrouped };
   }
 
+  /**
+   * Where the record carried over ends in `chunk`: the start of its first line that does not
+   * continue it, or -1 when the chunk ends before one is seen.
+   */
+  #continuationEnd(chunk: Buffer, from: number): number {
+    let pos = from;
+    if (this.#carry[this.#carry.length - 1] !== 10) {
+      // The carried line itself is not finished yet.
+      const nl = chunk.indexOf(10, pos);
+      if (nl === -1) return -1;
+      pos = nl + 1;
+    }
+    for (let n = 0; pos < chunk.length; n += 1) {
+      if (n >= MAX_RECORD_LINES || !CONTINUATION_FIRST.has(chunk[pos] as number)) return pos;
+      const nl = chunk.indexOf(10, pos);
+      if (nl === -1) return -1;
+      pos = nl + 1;
+    }
+    return -1;
+  }
+
+  /** Keeps bytes for the next chunk, bounded: a line too long to be a record is read in part and the rest skipped. */
   #growCarry(more: Buffer): void {
     if (this.#skipping) return;
-    if (this.#carry.length + more.length <= MAX_LINE) {
-      this.#carry = Buffer.concat([this.#carry, more]);
+    const joined = Buffer.concat([this.#carry, more]);
+    if (joined.length <= MAX_LINE) {
+      this.#carry = joined;
+      return;
+    }
+    // Too much waiting: read the whole lines now.
+    const last = joined.lastIndexOf(10);
+    const rest = last === -1 ? joined : joined.subarray(last + 1);
+    if (last !== -1) this.#region(joined.subarray(0, last + 1));
+    this.#carry = EMPTY;
+    if (rest.length <= MAX_LINE) {
+      this.#carry = Buffer.from(rest);
       return;
     }
     // A line this long is no log record we can read: look at its start, skip the rest.
-    this.#region(Buffer.concat([this.#carry, more]).subarray(0, MAX_LINE));
-    this.#carry = Buffer.alloc(0);
+    this.#region(rest.subarray(0, MAX_LINE));
     this.#skipping = true;
   }
 
@@ -256,17 +293,35 @@ function groupKey({ observation, findings }: ReturnType<Explain>): string | null
   return [primary.id, entry, status ?? '', observation.codes.slice(0, 5).join(','), said].join('|');
 }
 
-/** Times, numbers, ids and tokens out; what is left says which error it is. */
+/**
+ * Times, counters, ids and tokens out; what is left says which error it is. Codes keep their digits
+ * (AADSTS50011 is not AADSTS70008), and so do the error statuses (4xx, 5xx) unless they are a field's value.
+ */
 export function normalise(text: string): string {
   return text
     .slice(0, 2048)
-    .replace(/[A-Za-z0-9_-]{24,}(?:\.[A-Za-z0-9_-]+)*/g, '*')
+    .replace(/[A-Za-z0-9_-]{24,}(?:\.[A-Za-z0-9_-]+)*/g, (t) => (/\d/.test(t) ? '*' : t))
     .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '*')
-    .replace(/\d+/g, '#');
+    .replace(/\b(?:AADSTS|AADB2C|IDX|IDW|MSIS|KOE)\d+\b|\bE0\d{6}\b|(?<![\d.:=])\b[45]\d\d\b(?![\d.:])|\d+/g, (m) => (/^\d+$/.test(m) && !/^[45]\d\d$/.test(m) ? '#' : m));
 }
 
 function clip(text: string, n: number): string {
   return text.length > n ? `${text.slice(0, n - 1)}…` : text;
+}
+
+/**
+ * Where the last record of `chunk` (from `from` on) starts: its last line, or the line before a run
+ * of lines that may continue a record (bounded). Everything from there waits for the next chunk.
+ */
+function tailStart(chunk: Buffer, from: number): number {
+  const last = chunk.lastIndexOf(10);
+  if (last < from) return from;
+  let lineStart = last === chunk.length - 1 ? (last - 1 >= from ? chunk.lastIndexOf(10, last - 1) + 1 : from) : last + 1;
+  if (lineStart < from) lineStart = from;
+  for (let n = 0; n < MAX_RECORD_LINES && lineStart > from && chunk.length - lineStart < MAX_RECORD && CONTINUATION_FIRST.has(chunk[lineStart] as number); n += 1) {
+    lineStart = lineStart - 2 >= from ? Math.max(from, chunk.lastIndexOf(10, lineStart - 2) + 1) : from;
+  }
+  return lineStart;
 }
 
 /** Newlines in buf[from, to). */

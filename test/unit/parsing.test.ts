@@ -126,4 +126,24 @@ describe('redactText', () => {
     expect(out).not.toContain('s3cr3t-value-here');
     expect(out).not.toContain('SplxlOBeZQQYbYS6WxSbIA');
   });
+
+  it.each([
+    ['camelCase JSON', '{"clientSecret":"SuperSecretValue123456","client_id":"abc"}', 'SuperSecretValue123456'],
+    ['Google refresh token', '{"refreshToken":"1//0gRefreshTokenValueXYZ123456"}', 'RefreshTokenValueXYZ123456'],
+    ['Google access token anywhere', 'got ya29.a0AfH6SMBxyzOpaqueAccessToken1234567890 back', 'OpaqueAccessToken1234567890'],
+    ['Ruby hash', '{"error"=>"unauthorized_client", "client_secret"=>"RubyHashSecret98765"}', 'RubyHashSecret98765'],
+    ['PHP print_r', 'Array ( [client_secret] => PhpPrintRSecret4567 [error] => invalid_request )', 'PhpPrintRSecret4567'],
+    ['GitHub token scheme', 'Authorization: token ghp_abcdefghijklmnopqrstuvwxyz0123456789', 'ghp_abcdefghijklmnopqrstuvwxyz0123456789'.slice(8)],
+    ['API keys', 'api_key=sk_live_51Habcdefghijklmnopqrstu x-api-key: AKIAIOSFODNN7EXAMPLEKEY', 'abcdefghijklmnopqrstu'],
+    ['Google client secret', 'code=4/0AX4XfWhAuthCode&client_secret=GOCSPX-abcdefSecret', 'abcdefSecret'],
+    ['quoted with spaces', 'client_secret: "Quoted Secret With Spaces 123"', 'Secret With Spaces'],
+    ['password in a URL', 'https://user:Passw0rdInUrl@idp.example.com/token', 'Passw0rdInUrl'],
+  ])('hides a secret written as %s', (_label, text, secret) => {
+    expect(redactText(text)).not.toContain(secret);
+  });
+
+  it('keeps error codes that sit in a code field, and what is not secret', () => {
+    const text = "{ code: 'invalid_grant', status: 400 } from https://idp.example.com/token";
+    expect(redactText(text)).toBe(text);
+  });
 });
