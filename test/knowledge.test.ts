@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { FINDING_IDS } from '../src/findings.js';
 import { citation, SEED_DOCUMENT } from '../src/knowledge/citations.js';
 import { KNOWLEDGE } from '../src/knowledge/index.js';
+import { PROVIDERS } from '../src/knowledge/providers.js';
 import type { ExplainCase } from './fixtures/explain/types.js';
 import { runCli, STACK_TRACE } from './helpers/cli.js';
 
@@ -38,6 +39,13 @@ describe('the knowledge base', () => {
       expect(provenance).toContain(seed);
     }
     expect(KNOWLEDGE.flatMap((e) => e.sources).filter((s) => SEED_DOCUMENT.test(s))).toEqual([]);
+  });
+
+  it('names a provider or library in a title only in an entry that needs that provider shown', () => {
+    const named = (title: string) =>
+      PROVIDERS.filter((p) => p.names.some((n) => new RegExp(`(?<![\\w.-])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).test(title))).map((p) => p.id);
+    const wrong = KNOWLEDGE.flatMap((e) => named(e.title).filter((id) => id !== e.provider && !(e.provider === 'google_workspace' && id === 'google')).map((id) => `${e.key} (${e.provider ?? 'general'}) names ${id}: ${e.title}`));
+    expect(wrong).toEqual([]);
   });
 
   it('gives every entry sources a reader can open: each title resolves to an https URL', () => {

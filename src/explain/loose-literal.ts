@@ -46,10 +46,10 @@ export function findLooseObjects(text: string, limit = 20): Array<Record<string,
 
 /** PHP print_r and var_dump print `[key] => value` lines; these are read as one flat object. */
 export function phpArrayFields(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const m of text.slice(0, 64 * 1024).matchAll(/\[["']?([A-Za-z_][\w-]{0,40})["']?(?::[a-z]+)?\] => ([^\n\[\]]{1,300})/g)) {
     const key = m[1] as string;
-    if (!(key in out)) out[key] = (m[2] as string).trim();
+    if (!Object.hasOwn(out, key)) out[key] = (m[2] as string).trim();
   }
   return out;
 }
@@ -153,7 +153,7 @@ class Parser {
 
   private object(depth: number): { [key: string]: Loose } {
     this.i += 1;
-    const out: { [key: string]: Loose } = {};
+    const out: { [key: string]: Loose } = Object.create(null) as { [key: string]: Loose };
     for (let n = 0; n < MAX_ITEMS; n += 1) {
       this.ws();
       if (this.s[this.i] === '}') {

@@ -199,25 +199,14 @@ function readErrorParams(text: string, sinks: Sinks): void {
 
 /** The value of a header written on its own line (`WWW-Authenticate: Bearer ...`), folded lines joined. */
 function headerLineValue(text: string, name: string): string | undefined {
-  const lower = text.length > 64 * 1024 ? text.slice(0, 64 * 1024).toLowerCase() : text.toLowerCase();
-  let from = 0;
-  for (let n = 0; n < 50; n += 1) {
-    const at = lower.indexOf(name, from);
-    if (at === -1) return undefined;
-    from = at + name.length;
-    const lineStart = lower.lastIndexOf('\n', at) + 1;
-    if (lower.slice(lineStart, at).trim() !== '') continue;
-    const colon = /^\s*:\s*/.exec(lower.slice(from, from + 20));
-    if (!colon) continue;
-    const lines = text.slice(from + colon[0].length).split('\n');
-    let value = (lines[0] ?? '').trim();
-    for (const next of lines.slice(1, 20)) {
-      if (!/^[ \t]+\S/.test(next)) break;
-      value += ` ${next.trim()}`;
-    }
-    return value || undefined;
-  }
-  return undefined;
+  // Case-insensitive on the text itself: lowercasing first can change lengths (İ) and shift indices.
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const line = new RegExp(`^[ \\t]*${escaped}[ \\t]*:[ \\t]*([^\\n]*)((?:\\n[ \\t]+\\S[^\\n]*){0,19})`, 'im');
+  const m = line.exec(text.length > 64 * 1024 ? text.slice(0, 64 * 1024) : text);
+  if (!m) return undefined;
+  // Obsolete line folding (RFC 9112 §5.2): continuation lines start with whitespace.
+  const value = [m[1] ?? '', ...(m[2] ?? '').split('\n').slice(1)].map((l) => l.trim()).filter(Boolean).join(' ');
+  return value || undefined;
 }
 
 function bareChallenge(text: string): string | undefined {
@@ -300,10 +289,12 @@ function walkJson(value: unknown, depth: number, sinks: Sinks): void {
   }
   if (typeof o.errorType === 'string' || typeof o.error_type === 'string') sinks.apiShape();
   // Codes under other names: error_type (Yandex), errorType (Fitbit), error_code, code, __type (AWS), type.
-  for (const key of ['error_type', 'errorType', 'ErrorCode', 'code', 'type', '__type']) {
+  for (const key of ['error_type', 'errorType', 'ErrorCode', 'code', 'type']) {
     const v = o[key];
     if (typeof v === 'string') addWord(v.trim());
   }
+  // AWS names the exception, sometimes behind its service: "com.amazonaws.cognito#NotAuthorizedException".
+  if (typeof o.__type === 'string') addCode(o.__type.slice(o.__type.lastIndexOf('#') + 1));
   if (typeof o.error_code === 'number' || typeof o.error_code === 'string') addCode(String(o.error_code));
   // Validation errors that name a field and what is wrong with it (GitHub, Strava): "client_id invalid".
   if (typeof o.field === 'string' && typeof o.code === 'string') addDescription(`${o.field} ${o.code}`);
@@ -435,7 +426,7 @@ const CONTEXT_SIGNS: ReadonlyArray<readonly [ContextFlag, RegExp]> = [
   ['client_credentials', /grant_type["']?\s*[=:]\s*["']?client_credentials|client[_ ]credentials/i],
   ['assertion', /jwt-bearer|client_assertion|\bassertion\b|service[_ -]?account|\bInvalid JWT\b/i],
   ['password', /grant_type["']?\s*[=:]\s*["']?password\b|resource owner password|\bROPC\b/i],
-  ['token_endpoint', /\/token\b|token endpoint|token_endpoint|cannot fetch token|access token response|\/oauth\/access_token|token request|redeem/i],
+  ['token_endpoint', /\/token\b|\boauth2: |token endpoint|token_endpoint|cannot fetch token|access token response|\/oauth\/access_token|token request|redeem/i],
   ['authorize', /\/authori[sz]e\b|authorization endpoint|authorization request|\/auth\?|[?&]response_type=/i],
   ['discovery', /\.well-known\/openid-configuration|\.well-known\/oauth-authorization-server|discovery document|\bdiscover(?:y|ing)?\b/i],
   ['id_token', /\bid[_ ]?token\b/i],

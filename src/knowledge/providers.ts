@@ -26,7 +26,7 @@ export const PROVIDERS = [
   {
     id: 'google_workspace',
     names: ['Google Workspace'],
-    text: /google|workspace/i,
+    text: /google/i,
   },
   {
     id: 'microsoft',
@@ -37,7 +37,7 @@ export const PROVIDERS = [
   {
     id: 'identitymodel',
     names: ['.NET JwtBearer', 'Microsoft.IdentityModel'],
-    text: /\bID[XW]\d{5}\b|Microsoft\.IdentityModel|JwtBearer|SecurityToken\w*Exception|AspNetCore/,
+    text: /\bID[XW]\d{5}\b|Microsoft\.IdentityModel|JwtBearer|SecurityToken\w{0,40}Exception|AspNetCore/,
   },
   { id: 'okta', names: ['Okta'], text: /okta|\bE0000\d{3}\b/i, codes: ['okta:'] },
   { id: 'auth0', names: ['Auth0'], text: /auth0/i },
@@ -58,13 +58,15 @@ export const PROVIDERS = [
   {
     id: 'jsonwebtoken',
     names: ['jsonwebtoken'],
-    text: /jsonwebtoken|JsonWebTokenError|TokenExpiredError|NotBeforeError|express-jwt/,
+    // TokenExpiredError alone is oauthlib's too; with jsonwebtoken's sentence it is jsonwebtoken's.
+    text: /jsonwebtoken|JsonWebTokenError|TokenExpiredError: jwt expired|NotBeforeError|express-jwt/,
   },
   {
     id: 'pyjwt',
     names: ['PyJWT', 'PyJWT 2'],
-    text: /pyjwt|\bjwt\.exceptions|ExpiredSignatureError|InvalidSignatureError|ImmatureSignatureError|InvalidAudienceError|InvalidIssuerError|MissingRequiredClaimError|InvalidAlgorithmError/i,
-    codes: ['pyjwt:'],
+    // ExpiredSignatureError, InvalidSignatureError, DecodeError and InvalidTokenError are python-jose's and
+    // authlib's names too: only the module path or PyJWT's own class names show PyJWT.
+    text: /pyjwt|\bjwt\.exceptions|jwt\/api_jwt|PyJWKClient|ImmatureSignatureError|InvalidAudienceError|InvalidIssuerError|MissingRequiredClaimError/i,
   },
   {
     id: 'jose',

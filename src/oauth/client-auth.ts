@@ -61,7 +61,7 @@ export async function exchangeWithFallback(
     let attempt: Attempt;
     try {
       const res = await tokenEndpointRequest(endpoint, grant, client, method, deps, timeoutMs);
-      const processed = processTokenResponse(res);
+      const processed = processTokenResponse(res, grant.grant_type);
       attempt = { auth_method: method, status: res.status, error: processed.error ?? (processed.tokens ? null : `http_${res.status}`), elapsed_ms: Math.round(res.elapsedMs) };
       if (processed.error_description) attempt.error_description = processed.error_description;
       attempts.push(attempt);

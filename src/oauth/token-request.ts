@@ -7,6 +7,7 @@
  */
 import type { Deps } from '../deps.js';
 import { explainText } from '../explain/index.js';
+import type { ContextFlag } from '../explain/observation.js';
 import { finding, type Finding } from '../findings.js';
 import type { HttpResponse } from '../http/client.js';
 import { readJsonAnswer } from '../http/diagnose.js';
@@ -71,7 +72,22 @@ export function asRawHttp(res: HttpResponse): string {
   return `HTTP/1.1 ${res.status}\r\n${headers}\r\n\r\n${res.body}`;
 }
 
-export function processTokenResponse(res: HttpResponse): ProcessedTokenResponse {
+/** What explain should know of an answer from the token endpoint: where it came from and which grant asked. */
+export function tokenEndpointContext(grantType: string | undefined): ContextFlag[] {
+  const grant: Record<string, ContextFlag> = {
+    authorization_code: 'code_exchange',
+    refresh_token: 'refresh',
+    client_credentials: 'client_credentials',
+    password: 'password',
+    'urn:ietf:params:oauth:grant-type:device_code': 'device',
+    'urn:ietf:params:oauth:grant-type:jwt-bearer': 'assertion',
+  };
+  const flag = grantType === undefined ? undefined : grant[grantType];
+  return flag ? ['token_endpoint', flag] : ['token_endpoint'];
+}
+
+export function processTokenResponse(res: HttpResponse, grantType?: string): ProcessedTokenResponse {
+  const context = tokenEndpointContext(grantType);
   const contentType = res.headers['content-type'] ?? '';
   const body = res.body.trim();
   const findings: Finding[] = [];
@@ -103,7 +119,7 @@ export function processTokenResponse(res: HttpResponse): ProcessedTokenResponse 
   }
 
   if (json && typeof json.error === 'string') {
-    const explained = explainText(asRawHttp(res)).findings.map((f) => ({ ...f, evidence: { ...f.evidence, token_endpoint: res.url } }));
+    const explained = explainText(asRawHttp(res), context).findings.map((f) => ({ ...f, evidence: { ...f.evidence, token_endpoint: res.url } }));
     return {
       error: json.error,
       error_description: typeof json.error_description === 'string' ? json.error_description : undefined,
@@ -128,7 +144,7 @@ export function processTokenResponse(res: HttpResponse): ProcessedTokenResponse 
     };
   }
   if (res.status >= 400) {
-    return { findings: [...explainText(asRawHttp(res)).findings, ...findings] };
+    return { findings: [...explainText(asRawHttp(res), context).findings, ...findings] };
   }
 
   if (typeof json.access_token !== 'string' || json.access_token === '') {

@@ -276,7 +276,7 @@ export async function checkClientCredentials(
       other.push(networkFinding(err, 'The token endpoint'));
       break;
     }
-    const processed = processTokenResponse(res);
+    const processed = processTokenResponse(res, grant.grant_type);
     attempts.push({ auth_method: method, status: res.status, error: processed.error ?? (processed.tokens ? null : `http_${res.status}`), elapsed_ms: Math.round(res.elapsedMs) });
     if (processed.tokens) {
       working.push(method);
@@ -434,7 +434,7 @@ export async function checkResource(t: ProbeTarget, ctx: ProbeContext, token: st
     return judge('resource', 'no answer', performance.now() - started, [networkFinding(err, 'The resource')]);
   }
   if (res.status >= 200 && res.status < 300) return judge('resource', `HTTP ${res.status}`, performance.now() - started, []);
-  const explained = explainText(asRawHttp(res)).findings.map((f) => (f.id === 'unknown' ? { ...f, severity: 'error' as const, title: `The resource answered HTTP ${res.status}` } : f));
+  const explained = explainText(asRawHttp(res), ['resource']).findings.map((f) => (f.id === 'unknown' ? { ...f, severity: 'error' as const, title: `The resource answered HTTP ${res.status}` } : f));
   if (res.status === 401 && !res.headers['www-authenticate']) {
     for (const f of explained) if (f.id === 'spec_deviation' && /WWW-Authenticate/.test(f.title)) f.severity = 'warning';
   }

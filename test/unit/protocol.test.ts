@@ -35,6 +35,15 @@ describe('processTokenResponse', () => {
     if ('error' in expected) expect(out.error).toBe(expected.error);
     if ('first' in expected) expect(out.findings[0]?.id).toBe(expected.first);
   });
+
+  it.each([
+    ['refresh_token', { error: 'invalid_grant' }, 'refresh_token_rejected'],
+    ['authorization_code', { error: 'invalid_grant' }, 'authorization_code_rejected'],
+    ['urn:ietf:params:oauth:grant-type:device_code', { error: 'authorization_pending' }, 'authorization_pending'],
+    ['client_credentials', { error: 'invalid_scope' }, 'invalid_scope'],
+  ])('reads the answer to a %s grant as that grant’s', (grantType, body, first) => {
+    expect(processTokenResponse(res(400, body), grantType).findings[0]?.id).toBe(first);
+  });
 });
 
 describe('checkCallback', () => {

@@ -195,7 +195,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     // DPoP's nonce (use_dpop_nonce) is another thing: its own entry answers.
     match: [
       {
-        text: /\bnonce\b.{0,30}(?:mismatch|does not match|did not match|doesn't match|not match|missing|not found|is invalid)|(?:wrong|invalid|unexpected|missing|bad) ['"]?nonce\b|Missing ['"]nonce['"] claim|nonce mismatch|AuthInvalid\w*Nonce/i,
+        text: /\bnonce\b.{0,30}(?:mismatch|does not match|did not match|doesn't match|not match|missing|not found|is invalid)|(?:wrong|invalid|unexpected|missing|bad) ['"]?nonce\b|Missing ['"]nonce['"] claim|nonce mismatch|AuthInvalid\w{0,40}Nonce/i,
         notCode: ['use_dpop_nonce', 'invalid_dpop_proof'],
       },
       { code: ['nonce_mismatch', 'invalid_nonce'] },
