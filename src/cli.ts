@@ -10,8 +10,8 @@ import type { CommandResult } from './commands/result.js';
 import type { Deps } from './deps.js';
 import { DoctorError, UsageError } from './errors.js';
 import { useImporter } from './lazy-modules.js';
-import { RESERVED_AUTHORIZATION_PARAMS } from './login/authorization-request.js';
-import { CHECK_NAMES } from './probe/types.js';
+import { RESERVED_AUTHORIZATION_PARAMS } from './oauth/authorization-request.js';
+import { CHECK_NAMES } from './commands/probe/types.js';
 
 export const EXIT = { ok: 0, problem: 1, usage: 2 } as const;
 
@@ -154,7 +154,7 @@ Exit codes: 0 the token is fine, 1 expired, not yet valid or failed verification
           async (d) => {
             d.secrets.revealTokens = Boolean(o.showTokens);
             const secret = resolveSecret(o, d);
-            const { run } = await import('./commands/decode.js');
+            const { run } = await import('./commands/decode/run.js');
             return run(
               {
                 token,
@@ -173,7 +173,7 @@ Exit codes: 0 the token is fine, 1 expired, not yet valid or failed verification
             );
           },
           async (r, color) => {
-            const { renderDecode } = await import('./report/decode-text.js');
+            const { renderDecode } = await import('./commands/decode/render.js');
             return renderDecode(r as never, await textStyle(color));
           },
         );
@@ -210,11 +210,11 @@ Exit codes: 0 the input shows success (or a log holds no OAuth error), 1 it desc
         await execute(
           'explain',
           async (d) => {
-            const { run } = await import('./commands/explain.js');
+            const { run } = await import('./commands/explain/run.js');
             return run({ text, file: o.file as string | undefined, log: Boolean(o.log) }, d);
           },
           async (r, color) => {
-            const { renderExplain } = await import('./report/explain-text.js');
+            const { renderExplain } = await import('./commands/explain/render.js');
             return renderExplain(r as never, await textStyle(color));
           },
         );
@@ -276,7 +276,7 @@ Exit codes: 0 signed in and nothing wrong, 1 the login failed or a problem was d
             if (clientSecret === undefined && (o.authMethod === 'basic' || o.authMethod === 'post')) {
               throw new UsageError(`--auth-method ${String(o.authMethod)} needs a client secret: set OAUTH_CLIENT_SECRET, or use --client-secret-env NAME or --client-secret-stdin`);
             }
-            const { run } = await import('./commands/login.js');
+            const { run } = await import('./commands/login/run.js');
             return run(
               {
                 issuer: o.issuer as string | undefined,
@@ -306,7 +306,7 @@ Exit codes: 0 signed in and nothing wrong, 1 the login failed or a problem was d
             );
           },
           async (r, color) => {
-            const { renderLogin } = await import('./report/login-text.js');
+            const { renderLogin } = await import('./commands/login/render.js');
             return renderLogin(r as never, await textStyle(color));
           },
         );
@@ -359,7 +359,7 @@ Exit codes: 0 every check passed (warnings allowed unless --strict), 1 a check f
           async (d) => {
             if (typeof o.junit === 'string') checkWritable('--junit', o.junit);
             const targets = await probeTargets(o, d);
-            const { run } = await import('./commands/probe.js');
+            const { run } = await import('./commands/probe/run.js');
             return run(
               {
                 targets,
@@ -373,7 +373,7 @@ Exit codes: 0 every check passed (warnings allowed unless --strict), 1 a check f
             );
           },
           async (r, color) => {
-            const { renderProbe } = await import('./report/probe-text.js');
+            const { renderProbe } = await import('./commands/probe/render.js');
             return renderProbe(r as never, await textStyle(color));
           },
         );
@@ -396,7 +396,7 @@ Examples:
   $ oauth-doctor completion fish > ~/.config/fish/completions/oauth-doctor.fish`,
       )
       .action(async (shell: string) => {
-        const { completionScript } = await import('./commands/completion.js');
+        const { completionScript } = await import('./commands/completion/script.js');
         // Choices that commander does not know because a collector parses them.
         const extraChoices: Record<string, string[]> = { '--check': [...CHECK_NAMES] };
         const toSpec = (o: Option) => ({
@@ -520,7 +520,7 @@ function checkWritable(flag: string, target: string): void {
 }
 
 async function probeTargets(o: Record<string, unknown>, deps: Deps) {
-  const { parseConfig, validateTarget } = await import('./probe/config.js');
+  const { parseConfig, validateTarget } = await import('./commands/probe/config.js');
   if (o.config !== undefined && o.issuer !== undefined) throw new UsageError('give either --config or --issuer, not both');
   if (o.config !== undefined) {
     const targetFlags = ['name', 'clientId', 'scope', 'tokenEndpoint', 'refreshTokenEnv', 'resource', 'tokenEnv', 'expectAuthMethod'].filter((k) => o[k] !== undefined);

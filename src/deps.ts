@@ -4,7 +4,7 @@
  */
 import type { HttpClient } from './http/client.js';
 import type { KnownSecrets } from './redact.js';
-import type { LoopbackListener, LoopbackOptions } from './login/loopback.js';
+import type { LoopbackListener, LoopbackOptions } from './loopback/listener.js';
 
 export interface OutputStream {
   write(text: string): void;

@@ -143,7 +143,7 @@ export function processDeps(): Deps {
     http: createHttpClient(),
     randomBytes: (n) => nodeCrypto().randomBytes(n),
     openBrowser,
-    listenLoopback: async (options) => (await import('./login/loopback.js')).listenLoopback(options),
+    listenLoopback: async (options) => (await import('./loopback/listener.js')).listenLoopback(options),
     readLine,
     writePrivateFile,
   };

@@ -4,7 +4,7 @@
 import { request } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { listenLoopback } from '../src/login/loopback.js';
+import { listenLoopback } from '../src/loopback/listener.js';
 
 function get(port: number, path: string, host = `127.0.0.1:${port}`, address = '127.0.0.1'): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {

@@ -1,13 +1,13 @@
 /**
  * `oauth-doctor probe`: non-interactive checks of one or many providers, for CI.
  */
-import type { Deps } from '../deps.js';
-import { finding, type Finding } from '../findings.js';
-import { toGitHubAnnotations, toJUnit } from '../probe/junit.js';
-import { pool, runTarget } from '../probe/run.js';
-import type { ProbeTarget, TargetResult } from '../probe/types.js';
-import { printable } from '../report/printable.js';
-import type { CommandResult } from './result.js';
+import type { Deps } from '../../deps.js';
+import { finding, type Finding } from '../../findings.js';
+import { toGitHubAnnotations, toJUnit } from './junit.js';
+import { pool, runTarget } from './run-target.js';
+import type { ProbeTarget, TargetResult } from './types.js';
+import { printable } from '../../report/printable.js';
+import type { CommandResult } from '../result.js';
 
 export interface ProbeOptions {
   targets: ProbeTarget[];

@@ -1,4 +1,4 @@
-import type { Finding } from '../findings.js';
+import type { Finding } from '../../findings.js';
 
 export const CHECK_NAMES = ['discovery', 'jwks', 'clock', 'client_credentials', 'redirect_uri', 'refresh', 'resource'] as const;
 export type CheckName = (typeof CHECK_NAMES)[number];

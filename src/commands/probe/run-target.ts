@@ -2,10 +2,10 @@
  * Runs the checks of one target in order, and many targets with a bound on concurrency. One
  * target's failure never stops another; an overall deadline ends the run whatever happens.
  */
-import type { Deps } from '../deps.js';
-import { finding } from '../findings.js';
-import type { ClientAuthMethod } from '../oauth/token-request.js';
-import type { ProviderMetadata } from '../oidc/discovery.js';
+import type { Deps } from '../../deps.js';
+import { finding } from '../../findings.js';
+import type { ClientAuthMethod } from '../../oauth/token-request.js';
+import type { ProviderMetadata } from '../../oidc/discovery.js';
 import {
   checkClientCredentials,
   checkClock,

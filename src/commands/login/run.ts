@@ -2,23 +2,23 @@
  * `oauth-doctor login`: a real authorization-code flow (PKCE, state, nonce) through a loopback
  * listener, with both client authentication methods, diagnosing where and why it fails.
  */
-import type { Deps } from '../deps.js';
-import { UsageError } from '../errors.js';
-import { finding, isOk, type Finding } from '../findings.js';
-import { buildAuthorizationRequest, type AuthorizationRequest } from '../login/authorization-request.js';
-import { checkCallback } from '../login/callback.js';
-import type { LoopbackHost, LoopbackListener } from '../login/loopback.js';
-import { callbackPage } from '../login/page.js';
-import { isLoopbackUrl } from '../login/loopback-url.js';
-import { preflight } from '../login/preflight.js';
-import { examineTokens } from '../login/tokens.js';
-import { exchangeWithFallback, methodsToTry, type Attempt, type AuthMethodChoice } from '../oauth/client-auth.js';
-import type { ClientAuthMethod } from '../oauth/token-request.js';
-import { discover, type ProviderMetadata } from '../oidc/discovery.js';
-import type { Verification } from '../token/verify.js';
-import { printable } from '../report/printable.js';
-import type { CommandResult } from './result.js';
-import { loadJose } from '../lazy-modules.js';
+import type { Deps } from '../../deps.js';
+import { UsageError } from '../../errors.js';
+import { finding, isOk, type Finding } from '../../findings.js';
+import { buildAuthorizationRequest, type AuthorizationRequest } from '../../oauth/authorization-request.js';
+import { checkCallback } from '../../oauth/callback.js';
+import type { LoopbackHost, LoopbackListener } from '../../loopback/listener.js';
+import { callbackPage } from './page.js';
+import { isLoopbackUrl } from '../../oauth/loopback-url.js';
+import { preflight } from '../../oauth/preflight.js';
+import { examineTokens } from '../../oidc/examine-tokens.js';
+import { exchangeWithFallback, methodsToTry, type Attempt, type AuthMethodChoice } from '../../oauth/client-auth.js';
+import type { ClientAuthMethod } from '../../oauth/token-request.js';
+import { discover, type ProviderMetadata } from '../../oidc/discovery.js';
+import type { Verification } from '../../token/verify.js';
+import { printable } from '../../report/printable.js';
+import type { CommandResult } from '../result.js';
+import { loadJose } from '../../lazy-modules.js';
 
 export interface LoginOptions {
   issuer?: string;

@@ -2,10 +2,10 @@
  * The human view of `probe`: a table of target, check, result, time and the main finding, then
  * the details of what failed or warned.
  */
-import type { ProbeResult } from '../commands/probe.js';
-import type { CheckStatus } from '../probe/types.js';
-import { heading, printable, renderFinding } from './findings-text.js';
-import type { Style } from './style.js';
+import type { ProbeResult } from './run.js';
+import type { CheckStatus } from './types.js';
+import { heading, printable, renderFinding } from '../../report/findings-text.js';
+import type { Style } from '../../report/style.js';
 
 export function renderProbe(r: ProbeResult, style: Style): string {
   const mark: Record<CheckStatus, string> = { pass: style.green('pass'), warn: style.yellow('warn'), fail: style.red('FAIL'), skip: style.dim('skip') };

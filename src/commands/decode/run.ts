@@ -1,15 +1,15 @@
 /**
  * `oauth-doctor decode`: what is in this token, and is it still good?
  */
-import type { Deps } from '../deps.js';
-import { finding, isOk, bySeverity, type Finding } from '../findings.js';
-import { readInput } from '../input.js';
-import { redactValue } from '../redact.js';
-import { checkTimeClaims, timeline, type TimeClaim } from '../token/claims.js';
-import { cleanPastedToken } from '../token/clean.js';
-import { parseToken, type TokenKind } from '../token/parse.js';
-import { verifyToken, wantsVerification, type Verification } from '../token/verify.js';
-import type { CommandResult } from './result.js';
+import type { Deps } from '../../deps.js';
+import { finding, isOk, bySeverity, type Finding } from '../../findings.js';
+import { readInput } from '../../input.js';
+import { redactValue } from '../../redact.js';
+import { checkTimeClaims, timeline, type TimeClaim } from '../../token/claims.js';
+import { cleanPastedToken } from '../../token/clean.js';
+import { parseToken, type TokenKind } from '../../token/parse.js';
+import { verifyToken, wantsVerification, type Verification } from '../../token/verify.js';
+import type { CommandResult } from '../result.js';
 
 export interface DecodeOptions {
   token?: string;

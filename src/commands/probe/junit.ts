@@ -2,7 +2,7 @@
  * JUnit XML for CI dashboards: one testsuite per target, one testcase per check; a failure carries
  * the finding's title, detail and fixes. Pure.
  */
-import type { Finding } from '../findings.js';
+import type { Finding } from '../../findings.js';
 import type { TargetResult } from './types.js';
 
 const escapeXml = (s: string) =>

@@ -2,7 +2,7 @@
  * `oauth-doctor completion bash|zsh|fish`: a shell completion script, generated from the same
  * command and option list that --help shows. Pure.
  */
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 
 export interface CompletionSpec {
   name: string;

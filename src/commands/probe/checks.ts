@@ -2,21 +2,21 @@
  * The checks of `probe`, one function each. They share login's HTTP, discovery, token-endpoint and
  * preflight halves; what is new here is only how each answer is judged.
  */
-import type { Deps } from '../deps.js';
-import { NetworkError } from '../errors.js';
-import { explainText } from '../explain/index.js';
-import { finding, type Finding } from '../findings.js';
-import type { HttpResponse } from '../http/client.js';
-import { networkFinding } from '../http/diagnose.js';
-import { buildAuthorizationRequest } from '../login/authorization-request.js';
-import { isLoopbackUrl } from '../login/loopback-url.js';
-import { preflight } from '../login/preflight.js';
-import { exchangeWithFallback, type Attempt } from '../oauth/client-auth.js';
-import { asRawHttp, processTokenResponse, tokenEndpointRequest, type ClientAuthMethod } from '../oauth/token-request.js';
-import { discover, fetchJwks, type ProviderMetadata } from '../oidc/discovery.js';
-import { humanDuration } from '../token/time.js';
+import type { Deps } from '../../deps.js';
+import { NetworkError } from '../../errors.js';
+import { explainText } from '../../explain/index.js';
+import { finding, type Finding } from '../../findings.js';
+import type { HttpResponse } from '../../http/client.js';
+import { networkFinding } from '../../http/diagnose.js';
+import { buildAuthorizationRequest } from '../../oauth/authorization-request.js';
+import { isLoopbackUrl } from '../../oauth/loopback-url.js';
+import { preflight } from '../../oauth/preflight.js';
+import { exchangeWithFallback, type Attempt } from '../../oauth/client-auth.js';
+import { asRawHttp, processTokenResponse, tokenEndpointRequest, type ClientAuthMethod } from '../../oauth/token-request.js';
+import { discover, fetchJwks, type ProviderMetadata } from '../../oidc/discovery.js';
+import { humanDuration } from '../../token/time.js';
 import type { CheckName, CheckResult, ProbeTarget } from './types.js';
-import { loadJose } from '../lazy-modules.js';
+import { loadJose } from '../../lazy-modules.js';
 
 export interface ProbeContext {
   deps: Deps;

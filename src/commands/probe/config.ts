@@ -2,7 +2,7 @@
  * Targets for `probe`: from flags (one target) or a JSON config file (several). A config file may
  * name environment variables for secrets, never the secrets themselves.
  */
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 import { CHECK_NAMES, type CheckName, type ProbeTarget } from './types.js';
 
 const TARGET_KEYS = new Set([

@@ -1,7 +1,7 @@
-import type { ExplainResult } from '../commands/explain.js';
-import type { LogGroup } from '../explain/log-scan.js';
-import { heading, indent, printable, renderFinding } from './findings-text.js';
-import type { Style } from './style.js';
+import type { ExplainResult } from './run.js';
+import type { LogGroup } from '../../explain/log-scan.js';
+import { heading, indent, printable, renderFinding } from '../../report/findings-text.js';
+import type { Style } from '../../report/style.js';
 
 const FORM: Record<ExplainResult['input']['form'], string> = {
   code: 'an error code',

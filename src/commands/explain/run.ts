@@ -2,13 +2,13 @@
  * `oauth-doctor explain`: what does this error mean, and what do I change? Given a whole log, what
  * OAuth and HTTP-auth errors are in it, how often, and what each means.
  */
-import type { Deps } from '../deps.js';
-import { explainText } from '../explain/index.js';
-import { LogScanner, looksLikeLog, type LogGroup } from '../explain/log-scan.js';
-import type { InputForm } from '../explain/observation.js';
-import { readInputHead } from '../input.js';
-import { redactDeep } from '../redact.js';
-import type { CommandResult } from './result.js';
+import type { Deps } from '../../deps.js';
+import { explainText } from '../../explain/index.js';
+import { LogScanner, looksLikeLog, type LogGroup } from '../../explain/log-scan.js';
+import type { InputForm } from '../../explain/observation.js';
+import { readInputHead } from '../../input.js';
+import { redactDeep } from '../../redact.js';
+import type { CommandResult } from '../result.js';
 
 export interface ExplainOptions {
   text?: string;

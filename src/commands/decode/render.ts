@@ -2,10 +2,10 @@
  * The human view of `decode`: header, claims with times in human terms, a lifetime bar, the
  * signature verdict, then the findings.
  */
-import type { DecodeResult } from '../commands/decode.js';
-import { humanDuration } from '../token/time.js';
-import { heading, printable, renderFindings, renderSummary } from './findings-text.js';
-import type { Style } from './style.js';
+import type { DecodeResult } from './run.js';
+import { humanDuration } from '../../token/time.js';
+import { heading, printable, renderFindings, renderSummary } from '../../report/findings-text.js';
+import type { Style } from '../../report/style.js';
 
 const KIND: Record<DecodeResult['token']['kind'], string> = {
   jws: 'JWT (signed, JWS)',

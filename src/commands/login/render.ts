@@ -2,10 +2,10 @@
  * The human view of `login`: where the flow got to, every token-endpoint attempt, what came
  * back (redacted), then the findings.
  */
-import type { LoginResult } from '../commands/login.js';
-import { heading, indent, printable, renderFindings, renderSummary } from './findings-text.js';
-import type { Style } from './style.js';
-import { isoDate } from '../token/time.js';
+import type { LoginResult } from './run.js';
+import { heading, indent, printable, renderFindings, renderSummary } from '../../report/findings-text.js';
+import type { Style } from '../../report/style.js';
+import { isoDate } from '../../token/time.js';
 
 const TIME_CLAIMS = new Set(['iat', 'exp', 'nbf', 'auth_time']);
 

@@ -2,7 +2,7 @@
  * The page the browser shows when it lands on the loopback listener: what happened, and that the
  * tab can be closed. Never carries a code, a token or a secret.
  */
-import type { Finding } from '../findings.js';
+import type { Finding } from '../../findings.js';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
