@@ -19,7 +19,7 @@ describe('npm run demo -- --headless', () => {
     expect(r.stderr).toMatch(/login succeeded:\s+yes/);
     expect(r.stderr).toMatch(/client authentication mismatch diagnosed:\s+yes/);
     expect(r.stderr).toMatch(/redirect_uri mismatch diagnosed:\s+yes/);
-    expect(r.stdout).toContain('The provider accepts only client_secret_post for this client');
+    expect(r.stdout).toContain('client_secret_basic is refused for this client; client_secret_post works');
     expect(r.stdout).toContain('[redirect_uri_mismatch]');
   }, 90_000);
 });

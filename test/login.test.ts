@@ -89,7 +89,7 @@ describe.concurrent('login against oidc-provider', () => {
       ['client_secret_post', 200, null],
     ]);
     expect(out.auth_method).toBe('client_secret_post');
-    const f = out.findings.find((x: any) => x.title === 'The provider accepts only client_secret_post for this client');
+    const f = out.findings.find((x: any) => x.title === 'client_secret_basic is refused for this client; client_secret_post works');
     expect(f.severity).toBe('warning');
   });
 
@@ -104,7 +104,7 @@ describe.concurrent('login against oidc-provider', () => {
       ['client_secret_post', 401, 'invalid_client'],
       ['client_secret_basic', 200, null],
     ]);
-    const f = out.findings.find((x: any) => x.title === 'The provider accepts only client_secret_basic for this client');
+    const f = out.findings.find((x: any) => x.title === 'client_secret_post is refused for this client; client_secret_basic works');
     expect(f.fixes.join(' ')).toMatch(/passport-oauth2/);
   });
 

@@ -4,8 +4,8 @@
  */
 import { nodeCrypto } from '../builtins.js';
 
-/** Parameters the flow sets itself; a --param may not override or repeat them. */
-export const RESERVED_AUTHORIZATION_PARAMS = ['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'nonce', 'code_challenge', 'code_challenge_method'];
+/** Parameters the authorization request sets itself: --param may not send them twice. */
+export const RESERVED_AUTHORIZATION_PARAMS: readonly string[] = ['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'nonce', 'code_challenge', 'code_challenge_method'];
 
 export interface AuthorizationRequestInput {
   authorizationEndpoint: string;

@@ -1,9 +1,8 @@
 /**
  * The token endpoint, in two halves: tokenEndpointRequest sends a grant with one client
  * authentication method and returns the raw response; processTokenResponse reads it into tokens,
- * an OAuth error, and findings. Shared by login (authorization_code) and probe (client_credentials,
- * refresh_token).
- * @see RFC 6749 §2.3.1 (client_secret_basic / client_secret_post), §5.1, §5.2, Appendix B
+ * an OAuth error, and findings. Every grant of every command goes through both.
+ * @see RFC 6749 §5.1, §5.2
  */
 import type { Deps } from '../deps.js';
 import { explainText } from '../explain/index.js';
@@ -11,13 +10,9 @@ import type { ContextFlag } from '../explain/observation.js';
 import { finding, type Finding } from '../findings.js';
 import type { HttpResponse } from '../http/client.js';
 import { readJsonAnswer } from '../http/diagnose.js';
-
-export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'none';
-
-export interface Client {
-  client_id: string;
-  client_secret?: string;
-}
+import { authenticatedPost } from './authenticated-post.js';
+import type { ClientAuth } from './client-auth/index.js';
+import type { Grant } from './grants.js';
 
 export interface TokenResponse {
   access_token: string;
@@ -37,33 +32,9 @@ export interface ProcessedTokenResponse {
   findings: Finding[];
 }
 
-/** RFC 6749 Appendix B: each part is form-urlencoded before the Basic encoding. */
-export function basicCredentials(client: Client): string {
-  const enc = (s: string) => encodeURIComponent(s).replace(/%20/g, '+');
-  return `Basic ${Buffer.from(`${enc(client.client_id)}:${enc(client.client_secret ?? '')}`).toString('base64')}`;
-}
-
-export function tokenEndpointRequest(
-  endpoint: string,
-  grant: Record<string, string>,
-  client: Client,
-  method: ClientAuthMethod,
-  deps: Pick<Deps, 'http' | 'secrets'>,
-  timeoutMs: number,
-): Promise<HttpResponse> {
-  const body = new URLSearchParams(grant);
-  // GitHub answers form-encoded unless asked for JSON.
-  const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' };
-  if (method === 'client_secret_basic') {
-    headers.authorization = basicCredentials(client);
-    // A server that echoes the header back must not print the credentials either.
-    deps.secrets.add(headers.authorization.slice('Basic '.length), 'credential');
-  }
-  else {
-    body.set('client_id', client.client_id);
-    if (method === 'client_secret_post' && client.client_secret !== undefined) body.set('client_secret', client.client_secret);
-  }
-  return deps.http.request({ url: endpoint, method: 'POST', headers, body: body.toString(), timeoutMs });
+/** Sends a grant to the token endpoint with one client authentication method; the raw answer. */
+export function tokenEndpointRequest(endpoint: string, grant: Grant, auth: ClientAuth, deps: Pick<Deps, 'http' | 'secrets'>, timeoutMs: number): Promise<HttpResponse> {
+  return authenticatedPost(endpoint, grant, auth, deps, timeoutMs);
 }
 
 /** The response as `curl -i` would print it, for the explain classifier. */

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { HttpResponse } from '../../src/http/client.js';
 import { checkCallback } from '../../src/oauth/callback.js';
 import { processPreflightResponse } from '../../src/oauth/preflight.js';
-import { methodsToTry } from '../../src/oauth/client-auth.js';
-import { basicCredentials, processTokenResponse } from '../../src/oauth/token-request.js';
+import { basicCredentials, methodsToTry } from '../../src/oauth/client-auth/index.js';
+import { processTokenResponse } from '../../src/oauth/token-request.js';
 import { splitCommand } from '../../src/io.js';
 
 const res = (status: number, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }): HttpResponse => ({

@@ -12,8 +12,11 @@ import { callbackPage } from './page.js';
 import { isLoopbackUrl } from '../../oauth/loopback-url.js';
 import { preflight } from '../../oauth/preflight.js';
 import { examineTokens } from '../../oidc/examine-tokens.js';
-import { exchangeWithFallback, methodsToTry, type Attempt, type AuthMethodChoice } from '../../oauth/client-auth.js';
-import type { ClientAuthMethod } from '../../oauth/token-request.js';
+import { clientConfiguration, methodsToTry, type AuthMethodChoice, type ClientAuthMethod } from '../../oauth/client-auth/index.js';
+import { clientRefusedFindings, methodRefusedFindings } from '../../oauth/client-auth-findings.js';
+import { authorizationCodeGrant } from '../../oauth/grants.js';
+import { rememberTokens, tryMethods, type Attempt } from '../../oauth/method-trial.js';
+import { pkceNotAdvertised } from '../../oidc/metadata-findings.js';
 import { discover, type ProviderMetadata } from '../../oidc/discovery.js';
 import type { Verification } from '../../token/verify.js';
 import { printable } from '../../report/printable.js';
@@ -101,20 +104,9 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
   if (!authorizationEndpoint || !tokenEndpoint) {
     throw new UsageError('no authorization or token endpoint: pass --issuer (discovery), or both --authorization-endpoint and --token-endpoint');
   }
-  const advertisedChallenge = metadata.code_challenge_methods_supported;
-  if (o.pkce && Array.isArray(advertisedChallenge) && !advertisedChallenge.includes('S256')) {
-    findings.push(
-      finding({
-        id: 'spec_deviation',
-        severity: 'warning',
-        title: 'The provider does not advertise PKCE S256',
-        detail: `code_challenge_methods_supported is ${JSON.stringify(advertisedChallenge)}. PKCE is sent anyway; a provider that ignores it gives no protection against code interception.`,
-        fixes: ['Enable PKCE (S256) in the provider; RFC 9700 recommends it for every client.'],
-        sources: ['RFC 7636 §4.2', 'RFC 8414 §2'],
-        evidence: { code_challenge_methods_supported: advertisedChallenge },
-      }),
-    );
-  }
+  // A provider that says nothing of PKCE (no discovery) is not warned about; one that lists methods without S256 is.
+  const pkceWarning = o.pkce && Array.isArray(metadata.code_challenge_methods_supported) ? pkceNotAdvertised(metadata.code_challenge_methods_supported) : undefined;
+  if (pkceWarning) findings.push(pkceWarning);
 
   // 2. Where the browser comes back: a loopback listener, or a pasted URL.
   // Only http:// loopback URIs can land on the listener; anything else is the paste flow.
@@ -257,24 +249,22 @@ async function exchange(code: string, flow: Flow): Promise<boolean> {
   const client = { client_id: o.clientId, ...(o.clientSecret !== undefined ? { client_secret: o.clientSecret } : {}) };
   const advertised = Array.isArray(metadata.token_endpoint_auth_methods_supported) ? (metadata.token_endpoint_auth_methods_supported as string[]) : undefined;
   const methods = methodsToTry(o.authMethod, client, advertised);
-  const grant: Record<string, string> = { grant_type: 'authorization_code', code, redirect_uri: redirectUri };
-  if (codeVerifier) grant.code_verifier = codeVerifier;
   progress('→ Callback received; exchanging the code');
-  const outcome = await exchangeWithFallback(tokenEndpoint, grant, client, o.authMethod === 'auto' ? methods : methods.slice(0, 1), deps, o.requestTimeoutMs, (a) =>
-    progress(`  ${a.auth_method}: ${a.status === null ? 'no answer' : `HTTP ${a.status}`}${a.error ? ` ${printable(a.error.slice(0, 80))}` : ' ok'}`),
-  );
-  result.attempts = outcome.attempts;
-  result.auth_method = outcome.auth_method;
-  for (const member of ['access_token', 'refresh_token', 'id_token']) deps.secrets.add(outcome.tokens?.[member], 'token');
-  if (!outcome.tokens) {
-    findings.push(...outcome.findings.map((f) => (f.id === 'invalid_client' ? explainRefusal(f, outcome.attempts, client.client_secret !== undefined, o) : f)));
+  const trial = await tryMethods(tokenEndpoint, authorizationCodeGrant({ code, redirectUri, codeVerifier }), client, o.authMethod === 'auto' ? methods : methods.slice(0, 1), deps, o.requestTimeoutMs, {
+    onAttempt: (a) => progress(`  ${a.auth_method}: ${a.status === null ? 'no answer' : `HTTP ${a.status}`}${a.error ? ` ${printable(a.error.slice(0, 80))}` : ' ok'}`),
+  });
+  result.attempts = trial.attempts;
+  result.auth_method = trial.auth_method;
+  rememberTokens(trial.tokens, deps.secrets);
+  if (!trial.tokens) {
+    findings.push(...clientRefusedFindings(trial.findings, trial, { hadSecret: client.client_secret !== undefined, secretSource: o.clientSecretSource }));
     return false;
   }
-  findings.push(...outcome.findings);
-  if (outcome.auth_method) result.advice = clientConfiguration(outcome.auth_method);
-  if (outcome.attempts.length > 1) findings.push(fallbackFinding(outcome.attempts, advertised));
+  findings.push(...trial.findings);
+  if (trial.auth_method) result.advice = clientConfiguration(trial.auth_method);
+  findings.push(...methodRefusedFindings(trial, advertised));
   const examined = await examineTokens(
-    outcome.tokens,
+    trial.tokens,
     { issuer: result.issuer ?? undefined, jwksUri: o.jwksUri ?? (metadata.jwks_uri as string | undefined), clientId: o.clientId, nonce, scope: o.scope, showTokens: o.showTokens, clockTolerance: o.clockTolerance, timeoutMs: o.requestTimeoutMs },
     Math.floor(deps.now() / 1000),
     deps,
@@ -285,71 +275,11 @@ async function exchange(code: string, flow: Flow): Promise<boolean> {
   result.claims = examined.claims;
   result.stage = 'done';
   if (o.save) {
-    await deps.writePrivateFile(o.save, `${JSON.stringify(outcome.tokens, null, 2)}\n`);
+    await deps.writePrivateFile(o.save, `${JSON.stringify(trial.tokens, null, 2)}\n`);
     result.saved_to = o.save;
     progress(`→ Token response saved to ${o.save} (mode 0600)`);
   }
   return true;
-}
-
-/** What to set in the user's own client for the method the provider accepted. */
-export function clientConfiguration(method: ClientAuthMethod): string[] {
-  if (method === 'client_secret_basic') {
-    return [
-      'Send the client credentials with HTTP Basic: `Authorization: Basic base64(urlencode(client_id):urlencode(client_secret))`, and not in the body.',
-      'passport-oauth2 sends them in the body by default: pass `customHeaders: { Authorization: "Basic " + Buffer.from(encodeURIComponent(id) + ":" + encodeURIComponent(secret)).toString("base64") }` and leave clientSecret out of the body.',
-      'openid-client / oauth4webapi: ClientSecretBasic; Spring Security: client-authentication-method: client_secret_basic.',
-    ];
-  }
-  if (method === 'client_secret_post') {
-    return [
-      'Send client_id and client_secret as form parameters in the body of the token request, not in an Authorization header.',
-      'openid-client / oauth4webapi: ClientSecretPost; Spring Security: client-authentication-method: client_secret_post; passport-oauth2 already does this by default.',
-    ];
-  }
-  return ['Public client: send client_id in the body and no secret; keep PKCE (code_verifier) on.'];
-}
-
-/** invalid_client after every method tried says more than any single attempt. */
-function explainRefusal(f: Finding, attempts: Attempt[], hadSecret: boolean, o: LoginOptions): Finding {
-  const refusedAll = attempts.length > 1 && attempts.every((a) => a.error === 'invalid_client' || a.error === 'incorrect_client_credentials' || a.status === 401);
-  if (!hadSecret) {
-    return {
-      ...f,
-      detail: `${f.detail} No client secret was given (${o.clientSecretSource ?? 'OAUTH_CLIENT_SECRET'} is not set), so the client authenticated as a public client.`,
-      fixes: ['If this client is confidential, give its secret: OAUTH_CLIENT_SECRET=..., --client-secret-env NAME or --client-secret-stdin.', ...f.fixes],
-    };
-  }
-  if (!refusedAll) return f;
-  return {
-    ...f,
-    detail: `${f.detail} Both client_secret_basic and client_secret_post were refused, so the method is not the problem: the client_id or the secret is wrong (or the secret expired).`,
-    fixes: [
-      'Copy the secret again from the provider (the value, not its ID; some consoles show it only once), or create a new one.',
-      'Check that the client_id belongs to this issuer (realm, tenant, environment).',
-      ...f.fixes,
-    ],
-  };
-}
-
-function fallbackFinding(attempts: Attempt[], advertised: string[] | undefined): Finding {
-  const worked = attempts.at(-1)?.auth_method as ClientAuthMethod;
-  const refused = attempts[0]?.auth_method as ClientAuthMethod;
-  const basic = worked === 'client_secret_basic';
-  return finding({
-    id: 'invalid_client',
-    severity: 'warning',
-    title: `The provider accepts only ${worked} for this client`,
-    detail:
-      `The code exchange with ${refused} was refused with ${attempts[0]?.error ?? 'an error'} (HTTP ${attempts[0]?.status}); the same code with ${worked} worked. ` +
-      (advertised ? `Discovery advertises ${advertised.join(', ')}, but providers register the method per client.` : 'Discovery did not say which methods it supports.'),
-    fixes: [
-      ...clientConfiguration(worked),
-      ...(basic ? [] : ['Or register client_secret_basic for the client in the provider, the method RFC 6749 §2.3.1 requires every server to support.']),
-    ],
-    sources: ['RFC 6749 §2.3.1', '000_771f3fde50da5341.txt (Thinktecture: invalid_client until credentials are sent with HTTP Basic)', 'RFC 8414 §2 (token_endpoint_auth_methods_supported)'],
-    evidence: { attempts: attempts.map((a) => ({ auth_method: a.auth_method, status: a.status, error: a.error })), advertised },
-  });
 }
 
 function timeoutFinding(o: LoginOptions, redirectUri: string, sawWrongState: boolean): Finding {

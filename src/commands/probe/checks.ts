@@ -11,8 +11,12 @@ import { networkFinding } from '../../http/diagnose.js';
 import { buildAuthorizationRequest } from '../../oauth/authorization-request.js';
 import { isLoopbackUrl } from '../../oauth/loopback-url.js';
 import { preflight } from '../../oauth/preflight.js';
-import { exchangeWithFallback, type Attempt } from '../../oauth/client-auth.js';
-import { asRawHttp, processTokenResponse, tokenEndpointRequest, type ClientAuthMethod } from '../../oauth/token-request.js';
+import { SECRET_METHODS, type ClientAuthMethod } from '../../oauth/client-auth/index.js';
+import { clientRefusedFindings, methodRefusedFindings } from '../../oauth/client-auth-findings.js';
+import { clientCredentialsGrant, refreshTokenGrant } from '../../oauth/grants.js';
+import { rememberTokens, tryMethods, type Attempt } from '../../oauth/method-trial.js';
+import { asRawHttp } from '../../oauth/token-request.js';
+import { pkceNotAdvertised } from '../../oidc/metadata-findings.js';
 import { discover, fetchJwks, type ProviderMetadata } from '../../oidc/discovery.js';
 import { humanDuration } from '../../token/time.js';
 import type { CheckName, CheckResult, ProbeTarget } from './types.js';
@@ -83,20 +87,8 @@ export async function checkDiscovery(t: ProbeTarget, ctx: ProbeContext): Promise
       }),
     );
   }
-  const pkce = m.code_challenge_methods_supported;
-  if (!Array.isArray(pkce) || !pkce.includes('S256')) {
-    findings.push(
-      finding({
-        id: 'spec_deviation',
-        severity: 'warning',
-        title: Array.isArray(pkce) ? 'PKCE S256 is not advertised' : 'code_challenge_methods_supported is missing',
-        detail: `code_challenge_methods_supported is ${JSON.stringify(pkce ?? null)}. Without advertised S256, clients cannot tell whether PKCE protects their codes.`,
-        fixes: ['Enable PKCE with S256 in the provider and advertise it.'],
-        sources: ['RFC 7636 §4.2', 'RFC 8414 §2'],
-        evidence: { code_challenge_methods_supported: pkce ?? null },
-      }),
-    );
-  }
+  const pkce = pkceNotAdvertised(m.code_challenge_methods_supported);
+  if (pkce) findings.push(pkce);
   return {
     result: judge('discovery', `issuer ${m.issuer}`, performance.now() - started, findings),
     metadata: m,
@@ -247,8 +239,6 @@ function algFor(key: Record<string, unknown>): string {
 }
 
 // ---------------------------------------------------------------- client credentials
-const SECRET_METHODS: ClientAuthMethod[] = ['client_secret_basic', 'client_secret_post'];
-
 export async function checkClientCredentials(
   t: ProbeTarget,
   metadata: ProviderMetadata,
@@ -258,93 +248,38 @@ export async function checkClientCredentials(
   const tokenEndpoint = t.token_endpoint ?? metadata.token_endpoint;
   if (!tokenEndpoint) return { result: skipped('client_credentials', 'no token endpoint'), attempts: [], working: [] };
   const client = { client_id: t.client_id as string, client_secret: ctx.clientSecret as string };
-  const grant: Record<string, string> = { grant_type: 'client_credentials', ...(t.scope ? { scope: t.scope } : {}), ...(t.params ?? {}) };
-  const attempts: Attempt[] = [];
-  const working: ClientAuthMethod[] = [];
-  const refused: Array<{ method: ClientAuthMethod; findings: Finding[] }> = [];
-  let token: string | undefined;
-  let grantRefused: Finding[] | undefined;
-  const other: Finding[] = [];
-  for (const method of SECRET_METHODS) {
-    const t0 = performance.now();
-    let res: HttpResponse;
-    try {
-      res = await tokenEndpointRequest(tokenEndpoint, grant, client, method, ctx.deps, ctx.timeoutMs);
-    } catch (err) {
-      if (!(err instanceof NetworkError)) throw err;
-      attempts.push({ auth_method: method, status: null, error: err.causeCode ?? err.code, elapsed_ms: Math.round(performance.now() - t0) });
-      other.push(networkFinding(err, 'The token endpoint'));
-      break;
-    }
-    const processed = processTokenResponse(res, grant.grant_type);
-    attempts.push({ auth_method: method, status: res.status, error: processed.error ?? (processed.tokens ? null : `http_${res.status}`), elapsed_ms: Math.round(res.elapsedMs) });
-    if (processed.tokens) {
-      working.push(method);
-      token ??= processed.tokens.access_token;
-      other.push(...processed.findings);
-      continue;
-    }
-    const primary = processed.findings[0];
-    if (primary?.id === 'unauthorized_client' || processed.error === 'unauthorized_client') {
-      // The client authenticated; only the grant was refused.
-      working.push(method);
-      grantRefused ??= processed.findings;
-    } else if (primary?.id === 'invalid_client' || processed.error === 'invalid_client' || res.status === 401) {
-      refused.push({ method, findings: processed.findings });
-    } else {
-      other.push(...processed.findings);
-    }
-  }
+  // Every secret method, even after one worked: the question here is which ones the client may use.
+  const trial = await tryMethods(tokenEndpoint, clientCredentialsGrant({ scope: t.scope, params: t.params }), client, SECRET_METHODS, ctx.deps, ctx.timeoutMs, { every: true });
+  const working = trial.authenticated;
+  const grantRefused = trial.outcomes.find((x) => x.kind === 'grant_refused');
   const advertised = Array.isArray(metadata.token_endpoint_auth_methods_supported)
     ? metadata.token_endpoint_auth_methods_supported.filter((a): a is string => typeof a === 'string')
     : undefined;
-  const findings: Finding[] = [...other.filter((f, i, all) => all.findIndex((g) => g.title === f.title) === i)];
-  if (working.length === 0 && refused.length > 0) {
-    findings.unshift(
-      ...(refused[0]?.findings ?? []).map((f) =>
-        f.id === 'invalid_client' ? { ...f, detail: `${f.detail} Both client_secret_basic and client_secret_post were refused: the client_id or the secret is wrong, not the method.` } : f,
-      ),
-    );
-  } else if (working.length > 0) {
-    for (const { method } of refused) {
-      const works = working[0] as ClientAuthMethod;
-      const expectedHere = t.expect?.token_endpoint_auth_method === method;
-      findings.push(
-        finding({
-          id: 'invalid_client',
-          severity: expectedHere ? 'error' : 'warning',
-          title: `${method} is refused for this client; ${works} works`,
-          detail:
-            (advertised?.includes(method) ? `Discovery advertises ${method}, but ` : `${method} is not advertised, and `) +
-            `the provider refused it with invalid_client while accepting ${works}. Providers register the method per client: configure ${works} in every client of this registration.`,
-          fixes: [
-            works === 'client_secret_basic'
-              ? 'Send the credentials with HTTP Basic (passport-oauth2: a customHeaders Authorization header; openid-client: ClientSecretBasic).'
-              : 'Send client_id and client_secret in the request body (openid-client: ClientSecretPost; Spring: client_secret_post).',
-          ],
-          sources: ['RFC 6749 §2.3.1', 'RFC 8414 §2 (token_endpoint_auth_methods_supported)', '000_771f3fde50da5341.txt (Thinktecture: invalid_client until HTTP Basic)'],
-          evidence: { refused: method, works, advertised },
-        }),
-      );
-    }
+  const other = trial.outcomes.filter((x) => x.kind === 'tokens' || x.kind === 'other' || x.kind === 'network').flatMap((x) => x.findings);
+  const findings: Finding[] = other.filter((f, i, all) => all.findIndex((g) => g.title === f.title) === i);
+  const firstRefusal = trial.outcomes.find((x) => x.kind === 'client_refused');
+  if (working.length === 0 && firstRefusal) {
+    findings.unshift(...clientRefusedFindings(firstRefusal.findings, trial, { hadSecret: true }));
   }
+  findings.push(...methodRefusedFindings(trial, advertised, t.expect?.token_endpoint_auth_method));
   if (grantRefused) {
     findings.push(
       finding({
         id: 'unauthorized_client',
         severity: 'info',
         title: 'The credentials are valid, but this client may not use client_credentials',
-        detail: `The provider authenticated the client and refused the grant (${grantRefused[0]?.title ?? 'unauthorized_client'}). Only the credentials were checked; no token was obtained.`,
+        detail: `The provider authenticated the client and refused the grant (${grantRefused.findings[0]?.title ?? 'unauthorized_client'}). Only the credentials were checked; no token was obtained.`,
         fixes: ['Nothing to do if the client is not meant for machine-to-machine calls; otherwise enable the client_credentials grant for it.'],
         sources: ['RFC 6749 §5.2 (unauthorized_client)', 'RFC 6749 §4.4'],
         evidence: { working },
       }),
     );
   }
+  const token = trial.tokens?.access_token;
   const summary =
-    attempts.map((a) => `${a.auth_method.replace('client_secret_', '')} ${a.error === null ? 'ok' : working.includes(a.auth_method) ? 'authenticated' : a.error}`).join(', ') +
+    trial.attempts.map((a) => `${a.auth_method.replace('client_secret_', '')} ${a.error === null ? 'ok' : working.includes(a.auth_method) ? 'authenticated' : a.error}`).join(', ') +
     (token ? '; token issued' : grantRefused ? '; credentials valid, grant not allowed (only the credentials were checked)' : '');
-  return { result: judge('client_credentials', summary, performance.now() - started, findings), token, attempts, working };
+  return { result: judge('client_credentials', summary, performance.now() - started, findings), ...(token ? { token } : {}), attempts: trial.attempts, working };
 }
 
 // ---------------------------------------------------------------- redirect uri
@@ -395,14 +330,13 @@ export async function checkRefresh(t: ProbeTarget, metadata: ProviderMetadata, c
   const tokenEndpoint = t.token_endpoint ?? metadata.token_endpoint;
   if (!tokenEndpoint) return skipped('refresh', 'no token endpoint');
   const client = { client_id: t.client_id as string, ...(ctx.clientSecret !== undefined ? { client_secret: ctx.clientSecret } : {}) };
-  const methods: ClientAuthMethod[] =
-    ctx.clientSecret === undefined ? ['none'] : [...preferred, ...SECRET_METHODS.filter((m) => !preferred.includes(m))];
-  const outcome = await exchangeWithFallback(tokenEndpoint, { grant_type: 'refresh_token', refresh_token: ctx.refreshToken as string }, client, methods, ctx.deps, ctx.timeoutMs);
+  const methods: ClientAuthMethod[] = ctx.clientSecret === undefined ? ['none'] : [...preferred, ...SECRET_METHODS.filter((m) => !preferred.includes(m))];
+  const outcome = await tryMethods(tokenEndpoint, refreshTokenGrant({ refreshToken: ctx.refreshToken as string }), client, methods, ctx.deps, ctx.timeoutMs);
   // invalid_grant means the refresh token here, whatever the generic reading says.
   const findings = outcome.findings.map((f) =>
     f.id === 'authorization_code_rejected' ? { ...f, id: 'refresh_token_rejected' as const, title: `The refresh token was refused: ${f.title}` } : f,
   );
-  for (const member of ['access_token', 'refresh_token', 'id_token']) ctx.deps.secrets.add(outcome.tokens?.[member], 'token');
+  rememberTokens(outcome.tokens, ctx.deps.secrets);
   if (outcome.tokens) {
     const rotated = typeof outcome.tokens.refresh_token === 'string' && outcome.tokens.refresh_token !== ctx.refreshToken;
     if (rotated) {

@@ -4,7 +4,7 @@
  */
 import type { Deps } from '../../deps.js';
 import { finding } from '../../findings.js';
-import type { ClientAuthMethod } from '../../oauth/token-request.js';
+import type { ClientAuthMethod } from '../../oauth/client-auth/index.js';
 import type { ProviderMetadata } from '../../oidc/discovery.js';
 import {
   checkClientCredentials,

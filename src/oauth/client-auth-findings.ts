@@ -1,0 +1,69 @@
+/**
+ * What a trial of client authentication methods means, said once for every command: the client
+ * refused with every method, refused with one method while another works, a public client refused.
+ * @see RFC 6749 §2.3.1, RFC 8414 §2 (token_endpoint_auth_methods_supported)
+ */
+import { finding, type Finding } from '../findings.js';
+import { clientConfiguration, type ClientAuthMethod } from './client-auth/index.js';
+import type { Attempt, MethodTrial } from './method-trial.js';
+
+const THINKTECTURE = '000_771f3fde50da5341.txt (Thinktecture: invalid_client until credentials are sent with HTTP Basic)';
+
+/**
+ * The findings of a refusal, with what the trial as a whole adds to its invalid_client finding:
+ * no secret was given, or every method was refused (so the method is not the problem).
+ */
+export function clientRefusedFindings(refusal: readonly Finding[], trial: MethodTrial, o: { hadSecret: boolean; secretSource?: string }): Finding[] {
+  const refusedAll = trial.outcomes.length > 1 && trial.outcomes.every((x) => x.kind === 'client_refused');
+  return refusal.map((f) => {
+    if (f.id !== 'invalid_client') return f;
+    if (!o.hadSecret) {
+      return {
+        ...f,
+        detail: `${f.detail} No client secret was given (${o.secretSource ?? 'OAUTH_CLIENT_SECRET'} is not set), so the client authenticated as a public client.`,
+        fixes: ['If this client is confidential, give its secret: OAUTH_CLIENT_SECRET=..., --client-secret-env NAME or --client-secret-stdin.', ...f.fixes],
+      };
+    }
+    if (!refusedAll) return f;
+    const methods = trial.attempts.map((a) => a.auth_method);
+    return {
+      ...f,
+      detail: `${f.detail} ${methods.length === 2 ? 'Both' : 'All of'} ${methods.join(' and ')} were refused, so the method is not the problem: the client_id or the secret is wrong (or the secret expired).`,
+      fixes: [
+        'Copy the secret again from the provider (the value, not its ID; some consoles show it only once), or create a new one.',
+        'Check that the client_id belongs to this issuer (realm, tenant, environment).',
+        ...f.fixes,
+      ],
+    };
+  });
+}
+
+/** One method refused while another works: the client is registered for the one that works. */
+export function methodRefusedFinding(o: { refused: Attempt; works: ClientAuthMethod; advertised: readonly string[] | undefined; expected?: boolean }): Finding {
+  const { refused, works, advertised } = o;
+  return finding({
+    id: 'invalid_client',
+    severity: o.expected ? 'error' : 'warning',
+    title: `${refused.auth_method} is refused for this client; ${works} works`,
+    detail:
+      `The same request with ${refused.auth_method} was refused with ${refused.error ?? 'an error'} (HTTP ${refused.status}) and worked with ${works}. ` +
+      (advertised
+        ? `Discovery advertises ${advertised.join(', ')}, but providers register the method per client: configure ${works} in every client of this registration.`
+        : `Discovery did not say which methods it supports; configure ${works} in every client of this registration.`),
+    fixes: [
+      ...clientConfiguration(works),
+      ...(works === 'client_secret_basic' ? [] : ['Or register client_secret_basic for the client in the provider, the method RFC 6749 §2.3.1 requires every server to support.']),
+    ],
+    sources: ['RFC 6749 §2.3.1', 'RFC 8414 §2 (token_endpoint_auth_methods_supported)', THINKTECTURE],
+    evidence: { refused: refused.auth_method, works, advertised, attempts: [{ auth_method: refused.auth_method, status: refused.status, error: refused.error }] },
+  });
+}
+
+/** Each refused method of a trial where another method worked. */
+export function methodRefusedFindings(trial: MethodTrial, advertised: readonly string[] | undefined, expected?: ClientAuthMethod): Finding[] {
+  const works = trial.authenticated[0];
+  if (works === undefined) return [];
+  return trial.outcomes
+    .filter((x) => x.kind === 'client_refused')
+    .map((x) => methodRefusedFinding({ refused: x.attempt, works, advertised, expected: expected === x.attempt.auth_method }));
+}

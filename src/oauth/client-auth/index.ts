@@ -1,0 +1,42 @@
+/**
+ * The client authentication methods by name, and which of them to try in what order: the
+ * fallback a human would try next is the same request with the other secret method.
+ * @see RFC 6749 §2.3.1, RFC 8414 §2 (token_endpoint_auth_methods_supported)
+ */
+import { clientSecretBasic } from './client-secret-basic.js';
+import { clientSecretPost } from './client-secret-post.js';
+import { noClientAuth } from './none.js';
+import { SECRET_METHODS, type Client, type ClientAuth, type ClientAuthMethod } from './types.js';
+
+export * from './types.js';
+export { basicCredentials } from './client-secret-basic.js';
+
+const BUILDERS: Record<ClientAuthMethod, (client: Client) => ClientAuth> = {
+  client_secret_basic: clientSecretBasic,
+  client_secret_post: clientSecretPost,
+  none: noClientAuth,
+};
+
+export function clientAuth(method: ClientAuthMethod, client: Client): ClientAuth {
+  return BUILDERS[method](client);
+}
+
+/** What to set in the user's own client for a method the provider accepted. */
+export function clientConfiguration(method: ClientAuthMethod): string[] {
+  return clientAuth(method, { client_id: '' }).advice();
+}
+
+/** The short names of --auth-method, and the method each one means. */
+export const AUTH_METHOD_CHOICES = { auto: undefined, basic: 'client_secret_basic', post: 'client_secret_post', none: 'none' } as const;
+export type AuthMethodChoice = keyof typeof AUTH_METHOD_CHOICES;
+
+/** The methods to try, in order. */
+export function methodsToTry(choice: AuthMethodChoice, client: Client, advertised: readonly string[] | undefined): ClientAuthMethod[] {
+  const chosen = AUTH_METHOD_CHOICES[choice];
+  if (chosen === 'client_secret_basic' || chosen === 'client_secret_post') return [chosen];
+  if (chosen === 'none' || client.client_secret === undefined) return ['none'];
+  const secretMethods = (advertised ?? []).filter((m) => (SECRET_METHODS as readonly string[]).includes(m));
+  // RFC 6749 §2.3.1 makes Basic the one every server must support; start there unless only post is advertised.
+  const first = secretMethods.length > 0 && !secretMethods.includes('client_secret_basic') ? 'client_secret_post' : 'client_secret_basic';
+  return [first, ...SECRET_METHODS.filter((m) => m !== first)];
+}

@@ -1,0 +1,34 @@
+/**
+ * Client authentication at the provider's endpoints, one value per method: what it adds to a
+ * request, and what to set in the user's own client for it. Every endpoint that authenticates the
+ * client (token, and next introspection, revocation, device authorization, PAR) goes through
+ * authenticatedPost with one of these.
+ * @see RFC 6749 §2.3, RFC 8414 §2 (token_endpoint_auth_methods_supported)
+ */
+
+/** The registered names (RFC 7591 §2, token_endpoint_auth_method). */
+export const CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'none'] as const;
+export type ClientAuthMethod = (typeof CLIENT_AUTH_METHODS)[number];
+
+/** The methods a shared secret can use, in the order RFC 6749 §2.3.1 prefers them. */
+export const SECRET_METHODS = ['client_secret_basic', 'client_secret_post'] as const satisfies readonly ClientAuthMethod[];
+export type SecretMethod = (typeof SECRET_METHODS)[number];
+
+export interface Client {
+  client_id: string;
+  client_secret?: string;
+}
+
+/** A request on its way to an endpoint: its form body and headers, before client authentication. */
+export interface OutgoingRequest {
+  body: URLSearchParams;
+  headers: Record<string, string>;
+}
+
+export interface ClientAuth {
+  readonly method: ClientAuthMethod;
+  /** Adds the client's credentials; returns every secret value it wrote, for scrubbing. */
+  apply(request: OutgoingRequest): string[];
+  /** What to set in the user's own client to authenticate this way. */
+  advice(): string[];
+}

@@ -1,0 +1,25 @@
+/**
+ * The grants the tool sends to a token endpoint, built by one function each so that no caller
+ * spells a grant_type or a parameter name by hand.
+ * @see RFC 6749 §4.1.3, §4.4.2, §6; RFC 7636 §4.5
+ */
+
+export interface Grant {
+  readonly grant_type: string;
+  readonly [parameter: string]: string;
+}
+
+export function authorizationCodeGrant(o: { code: string; redirectUri: string; codeVerifier?: string }): Grant {
+  return { grant_type: 'authorization_code', code: o.code, redirect_uri: o.redirectUri, ...(o.codeVerifier ? { code_verifier: o.codeVerifier } : {}) };
+}
+
+export function clientCredentialsGrant(o: { scope?: string; params?: Readonly<Record<string, string>> }): Grant {
+  return { grant_type: 'client_credentials', ...(o.scope ? { scope: o.scope } : {}), ...(o.params ?? {}) };
+}
+
+export function refreshTokenGrant(o: { refreshToken: string }): Grant {
+  return { grant_type: 'refresh_token', refresh_token: o.refreshToken };
+}
+
+/** Parameters the grants set themselves: --param or a config's params may not send them twice. */
+export const RESERVED_TOKEN_PARAMS: readonly string[] = ['grant_type', 'client_id', 'client_secret', 'refresh_token', 'code', 'code_verifier', 'scope', 'redirect_uri'];
