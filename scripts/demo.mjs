@@ -44,7 +44,7 @@ try {
   if (headless) process.stderr.write('   (headless: the provider\'s pages are walked automatically)\n');
   else process.stderr.write('   Your browser opens: sign in with any login and password, then press Continue.\n');
   const browser = headless ? ['--browser', walker] : [];
-  results.push(await run(['login', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--timeout', '300', ...browser]));
+  results.push(await run(['login', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--login-timeout', '300', ...browser]));
 
   say('2. The same client against a strict token endpoint that refuses client_secret_basic');
   results.push(await run(['login', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--token-endpoint', strict.tokenEndpoint, '--browser', walker]));

@@ -25,7 +25,7 @@ afterAll(async () => {
 
 describe('login in headless Chromium', () => {
   it('signs in end to end: provider pages, consent, loopback page, verified ID token', async () => {
-    const login = spawnLogin(['--json', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--no-open', '--timeout', '60'], {
+    const login = spawnLogin(['--json', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--no-open', '--login-timeout', '60'], {
       OAUTH_CLIENT_SECRET: CONFIDENTIAL.client_secret,
     });
     const url = await login.url;

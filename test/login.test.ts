@@ -38,7 +38,7 @@ async function wrapper(p: RunningProvider, mode: 'basic-only' | 'post-only' | 'g
 }
 
 const login = (args: string[], env: Record<string, string> = secretEnv, input?: string) =>
-  runCli(['login', '--json', '--issuer', provider.issuer, '--timeout', '20', ...args], { env, input, timeoutMs: 30_000 });
+  runCli(['login', '--json', '--issuer', provider.issuer, '--login-timeout', '20', ...args], { env, input, timeoutMs: 30_000 });
 
 describe.concurrent('login against oidc-provider', () => {
   it('signs in with a confidential client: auto starts with client_secret_basic, verifies the ID token', async () => {
@@ -95,7 +95,7 @@ describe.concurrent('login against oidc-provider', () => {
 
   it('auto starts with post where discovery advertises only post, and falls back to basic', async () => {
     const r = await runCli(
-      ['login', '--json', '--issuer', postOnlyProvider.issuer, '--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--timeout', '20', '--token-endpoint', await wrapper(postOnlyProvider, 'basic-only')],
+      ['login', '--json', '--issuer', postOnlyProvider.issuer, '--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--login-timeout', '20', '--token-endpoint', await wrapper(postOnlyProvider, 'basic-only')],
       { env: secretEnv },
     );
     expect(r.code).toBe(0);
@@ -189,7 +189,7 @@ describe.concurrent('login against oidc-provider', () => {
   });
 
   it('refuses a tampered state, keeps waiting, and completes with the genuine callback', async () => {
-    const login = spawnLogin(['--json', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--no-open', '--timeout', '20'], secretEnv);
+    const login = spawnLogin(['--json', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--no-open', '--login-timeout', '20'], secretEnv);
     const url = await login.url;
     const redirect = new URL(url).searchParams.get('redirect_uri') as string;
     const forged = await fetch(`${redirect}?code=forged-code&state=not-the-state`);
@@ -205,9 +205,9 @@ describe.concurrent('login against oidc-provider', () => {
     expect(out.findings[0]).toMatchObject({ id: 'state_mismatch', severity: 'warning' });
   });
 
-  it('ends the wait at --timeout with a diagnosis', async () => {
+  it('ends the wait at --login-timeout with a diagnosis', async () => {
     const started = Date.now();
-    const r = await runCli(['login', '--json', '--issuer', provider.issuer, '--client-id', PUBLIC.client_id, '--no-open', '--timeout', '2']);
+    const r = await runCli(['login', '--json', '--issuer', provider.issuer, '--client-id', PUBLIC.client_id, '--no-open', '--login-timeout', '2']);
     expect(r.code).toBe(1);
     expect(r.json().findings[0].id).toBe('login_timeout');
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -241,7 +241,7 @@ describe.concurrent('login against oidc-provider', () => {
   });
 
   it('carries on from a pasted URL when the redirect_uri is not loopback', async () => {
-    const login = spawnLogin(['--json', '--issuer', provider.issuer, '--client-id', WEB.client_id, '--redirect-uri', WEB.redirect_uri, '--timeout', '20'], {
+    const login = spawnLogin(['--json', '--issuer', provider.issuer, '--client-id', WEB.client_id, '--redirect-uri', WEB.redirect_uri, '--login-timeout', '20'], {
       OAUTH_CLIENT_SECRET: WEB.client_secret,
     });
     const url = await login.url;
@@ -271,7 +271,7 @@ describe.concurrent('login against oidc-provider', () => {
     wrappers.push(w);
     for (const json of [false, true]) {
       const r = await runCli(
-        ['login', ...(json ? ['--json'] : []), '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--timeout', '20', '--scope', 'openid offline_access', '--param', 'prompt=consent', '--token-endpoint', w.tokenEndpoint],
+        ['login', ...(json ? ['--json'] : []), '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--login-timeout', '20', '--scope', 'openid offline_access', '--param', 'prompt=consent', '--token-endpoint', w.tokenEndpoint],
         { env: secretEnv },
       );
       expect(r.code).toBe(0);
@@ -288,7 +288,7 @@ describe.concurrent('login against oidc-provider', () => {
   });
 
   it('prints the authorization URL even when the browser command does nothing', async () => {
-    const r = await runCli(['login', '--json', '--issuer', provider.issuer, '--client-id', PUBLIC.client_id, '--browser', '/bin/true', '--timeout', '2']);
+    const r = await runCli(['login', '--json', '--issuer', provider.issuer, '--client-id', PUBLIC.client_id, '--browser', '/bin/true', '--login-timeout', '2']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/auth\?\S*client_id=public-app/m);
     expect(r.json().findings[0].id).toBe('login_timeout');

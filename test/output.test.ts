@@ -79,7 +79,7 @@ describe('output', () => {
   });
 
   it('ends a login at once when the reader of stderr, where its URL goes, has gone', async () => {
-    const args = ['--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--no-open', '--timeout', '20'];
+    const args = ['--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--no-open', '--login-timeout', '20'];
     // With stderr read, the same login gets as far as printing its URL and waiting.
     const control = spawnLogin(args, { OAUTH_CLIENT_SECRET: CONFIDENTIAL.client_secret });
     expect(await control.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/auth\?/);

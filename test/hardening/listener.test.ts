@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 const env = { OAUTH_CLIENT_SECRET: CONFIDENTIAL.client_secret };
-const start = () => spawnLogin(['--json', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--no-open', '--timeout', '20', '--token-endpoint', wrapper.tokenEndpoint], env);
+const start = () => spawnLogin(['--json', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--no-open', '--login-timeout', '20', '--token-endpoint', wrapper.tokenEndpoint], env);
 
 /** Sends raw bytes to the listener and returns what came back (or '' if the socket was closed). */
 function raw(port: number, bytes: Buffer | string, { wait = 2000, end = true } = {}): Promise<string> {

@@ -111,7 +111,7 @@ describe('login and probe flags never crash', () => {
   const loginFlags = fc.constantFrom(
     '--issuer', '--authorization-endpoint', '--token-endpoint', '--jwks-uri', '--client-id', '--client-secret-env', '--client-secret-stdin',
     '--auth-method', '--scope', '--param', '--no-pkce', '--host', '--port', '--callback-path', '--redirect-uri', '--no-open', '--browser',
-    '--timeout', '--request-timeout', '--clock-tolerance', '--show-tokens', '--save', '--ca', '--json', '--bogus',
+    '--timeout', '--login-timeout', '--request-timeout', '--clock-tolerance', '--show-tokens', '--save', '--ca', '--json', '--bogus',
   );
   const probeFlags = fc.constantFrom(
     '--issuer', '--config', '--name', '--client-id', '--client-secret-env', '--scope', '--param', '--token-endpoint', '--redirect-uri',

@@ -37,7 +37,7 @@ function expectClean(where: string, text: string, options = { tokens: true }) {
 }
 
 const env = { OAUTH_CLIENT_SECRET: CANARY.secret };
-const login = (args: string[]) => ['login', '--issuer', canary.issuer, '--browser', BROWSER, '--timeout', '20', '--scope', 'openid offline_access', ...args];
+const login = (args: string[]) => ['login', '--issuer', canary.issuer, '--browser', BROWSER, '--login-timeout', '20', '--scope', 'openid offline_access', ...args];
 
 describe('canary sweep', () => {
   it.each([
@@ -62,7 +62,7 @@ describe('canary sweep', () => {
   });
 
   it('the callback page the browser shows', async () => {
-    const l = spawnLogin(['--issuer', canary.issuer, '--client-id', 'fail-app', '--no-open', '--timeout', '20'], env);
+    const l = spawnLogin(['--issuer', canary.issuer, '--client-id', 'fail-app', '--no-open', '--login-timeout', '20'], env);
     const result = await walk(await l.url);
     expect(result.delivered).toBe(true);
     expect(result.page).toContain('Sign-in failed');

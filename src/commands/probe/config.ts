@@ -3,24 +3,12 @@
  * name environment variables for secrets, never the secrets themselves.
  */
 import { UsageError } from '../../errors.js';
-import { CHECK_NAMES, type CheckName, type ProbeTarget } from './types.js';
+import { RESERVED_AUTHORIZATION_PARAMS } from '../../oauth/authorization-request.js';
+import { SECRET_METHODS } from '../../oauth/client-auth/index.js';
+import { RESERVED_TOKEN_PARAMS } from '../../oauth/grants.js';
+import { CHECK_NAMES, TARGET_KEYS, type CheckName, type ProbeTarget } from './types.js';
 
-const TARGET_KEYS = new Set([
-  'name',
-  'issuer',
-  'client_id',
-  'client_secret_env',
-  'scope',
-  'params',
-  'token_endpoint',
-  'redirect_uris',
-  'refresh_token_env',
-  'resource',
-  'token_env',
-  'checks',
-  'expect',
-]);
-const RESERVED_PARAMS = ['grant_type', 'client_id', 'client_secret', 'refresh_token', 'code', 'code_verifier', 'scope', 'redirect_uri', 'response_type', 'state', 'nonce'];
+const RESERVED_PARAMS = [...new Set([...RESERVED_TOKEN_PARAMS, ...RESERVED_AUTHORIZATION_PARAMS])];
 const SECRET_KEYS = ['client_secret', 'secret', 'refresh_token', 'access_token', 'token', 'password'];
 
 export function parseConfig(text: string, file: string): ProbeTarget[] {
@@ -42,7 +30,7 @@ export function parseConfig(text: string, file: string): ProbeTarget[] {
       if (SECRET_KEYS.includes(key)) {
         throw new UsageError(`${where}: "${key}" must not be in a file; put the value in an environment variable and name it with "${key === 'client_secret' || key === 'secret' ? 'client_secret_env' : key === 'refresh_token' ? 'refresh_token_env' : 'token_env'}"`);
       }
-      if (!TARGET_KEYS.has(key)) throw new UsageError(`${where}: unknown key "${key}"; known keys: ${[...TARGET_KEYS].join(', ')}`);
+      if (!Object.hasOwn(TARGET_KEYS, key)) throw new UsageError(`${where}: unknown key "${key}"; known keys: ${Object.keys(TARGET_KEYS).join(', ')}`);
     }
     const target = validateTarget(t as unknown as ProbeTarget, where);
     if (names.has(target.name)) throw new UsageError(`${where}: the name "${target.name}" is used twice`);
@@ -98,8 +86,8 @@ export function validateTarget(t: ProbeTarget, where: string): ProbeTarget {
     }
   }
   const method = t.expect?.token_endpoint_auth_method;
-  if (method !== undefined && method !== 'client_secret_basic' && method !== 'client_secret_post') {
-    throw new UsageError(`${where}: "expect.token_endpoint_auth_method" must be client_secret_basic or client_secret_post`);
+  if (method !== undefined && !(SECRET_METHODS as readonly string[]).includes(method)) {
+    throw new UsageError(`${where}: "expect.token_endpoint_auth_method" must be ${SECRET_METHODS.join(' or ')}`);
   }
   return { ...t, name: t.name ?? new URL(t.issuer).host };
 }

@@ -3,6 +3,7 @@
  * target's failure never stops another; an overall deadline ends the run whatever happens.
  */
 import type { Deps } from '../../deps.js';
+import { DEFAULT_SECRET_ENV, secretFromEnv } from '../../env-secrets.js';
 import { finding } from '../../findings.js';
 import type { ClientAuthMethod } from '../../oauth/client-auth/index.js';
 import type { ProviderMetadata } from '../../oidc/discovery.js';
@@ -17,7 +18,7 @@ import {
   skipped,
   type ProbeContext,
 } from './checks.js';
-import type { CheckName, CheckResult, ProbeTarget, TargetResult } from './types.js';
+import { CHECK_NAMES, type CheckName, type CheckResult, type ProbeTarget, type TargetResult } from './types.js';
 
 export interface RunOptions {
   timeoutMs: number;
@@ -32,13 +33,13 @@ export async function runTarget(t: ProbeTarget, runDeps: Deps, o: RunOptions): P
   const deps: Deps = { ...runDeps, http: { request: (req) => runDeps.http.request({ ...req, signal: o.deadline }) } };
   const checks: CheckResult[] = [];
   const wanted = (name: CheckName) => !t.checks || t.checks.includes(name);
-  const secretEnv = t.client_secret_env ?? 'OAUTH_CLIENT_SECRET';
+  const secretEnv = t.client_secret_env ?? DEFAULT_SECRET_ENV;
   const ctx: ProbeContext = {
     deps,
     timeoutMs: o.timeoutMs,
-    clientSecret: deps.env[secretEnv] || undefined,
-    refreshToken: t.refresh_token_env ? deps.env[t.refresh_token_env] || undefined : undefined,
-    bearerToken: t.token_env ? deps.env[t.token_env] || undefined : undefined,
+    clientSecret: secretFromEnv(secretEnv, deps.env),
+    refreshToken: t.refresh_token_env ? secretFromEnv(t.refresh_token_env, deps.env) : undefined,
+    bearerToken: t.token_env ? secretFromEnv(t.token_env, deps.env) : undefined,
   };
   deps.secrets.add(ctx.clientSecret, 'credential');
   deps.secrets.add(ctx.refreshToken, 'token');
@@ -76,7 +77,7 @@ export async function runTarget(t: ProbeTarget, runDeps: Deps, o: RunOptions): P
   const discovery: Awaited<ReturnType<typeof checkDiscovery>> = await guarded('discovery', () => checkDiscovery(t, ctx), (result) => ({ result }));
   checks.push(discovery.result);
   const metadata = discovery.metadata;
-  const order: CheckName[] = ['clock', 'jwks', 'client_credentials', 'redirect_uri', 'refresh', 'resource'];
+  const order = CHECK_NAMES.filter((name) => name !== 'discovery');
   if (!metadata) {
     // Only the checks this target asked for, or has the inputs for, are listed as skipped.
     const given: Record<CheckName, boolean> = {

@@ -1,6 +1,8 @@
 import type { Finding } from '../../findings.js';
+import type { SecretMethod } from '../../oauth/client-auth/index.js';
 
-export const CHECK_NAMES = ['discovery', 'jwks', 'clock', 'client_credentials', 'redirect_uri', 'refresh', 'resource'] as const;
+/** Every check, in the order a target runs them: discovery first, since the others read what it found. */
+export const CHECK_NAMES = ['discovery', 'clock', 'jwks', 'client_credentials', 'redirect_uri', 'refresh', 'resource'] as const;
 export type CheckName = (typeof CHECK_NAMES)[number];
 
 /** One provider (and optionally one client) to check. Secrets are never part of it: only env var names. */
@@ -22,11 +24,31 @@ export interface ProbeTarget {
   checks?: CheckName[];
   expect?: {
     /** The client authentication method this client must work with. */
-    token_endpoint_auth_method?: 'client_secret_basic' | 'client_secret_post';
+    token_endpoint_auth_method?: SecretMethod;
     /** An alg that must be in id_token_signing_alg_values_supported and usable with the JWKS. */
     id_token_signing_alg?: string;
   };
 }
+
+/**
+ * Every key a target has, with the probe flag that sets it for the one --issuer target (null: only
+ * a config file sets it). The config's known keys and the flags refused next to --config come from here.
+ */
+export const TARGET_KEYS = {
+  name: '--name',
+  issuer: '--issuer',
+  client_id: '--client-id',
+  client_secret_env: '--client-secret-env',
+  scope: '--scope',
+  params: '--param',
+  token_endpoint: '--token-endpoint',
+  redirect_uris: '--redirect-uri',
+  refresh_token_env: '--refresh-token-env',
+  resource: '--resource',
+  token_env: '--token-env',
+  checks: '--check',
+  expect: '--expect-auth-method',
+} as const satisfies Record<keyof ProbeTarget, string | null>;
 
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
 

@@ -1,0 +1,162 @@
+/**
+ * What the flags of several commands share, defined once: the parsers of flag values (each refuses
+ * a bad value with one line naming the flag), and the flag groups (client, network) whose meaning
+ * is the same in every command that has them.
+ */
+import { accessSync, constants, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { Deps } from '../deps.js';
+import { DEFAULT_SECRET_ENV, secretFromEnv } from '../env-secrets.js';
+import { UsageError } from '../errors.js';
+
+export { secretFromEnv } from '../env-secrets.js';
+
+// ---------------------------------------------------------------- value parsers
+
+export function url(flag: string) {
+  return (value: string): string => {
+    let u: URL;
+    try {
+      u = new URL(value);
+    } catch {
+      throw new InvalidArgumentError(`${flag} needs a URL such as https://idp.example.com, got "${value.slice(0, 80)}"`);
+    }
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new InvalidArgumentError(`${flag} needs an http(s) URL, got "${u.protocol}"`);
+    return value;
+  };
+}
+
+export function collectUrl(flag: string) {
+  const parse = url(flag);
+  return (value: string, previous: string[]): string[] => [...previous, parse(value)];
+}
+
+export function seconds(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\d+(\.\d+)?$/.test(value.trim()) || !Number.isFinite(n) || n > 365 * 86400) {
+      throw new InvalidArgumentError(`${flag} needs a number of seconds, such as 60; got "${value.slice(0, 40)}"`);
+    }
+    return n;
+  };
+}
+
+export function positiveSeconds(flag: string) {
+  const parse = seconds(flag);
+  return (value: string): number => {
+    const n = parse(value);
+    if (n <= 0 || n > 3600) throw new InvalidArgumentError(`${flag} needs a number of seconds between 0 and 3600, such as 10; got "${value.slice(0, 40)}"`);
+    return n;
+  };
+}
+
+export function positiveInt(flag: string) {
+  return (value: string): number => {
+    if (!/^\d{1,4}$/.test(value.trim()) || Number(value) < 1 || Number(value) > 64) throw new InvalidArgumentError(`${flag} needs a whole number from 1 to 64; got "${value.slice(0, 40)}"`);
+    return Number(value);
+  };
+}
+
+/** A flag given any number of times, each time one of `names` (commander's choices() keeps only the last). */
+export function repeatableChoice<T extends string>(flags: string, description: string, names: readonly T[]): Option {
+  const flag = flags.split(' ')[0] as string;
+  const option = new Option(flags, description).default([]).argParser((value: string, previous: T[]): T[] => {
+    if (!(names as readonly string[]).includes(value)) throw new InvalidArgumentError(`${flag} needs one of ${names.join(', ')}; got "${value.slice(0, 40)}"`);
+    return [...previous, value as T];
+  });
+  // Shown in --help and offered by the completion scripts.
+  option.argChoices = [...names];
+  return option;
+}
+
+export function collectParam(value: string, previous: Array<[string, string]>): Array<[string, string]> {
+  const i = value.indexOf('=');
+  if (i <= 0) throw new InvalidArgumentError(`--param needs key=value, such as audience=https://api.example.com; got "${value.slice(0, 60)}"`);
+  return [...previous, [value.slice(0, i), value.slice(i + 1)]];
+}
+
+/** A file the run will write: refused now, not after the work is done. */
+export function checkWritable(flag: string, target: string): void {
+  let isDir = false;
+  try {
+    isDir = statSync(target).isDirectory();
+  } catch {
+    // does not exist yet: fine, its folder must
+  }
+  if (isDir) throw new UsageError(`${flag} ${target} is a directory; name a file in it`);
+  const folder = dirname(target);
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw new UsageError(`${flag} ${target}: the folder ${folder} does not exist or is not writable`);
+  }
+}
+
+// ---------------------------------------------------------------- network group
+
+export interface NetworkFlags {
+  /** Seconds each network request may take. */
+  timeout: number;
+}
+
+/** --timeout: the limit of each network request, in every command that makes requests. */
+export function addNetworkFlags(cmd: Command): Command {
+  return cmd.option('--timeout <seconds>', 'timeout of each network request', positiveSeconds('--timeout'), 10);
+}
+
+// ---------------------------------------------------------------- client group
+
+export interface ClientFlags {
+  clientId?: string;
+  clientSecretEnv?: string;
+  clientSecretStdin?: boolean;
+  clientSecret?: string;
+}
+
+/**
+ * --client-id and --client-secret-env NAME (default OAUTH_CLIENT_SECRET) in every command that
+ * authenticates a client; an interactive command may also take the secret from standard input or
+ * (with a warning) from argv.
+ */
+export function addClientFlags(cmd: Command, o: { interactive: boolean; clientIdRequired?: boolean; clientIdHelp: string }): Command {
+  const clientId = '--client-id <id>';
+  if (o.clientIdRequired) cmd.requiredOption(clientId, o.clientIdHelp);
+  else cmd.option(clientId, o.clientIdHelp);
+  cmd.option('--client-secret-env <name>', `read the client secret from this environment variable (default ${DEFAULT_SECRET_ENV})`);
+  if (o.interactive) {
+    cmd
+      .option('--client-secret-stdin', 'read the client secret from the first line of standard input')
+      .option('--client-secret <secret>', 'the client secret on the command line (visible to other users: prefer the environment)');
+  }
+  return cmd;
+}
+
+/** The variable the secret is read from: the one named, or the default. */
+export function secretEnvName(flags: ClientFlags): string {
+  return flags.clientSecretEnv ?? DEFAULT_SECRET_ENV;
+}
+
+/**
+ * The client secret, registered as a secret of the run. An empty variable counts as unset
+ * everywhere; a variable named with --client-secret-env that is unset is a usage error.
+ */
+export async function readClientSecret(flags: ClientFlags, deps: Deps): Promise<string | undefined> {
+  const given = [flags.clientSecret !== undefined, flags.clientSecretEnv !== undefined, Boolean(flags.clientSecretStdin)].filter(Boolean).length;
+  if (given > 1) throw new UsageError('give the client secret one way: --client-secret-env, --client-secret-stdin or --client-secret');
+  let secret: string | undefined;
+  if (flags.clientSecretStdin) {
+    const line = await deps.readLine(AbortSignal.timeout(60_000));
+    if (line.trim() === '') throw new UsageError('--client-secret-stdin: the first line of standard input is empty');
+    secret = line.trim();
+  } else if (flags.clientSecret !== undefined) {
+    deps.stderr.write('oauth-doctor: warning: --client-secret on the command line is visible to other users of this machine (ps, shell history); prefer OAUTH_CLIENT_SECRET or --client-secret-stdin\n');
+    secret = flags.clientSecret;
+  } else {
+    const name = secretEnvName(flags);
+    secret = secretFromEnv(name, deps.env);
+    if (flags.clientSecretEnv !== undefined && secret === undefined) throw new UsageError(`--client-secret-env ${name}: the environment variable ${name} is not set or empty`);
+  }
+  deps.secrets.add(secret, 'credential');
+  return secret;
+}
