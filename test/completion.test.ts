@@ -6,7 +6,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers/cli.js';
+import { runCli as spawnCli } from './helpers/cli.js';
+import { runInProcess as runCli } from './helpers/in-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'oauth-doctor-completion-'));
 

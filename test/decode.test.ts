@@ -5,7 +5,8 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, STACK_TRACE } from './helpers/cli.js';
+import { runCli as spawnCli, STACK_TRACE } from './helpers/cli.js';
+import { runInProcess as runCli } from './helpers/in-process.js';
 import { json, startServer } from './helpers/server.js';
 import { encrypted, NOW, rsaKey, signHs256, signRs256, unsigned, type Key } from './helpers/tokens.js';
 

@@ -5,7 +5,8 @@
  * something. Run through the built CLI, as a user would.
  */
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers/cli.js';
+import { runCli as spawnCli } from './helpers/cli.js';
+import { runInProcess as runCli } from './helpers/in-process.js';
 
 interface Expect {
   input: string;

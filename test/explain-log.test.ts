@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeLog } from '../scripts/bench/make-log.mjs';
 import { spawn } from 'node:child_process';
-import { BIN, runCli } from './helpers/cli.js';
+import { BIN, runCli as spawnCli } from './helpers/cli.js';
+import { runInProcess as runCli } from './helpers/in-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'oauth-doctor-log-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

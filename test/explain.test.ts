@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli, STACK_TRACE } from './helpers/cli.js';
+import { runCli as spawnCli, STACK_TRACE } from './helpers/cli.js';
+import { runInProcess as runCli } from './helpers/in-process.js';
 
 const first = (r: { json(): any }) => r.json().findings[0];
 const ids = (r: { json(): any }) => (r.json().findings as Array<{ id: string }>).map((f) => f.id);

@@ -8,7 +8,8 @@ import { citation, SEED_DOCUMENT } from '../src/knowledge/citations.js';
 import { KNOWLEDGE } from '../src/knowledge/index.js';
 import { PROVIDERS } from '../src/knowledge/providers.js';
 import type { ExplainCase } from './fixtures/explain/types.js';
-import { runCli, STACK_TRACE } from './helpers/cli.js';
+import { runCli as spawnCli, STACK_TRACE } from './helpers/cli.js';
+import { runInProcess as runCli } from './helpers/in-process.js';
 
 const modules = import.meta.glob<{ cases: ExplainCase[] }>('./fixtures/explain/*.ts', { eager: true });
 const cases = Object.entries(modules)

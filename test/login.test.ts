@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, spawnLogin, STACK_TRACE } from './helpers/cli.js';
+import { runCli as spawnCli, spawnLogin, STACK_TRACE } from './helpers/cli.js';
+import { runInProcess as runCli } from './helpers/in-process.js';
 import { CONFIDENTIAL, PUBLIC, startProvider, startTokenWrapper, WEB, type RunningProvider } from './helpers/provider.js';
-// @ts-expect-error plain ESM helper without types
 import { walk } from '../scripts/demo/http-browser.mjs';
 
 const BROWSER = `${process.execPath} ${fileURLToPath(new URL('../scripts/demo/http-browser.mjs', import.meta.url))}`;

@@ -10,7 +10,7 @@ import { CONFIDENTIAL, startProvider, type RunningProvider } from './helpers/pro
 import { NOW, signHs256 } from './helpers/tokens.js';
 
 const envWithoutColourSettings = () => {
-  const env = { ...process.env, TERM: 'xterm-256color' };
+  const env: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm-256color' };
   delete env.NO_COLOR;
   delete env.FORCE_COLOR;
   return env;

@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, STACK_TRACE } from './helpers/cli.js';
+import { runCli as spawnCli, STACK_TRACE } from './helpers/cli.js';
+import { runInProcess as runCli } from './helpers/in-process.js';
 import { startBearerApi } from './helpers/bearer-api.js';
 import { CONFIDENTIAL, startProvider, startTokenWrapper, type RunningProvider } from './helpers/provider.js';
 import { json, startServer } from './helpers/server.js';
-// @ts-expect-error plain ESM module shared with `npm run demo`
 import { API_AUDIENCE, SERVICE } from '../scripts/demo/provider.mjs';
 
 const BROWSER = `${process.execPath} ${fileURLToPath(new URL('../scripts/demo/http-browser.mjs', import.meta.url))}`;

@@ -6,7 +6,6 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnLogin, STACK_TRACE } from '../helpers/cli.js';
 import { CONFIDENTIAL, startProvider, startTokenWrapper, type RunningProvider } from '../helpers/provider.js';
-// @ts-expect-error plain ESM helper without types
 import { walk } from '../../scripts/demo/http-browser.mjs';
 
 let provider: RunningProvider;

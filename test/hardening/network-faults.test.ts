@@ -4,11 +4,11 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, STACK_TRACE } from '../helpers/cli.js';
+import { STACK_TRACE } from '../helpers/cli.js';
+import { runInProcess as runCli } from '../helpers/in-process.js';
 import { startProvider, type RunningProvider } from '../helpers/provider.js';
 import { json, startServer } from '../helpers/server.js';
 import { makePki, startTlsIssuer, type Pki } from '../helpers/tls.js';
-// @ts-expect-error plain ESM module shared with `npm run demo`
 import { SERVICE } from '../../scripts/demo/provider.mjs';
 
 const MARGIN_MS = 4000;

@@ -10,7 +10,6 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, spawnLogin, STACK_TRACE } from '../helpers/cli.js';
 import { CANARY, startCanaryProvider } from '../helpers/canary-provider.js';
-// @ts-expect-error plain ESM helper without types
 import { walk } from '../../scripts/demo/http-browser.mjs';
 
 const BROWSER = `${process.execPath} ${fileURLToPath(new URL('../../scripts/demo/http-browser.mjs', import.meta.url))}`;
@@ -66,7 +65,7 @@ describe('canary sweep', () => {
     const result = await walk(await l.url);
     expect(result.delivered).toBe(true);
     expect(result.page).toContain('Sign-in failed');
-    expectClean('callback page', result.page);
+    expectClean('callback page', result.page ?? '');
     const done = await l.done;
     expectClean('stdout', done.stdout);
     expectClean('stderr', done.stderr);

@@ -2,8 +2,7 @@
  * The real OpenID Provider of the tests is the demo's (scripts/demo/provider.mjs): oidc-provider on
  * 127.0.0.1 with a client per case, and the token-endpoint wrapper for strict and GitHub-like servers.
  */
-// @ts-expect-error plain ESM module shared with `npm run demo`
-export { CONFIDENTIAL, PUBLIC, WEB, startProvider, startTokenWrapper } from '../../scripts/demo/provider.mjs';
+export { API_AUDIENCE, CONFIDENTIAL, PUBLIC, SERVICE, WEB, startProvider, startTokenWrapper } from '../../scripts/demo/provider.mjs';
 
 export interface RunningProvider {
   issuer: string;

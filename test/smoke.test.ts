@@ -1,0 +1,57 @@
+/**
+ * One run of each command as a user runs it: the built CLI in a child process (bin/oauth-doctor.js
+ * and its bundle), against a real provider where the command needs one. Everything else about the
+ * commands is tested in-process (helpers/in-process.ts); this is what proves the bundle is the same program.
+ */
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, STACK_TRACE } from './helpers/cli.js';
+import { CONFIDENTIAL, SERVICE, startProvider, type RunningProvider } from './helpers/provider.js';
+import { NOW, signHs256 } from './helpers/tokens.js';
+
+const BROWSER = `${process.execPath} ${fileURLToPath(new URL('../scripts/demo/http-browser.mjs', import.meta.url))}`;
+let provider: RunningProvider;
+
+beforeAll(async () => {
+  provider = await startProvider();
+});
+afterAll(async () => {
+  await provider?.close();
+});
+
+describe('the built CLI, one run of each command', () => {
+  it('decode', async () => {
+    const token = await signHs256('a-secret-of-32-bytes-for-hs256-ok', { sub: 'alice', exp: NOW() - 60 });
+    const r = await runCli(['decode', token]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/expired/i);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+  });
+
+  it('explain', async () => {
+    const r = await runCli(['explain', '--json', '{"error":"invalid_client"}']);
+    expect(r.code).toBe(1);
+    expect(r.json().findings[0].id).toBe('invalid_client');
+  });
+
+  it('probe', async () => {
+    const r = await runCli(['probe', '--json', '--issuer', provider.issuer, '--client-id', SERVICE.client_id], { env: { OAUTH_CLIENT_SECRET: SERVICE.client_secret } });
+    expect(r.code).toBe(0);
+    expect(r.json().targets[0].checks.map((c: { name: string; status: string }) => `${c.name} ${c.status}`)).toContain('client_credentials pass');
+  });
+
+  it('login', async () => {
+    const r = await runCli(['login', '--json', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--login-timeout', '20'], {
+      env: { OAUTH_CLIENT_SECRET: CONFIDENTIAL.client_secret },
+      timeoutMs: 30_000,
+    });
+    expect(r.code).toBe(0);
+    expect(r.json().stage).toBe('done');
+  });
+
+  it('completion', async () => {
+    const r = await runCli(['completion', 'bash']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('_oauth_doctor');
+  });
+});
