@@ -119,6 +119,27 @@ for (const name of Object.keys(commands).slice(1)) {
 const cacheState = execFileSync(process.execPath, ['-e', `const { script } = require(${JSON.stringify(bin)}).loadCli(); process.stdout.write(script.cachedDataRejected === undefined ? 'missing' : script.cachedDataRejected ? 'refused by V8' : 'used')`]).toString();
 process.stdout.write(`  ${'code cache (dist/cli.cjs.cache)'.padEnd(34)} ${cacheState}\n`);
 
+// What the code cache is worth, and what it costs where V8 refuses it: on another Node.js version
+// (or other V8 flags) V8 checks the cache's version and flag hash and compiles as usual. A flag that
+// changes only that hash (--stack-size) plays the other version; all four run interleaved.
+{
+  const noCache = fileURLToPath(new URL('bench/no-code-cache.cjs', import.meta.url));
+  const otherFlags = '--stack-size=985';
+  const variants = {
+    'cache used': [bin, 'explain', 'invalid_client'],
+    'no cache': [noCache, 'explain', 'invalid_client'],
+    'cache refused (other V8)': [otherFlags, bin, 'explain', 'invalid_client'],
+    'no cache (other V8)': [otherFlags, noCache, 'explain', 'invalid_client'],
+  };
+  const ms = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
+  for (let round = 0; round < ROUNDS * 2; round += 1) for (const [name, args] of Object.entries(variants)) ms[name].push((await time(args)).ms);
+  const m = Object.fromEntries(Object.entries(ms).map(([k, xs]) => [k, median(xs)]));
+  process.stdout.write(
+    `  ${'code cache, explain invalid_client'.padEnd(34)} used ${m['cache used'].toFixed(1)} ms vs none ${m['no cache'].toFixed(1)} ms (saves ${(m['no cache'] - m['cache used']).toFixed(1)} ms); ` +
+      `refused ${m['cache refused (other V8)'].toFixed(1)} ms vs none ${m['no cache (other V8)'].toFixed(1)} ms (costs ${(m['cache refused (other V8)'] - m['no cache (other V8)']).toFixed(1)} ms)\n`,
+  );
+}
+
 // Peak memory of decode, read inside the process at exit.
 const rssHook = `data:text/javascript,process.on('exit',()=>process.stderr.write('RSS_KB='+process.resourceUsage().maxRSS))`;
 const rss = [];

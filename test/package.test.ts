@@ -53,6 +53,9 @@ describe('the packed package', () => {
       writeFileSync(cacheFile, Buffer.concat([Buffer.from('0123456789abcdef'), cache.subarray(16)]));
       expect(cacheRejected(bin)).toBe('no cache');
       expect(spawnSync(process.execPath, [bin, 'explain', 'invalid_client']).stdout.toString()).toContain('[invalid_client]');
+      // A cache made with another Node.js version is not even read (V8 would refuse it).
+      writeFileSync(cacheFile, Buffer.concat([cache.subarray(0, 16), Buffer.from('v99.0.0'.padEnd(16, ' ')), cache.subarray(32)]));
+      expect(cacheRejected(bin)).toBe('no cache');
       rmSync(cacheFile);
       expect(spawnSync(process.execPath, [bin, 'explain', 'invalid_client']).stdout.toString()).toContain('[invalid_client]');
     } finally {

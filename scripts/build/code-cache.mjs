@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { loadCli, bundlePath, buildIdOf } = require('../../bin/oauth-doctor.js');
+const { loadCli, bundlePath, buildIdOf, nodeVersionField } = require('../../bin/oauth-doctor.js');
 
 const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
 const now = Math.floor(Date.now() / 1000);
@@ -36,5 +36,6 @@ for (const argv of runs) {
 }
 const id = buildIdOf(source);
 if (!id) throw new Error('dist/cli.cjs has no build id');
-writeFileSync(`${bundlePath}.cache`, Buffer.concat([Buffer.from(id, 'latin1'), script.createCachedData()]));
+// The header says which build and which Node.js version it is for; bin reads the rest only on a match.
+writeFileSync(`${bundlePath}.cache`, Buffer.concat([Buffer.from(id + nodeVersionField(process.version), 'latin1'), script.createCachedData()]));
 process.exitCode = 0;

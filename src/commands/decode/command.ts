@@ -70,15 +70,8 @@ Exit codes: 0 the token is fine, 1 expired, not yet valid or failed verification
     };
   },
 
-  async run(o, deps) {
-    const { run } = await import('./run.js');
-    return run(o, deps);
-  },
-
-  async render(r, style) {
-    const { renderDecode } = await import('./render.js');
-    return renderDecode(r, style);
-  },
+  run: async (o, deps) => (await import('./run.js')).run(o, deps),
+  render: async (r, style) => (await import('./render.js')).renderDecode(r, style),
 };
 
 /** The HS* secret, from the environment (or argv, with a warning). */

@@ -39,13 +39,6 @@ Exit codes: 0 the input shows success (or a log holds no OAuth error), 1 it desc
     return { text: cmd.processedArgs[0] as string | undefined, file: f.file, log: Boolean(f.log) };
   },
 
-  async run(o, deps) {
-    const { run } = await import('./run.js');
-    return run(o, deps);
-  },
-
-  async render(r, style) {
-    const { renderExplain } = await import('./render.js');
-    return renderExplain(r, style);
-  },
+  run: async (o, deps) => (await import('./run.js')).run(o, deps),
+  render: async (r, style) => (await import('./render.js')).renderExplain(r, style),
 };

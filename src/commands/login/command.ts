@@ -114,15 +114,8 @@ Exit codes: 0 signed in and nothing wrong, 1 the login failed or a problem was d
     };
   },
 
-  async run(o, deps) {
-    const { run } = await import('./run.js');
-    return run(o, deps);
-  },
-
-  async render(r, style) {
-    const { renderLogin } = await import('./render.js');
-    return renderLogin(r, style);
-  },
+  run: async (o, deps) => (await import('./run.js')).run(o, deps),
+  render: async (r, style) => (await import('./render.js')).renderLogin(r, style),
 };
 
 /** Flag combinations login cannot honour, refused before anything starts. */

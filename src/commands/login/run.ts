@@ -15,7 +15,8 @@ import { examineTokens } from '../../oidc/examine-tokens.js';
 import { clientConfiguration, methodsToTry, type AuthMethodChoice, type ClientAuthMethod } from '../../oauth/client-auth/index.js';
 import { clientRefusedFindings, methodRefusedFindings } from '../../oauth/client-auth-findings.js';
 import { authorizationCodeGrant } from '../../oauth/grants.js';
-import { rememberTokens, tryMethods, type Attempt } from '../../oauth/method-trial.js';
+import { rememberTokens, type Attempt } from '../../oauth/method-trial.js';
+import { createSession, requestTokens, type Session } from '../../oauth/session.js';
 import { pkceNotAdvertised } from '../../oidc/metadata-findings.js';
 import { discover, type ProviderMetadata } from '../../oidc/discovery.js';
 import type { Verification } from '../../token/verify.js';
@@ -97,10 +98,15 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
     if (!discovered.value && !(o.authorizationEndpoint && o.tokenEndpoint)) return done();
     metadata = discovered.value ?? {};
   }
-  const authorizationEndpoint = o.authorizationEndpoint ?? metadata.authorization_endpoint;
-  const tokenEndpoint = o.tokenEndpoint ?? metadata.token_endpoint;
-  const jwksUri = o.jwksUri ?? metadata.jwks_uri;
-  const issuer = typeof metadata.issuer === 'string' ? metadata.issuer : o.issuer;
+  const session = createSession({
+    issuer: o.issuer,
+    metadata,
+    overrides: { authorization: o.authorizationEndpoint, token: o.tokenEndpoint, jwks: o.jwksUri },
+    client: { client_id: o.clientId, ...(o.clientSecret !== undefined ? { client_secret: o.clientSecret } : {}) },
+    deps,
+    timeoutMs: o.requestTimeoutMs,
+  });
+  const { authorization: authorizationEndpoint, token: tokenEndpoint } = session.endpoints;
   if (!authorizationEndpoint || !tokenEndpoint) {
     throw new UsageError('no authorization or token endpoint: pass --issuer (discovery), or both --authorization-endpoint and --token-endpoint');
   }
@@ -123,7 +129,7 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
   // The redirect_uri is sent exactly as given: providers compare strings, not URLs.
   const redirectUri = o.redirectUri ?? (listener as LoopbackListener).redirectUri;
   result.redirect_uri = redirectUri;
-  result.issuer = issuer ?? null;
+  result.issuer = session.issuer ?? null;
 
   try {
     const request = buildAuthorizationRequest({
@@ -136,7 +142,7 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
       randomBytes: deps.randomBytes,
     });
     deps.secrets.add(request.code_verifier, 'credential');
-    const flow: Flow = { o, deps, progress, result, metadata, tokenEndpoint, redirectUri, request };
+    const flow: Flow = { o, deps, progress, result, session, redirectUri, request };
 
     // 3. Preflight: an error the provider gives before any sign-in is diagnosed now.
     result.stage = 'preflight';
@@ -163,7 +169,7 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
             findings.push(timeoutFinding(o, redirectUri, findings.some((f) => f.id === 'state_mismatch')));
             return done();
           }
-          const verdict = checkCallback(callback.params, { state: request.state, issuer });
+          const verdict = checkCallback(callback.params, { state: request.state, issuer: session.issuer });
           if (verdict.kind === 'ignore') {
             if (!findings.some((f) => f.id === 'state_mismatch')) findings.push(verdict.finding);
             callback.respond(400, callbackPage({ ok: false, headline: 'This callback was refused', finding: verdict.finding }));
@@ -213,7 +219,7 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
       } catch {
         throw new UsageError(`the pasted text is not a URL: paste the whole address the browser ended on, starting with ${new URL(redirectUri).origin}`);
       }
-      const verdict = checkCallback(new URLSearchParams([...landed.searchParams, ...new URLSearchParams(landed.hash.replace(/^#/, ''))]), { state: request.state, issuer });
+      const verdict = checkCallback(new URLSearchParams([...landed.searchParams, ...new URLSearchParams(landed.hash.replace(/^#/, ''))]), { state: request.state, issuer: session.issuer });
       if (verdict.kind !== 'code') {
         findings.push(...(verdict.kind === 'ignore' ? [verdict.finding] : verdict.findings));
         return done();
@@ -236,21 +242,19 @@ interface Flow {
   progress: (line: string) => void;
   /** Its findings array is the one the whole run reports. */
   result: LoginResult;
-  metadata: Partial<ProviderMetadata>;
-  tokenEndpoint: string;
+  session: Session;
   redirectUri: string;
   request: AuthorizationRequest;
 }
 
 async function exchange(code: string, flow: Flow): Promise<boolean> {
-  const { o, deps, progress, result, metadata, tokenEndpoint, redirectUri } = flow;
+  const { o, deps, progress, result, session, redirectUri } = flow;
   const { code_verifier: codeVerifier, nonce } = flow.request;
   const findings = result.findings;
-  const client = { client_id: o.clientId, ...(o.clientSecret !== undefined ? { client_secret: o.clientSecret } : {}) };
-  const advertised = Array.isArray(metadata.token_endpoint_auth_methods_supported) ? (metadata.token_endpoint_auth_methods_supported as string[]) : undefined;
+  const { client, advertisedAuthMethods: advertised } = session;
   const methods = methodsToTry(o.authMethod, client, advertised);
   progress('→ Callback received; exchanging the code');
-  const trial = await tryMethods(tokenEndpoint, authorizationCodeGrant({ code, redirectUri, codeVerifier }), client, o.authMethod === 'auto' ? methods : methods.slice(0, 1), deps, o.requestTimeoutMs, {
+  const trial = await requestTokens(session, authorizationCodeGrant({ code, redirectUri, codeVerifier }), o.authMethod === 'auto' ? methods : methods.slice(0, 1), {
     onAttempt: (a) => progress(`  ${a.auth_method}: ${a.status === null ? 'no answer' : `HTTP ${a.status}`}${a.error ? ` ${printable(a.error.slice(0, 80))}` : ' ok'}`),
   });
   result.attempts = trial.attempts;
@@ -265,7 +269,7 @@ async function exchange(code: string, flow: Flow): Promise<boolean> {
   findings.push(...methodRefusedFindings(trial, advertised));
   const examined = await examineTokens(
     trial.tokens,
-    { issuer: result.issuer ?? undefined, jwksUri: o.jwksUri ?? (metadata.jwks_uri as string | undefined), clientId: o.clientId, nonce, scope: o.scope, showTokens: o.showTokens, clockTolerance: o.clockTolerance, timeoutMs: o.requestTimeoutMs },
+    { issuer: session.issuer, jwksUri: session.endpoints.jwks, clientId: o.clientId, nonce, scope: o.scope, showTokens: o.showTokens, clockTolerance: o.clockTolerance, timeoutMs: o.requestTimeoutMs },
     Math.floor(deps.now() / 1000),
     deps,
   );

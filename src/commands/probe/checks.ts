@@ -1,6 +1,7 @@
 /**
- * The checks of `probe`, one function each. They share login's HTTP, discovery, token-endpoint and
- * preflight halves; what is new here is only how each answer is judged.
+ * The checks of `probe`, one function each. The protocol steps (discovery, the token endpoint through
+ * a Session, the preflight) are the ones every command uses; what is probe's own is how each answer
+ * is judged.
  */
 import type { Deps } from '../../deps.js';
 import { NetworkError } from '../../errors.js';
@@ -14,7 +15,8 @@ import { preflight } from '../../oauth/preflight.js';
 import { SECRET_METHODS, type ClientAuthMethod } from '../../oauth/client-auth/index.js';
 import { clientRefusedFindings, methodRefusedFindings } from '../../oauth/client-auth-findings.js';
 import { clientCredentialsGrant, refreshTokenGrant } from '../../oauth/grants.js';
-import { rememberTokens, tryMethods, type Attempt } from '../../oauth/method-trial.js';
+import { rememberTokens, type Attempt } from '../../oauth/method-trial.js';
+import { requestTokens, type Session } from '../../oauth/session.js';
 import { asRawHttp } from '../../oauth/token-request.js';
 import { pkceNotAdvertised } from '../../oidc/metadata-findings.js';
 import { discover, fetchJwks, type ProviderMetadata } from '../../oidc/discovery.js';
@@ -239,29 +241,20 @@ function algFor(key: Record<string, unknown>): string {
 }
 
 // ---------------------------------------------------------------- client credentials
-export async function checkClientCredentials(
-  t: ProbeTarget,
-  metadata: ProviderMetadata,
-  ctx: ProbeContext,
-): Promise<{ result: CheckResult; token?: string; attempts: Attempt[]; working: ClientAuthMethod[] }> {
+export async function checkClientCredentials(t: ProbeTarget, session: Session): Promise<{ result: CheckResult; token?: string; attempts: Attempt[]; working: ClientAuthMethod[] }> {
   const started = performance.now();
-  const tokenEndpoint = t.token_endpoint ?? metadata.token_endpoint;
-  if (!tokenEndpoint) return { result: skipped('client_credentials', 'no token endpoint'), attempts: [], working: [] };
-  const client = { client_id: t.client_id as string, client_secret: ctx.clientSecret as string };
+  if (!session.endpoints.token) return { result: skipped('client_credentials', 'no token endpoint'), attempts: [], working: [] };
   // Every secret method, even after one worked: the question here is which ones the client may use.
-  const trial = await tryMethods(tokenEndpoint, clientCredentialsGrant({ scope: t.scope, params: t.params }), client, SECRET_METHODS, ctx.deps, ctx.timeoutMs, { every: true });
+  const trial = await requestTokens(session, clientCredentialsGrant({ scope: t.scope, params: t.params }), SECRET_METHODS, { every: true });
   const working = trial.authenticated;
   const grantRefused = trial.outcomes.find((x) => x.kind === 'grant_refused');
-  const advertised = Array.isArray(metadata.token_endpoint_auth_methods_supported)
-    ? metadata.token_endpoint_auth_methods_supported.filter((a): a is string => typeof a === 'string')
-    : undefined;
   const other = trial.outcomes.filter((x) => x.kind === 'tokens' || x.kind === 'other' || x.kind === 'network').flatMap((x) => x.findings);
   const findings: Finding[] = other.filter((f, i, all) => all.findIndex((g) => g.title === f.title) === i);
   const firstRefusal = trial.outcomes.find((x) => x.kind === 'client_refused');
   if (working.length === 0 && firstRefusal) {
     findings.unshift(...clientRefusedFindings(firstRefusal.findings, trial, { hadSecret: true }));
   }
-  findings.push(...methodRefusedFindings(trial, advertised, t.expect?.token_endpoint_auth_method));
+  findings.push(...methodRefusedFindings(trial, session.advertisedAuthMethods, t.expect?.token_endpoint_auth_method));
   if (grantRefused) {
     findings.push(
       finding({
@@ -325,20 +318,18 @@ export async function checkRedirectUris(t: ProbeTarget, metadata: ProviderMetada
 }
 
 // ---------------------------------------------------------------- refresh
-export async function checkRefresh(t: ProbeTarget, metadata: ProviderMetadata, ctx: ProbeContext, preferred: ClientAuthMethod[]): Promise<CheckResult> {
+export async function checkRefresh(t: ProbeTarget, session: Session, refreshToken: string, preferred: readonly ClientAuthMethod[]): Promise<CheckResult> {
   const started = performance.now();
-  const tokenEndpoint = t.token_endpoint ?? metadata.token_endpoint;
-  if (!tokenEndpoint) return skipped('refresh', 'no token endpoint');
-  const client = { client_id: t.client_id as string, ...(ctx.clientSecret !== undefined ? { client_secret: ctx.clientSecret } : {}) };
-  const methods: ClientAuthMethod[] = ctx.clientSecret === undefined ? ['none'] : [...preferred, ...SECRET_METHODS.filter((m) => !preferred.includes(m))];
-  const outcome = await tryMethods(tokenEndpoint, refreshTokenGrant({ refreshToken: ctx.refreshToken as string }), client, methods, ctx.deps, ctx.timeoutMs);
+  if (!session.endpoints.token) return skipped('refresh', 'no token endpoint');
+  const methods: ClientAuthMethod[] = session.client.client_secret === undefined ? ['none'] : [...preferred, ...SECRET_METHODS.filter((m) => !preferred.includes(m))];
+  const outcome = await requestTokens(session, refreshTokenGrant({ refreshToken }), methods);
   // invalid_grant means the refresh token here, whatever the generic reading says.
   const findings = outcome.findings.map((f) =>
     f.id === 'authorization_code_rejected' ? { ...f, id: 'refresh_token_rejected' as const, title: `The refresh token was refused: ${f.title}` } : f,
   );
-  rememberTokens(outcome.tokens, ctx.deps.secrets);
+  rememberTokens(outcome.tokens, session.deps.secrets);
   if (outcome.tokens) {
-    const rotated = typeof outcome.tokens.refresh_token === 'string' && outcome.tokens.refresh_token !== ctx.refreshToken;
+    const rotated = typeof outcome.tokens.refresh_token === 'string' && outcome.tokens.refresh_token !== refreshToken;
     if (rotated) {
       findings.push(
         finding({

@@ -82,15 +82,8 @@ Exit codes: 0 every check passed (warnings allowed unless --strict), 1 a check f
     };
   },
 
-  async run(o, deps) {
-    const { run } = await import('./run.js');
-    return run(o, deps);
-  },
-
-  async render(r, style) {
-    const { renderProbe } = await import('./render.js');
-    return renderProbe(r, style);
-  },
+  run: async (o, deps) => (await import('./run.js')).run(o, deps),
+  render: async (r, style) => (await import('./render.js')).renderProbe(r, style),
 };
 
 async function probeTargets(f: ProbeFlags, cmd: Command, deps: Deps): Promise<ProbeTarget[]> {

@@ -7,6 +7,7 @@ import { DEFAULT_SECRET_ENV, secretFromEnv } from '../../env-secrets.js';
 import { finding } from '../../findings.js';
 import type { ClientAuthMethod } from '../../oauth/client-auth/index.js';
 import type { ProviderMetadata } from '../../oidc/discovery.js';
+import { createSession } from '../../oauth/session.js';
 import {
   checkClientCredentials,
   checkClock,
@@ -93,6 +94,14 @@ export async function runTarget(t: ProbeTarget, runDeps: Deps, o: RunOptions): P
     return out();
   }
   const meta: ProviderMetadata = metadata;
+  const session = createSession({
+    issuer: t.issuer,
+    metadata: meta,
+    overrides: { token: t.token_endpoint },
+    client: { client_id: t.client_id ?? '', ...(ctx.clientSecret !== undefined ? { client_secret: ctx.clientSecret } : {}) },
+    deps,
+    timeoutMs: o.timeoutMs,
+  });
   let issuedToken: string | undefined;
   let working: ClientAuthMethod[] = [];
   for (const name of order) {
@@ -134,7 +143,7 @@ export async function runTarget(t: ProbeTarget, runDeps: Deps, o: RunOptions): P
           break;
         }
         {
-          const cc = await checkClientCredentials(t, meta, ctx);
+          const cc = await checkClientCredentials(t, session);
           checks.push(cc.result);
           issuedToken = cc.token;
           deps.secrets.add(cc.token, 'token');
@@ -154,7 +163,7 @@ export async function runTarget(t: ProbeTarget, runDeps: Deps, o: RunOptions): P
           checks.push(skipped(name, !t.client_id ? 'needs client_id' : `${t.refresh_token_env} is not set`));
           break;
         }
-        checks.push(await checkRefresh(t, meta, ctx, working));
+        checks.push(await checkRefresh(t, session, ctx.refreshToken, working));
         break;
       case 'resource': {
         if (!t.resource) break;
@@ -178,7 +187,8 @@ export async function runTarget(t: ProbeTarget, runDeps: Deps, o: RunOptions): P
   }
 }
 
-function internalFailure(name: CheckName, err: unknown): CheckResult {
+/** A check that threw: a failed check saying so, never a crash of the run. */
+export function internalFailure(name: CheckName, err: unknown): CheckResult {
   return {
     name,
     status: 'fail',

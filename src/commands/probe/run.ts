@@ -2,9 +2,8 @@
  * `oauth-doctor probe`: non-interactive checks of one or many providers, for CI.
  */
 import type { Deps } from '../../deps.js';
-import { finding, type Finding } from '../../findings.js';
 import { toGitHubAnnotations, toJUnit } from './junit.js';
-import { pool, runTarget } from './run-target.js';
+import { internalFailure, pool, runTarget } from './run-target.js';
 import type { ProbeTarget, TargetResult } from './types.js';
 import { printable } from '../../report/printable.js';
 import type { CommandResult } from '../result.js';
@@ -41,15 +40,7 @@ export async function run(o: ProbeOptions, deps: Deps): Promise<ProbeResult> {
         issuer: t.issuer,
         ok: false,
         elapsed_ms: 0,
-        checks: [
-          {
-            name: 'discovery',
-            status: 'fail',
-            summary: 'internal error',
-            elapsed_ms: 0,
-            findings: [internalError(err)],
-          },
-        ],
+        checks: [internalFailure('discovery', err)],
       };
     }
     deps.stderr.write(`  ${result.ok ? 'ok  ' : 'FAIL'} ${printable(t.name)} (${result.elapsed_ms} ms)\n`);
@@ -71,16 +62,4 @@ export async function run(o: ProbeOptions, deps: Deps): Promise<ProbeResult> {
   }
   if (deps.env.GITHUB_ACTIONS === 'true') deps.stderr.write(toGitHubAnnotations(safeTargets, o.strict));
   return result;
-}
-
-function internalError(err: unknown): Finding {
-  return finding({
-    id: 'unknown',
-    severity: 'error',
-    title: 'Internal error while probing this target',
-    detail: `${(err as Error)?.message ?? String(err)}. Please report it with the target's configuration (without secrets).`,
-    fixes: ['Run again with --verbose and report the output.'],
-    sources: [],
-    evidence: {},
-  });
 }
