@@ -79,8 +79,16 @@ const COMMANDS: CommandEntry[] = [
   },
 ];
 
+/**
+ * What a test may put in place of a command's run: it receives the typed options argv became
+ * (the seam GitHub CLI's commands have as runF), so argv→options is tested without running anything.
+ */
+export interface Seams {
+  run?: (command: string, options: unknown) => Promise<CommandResult>;
+}
+
 /** Runs the CLI with the given argv (without node and script) and returns the exit code. */
-export async function main(argv: string[], deps: Deps): Promise<number> {
+export async function main(argv: string[], deps: Deps, seams: Seams = {}): Promise<number> {
   let exitCode: number = EXIT.ok;
   // After `--` everything is an argument, even "--json".
   const optionArgs = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
@@ -140,7 +148,8 @@ Exit codes: 0 nothing wrong, 1 a problem was diagnosed, 2 usage or input error.`
     const globals = program.opts<GlobalOptions>();
     try {
       const d = await withCa(globals.ca, deps);
-      const result = await mod.run(await mod.options(cmd, d, program), d);
+      const options = await mod.options(cmd, d, program);
+      const result = seams.run ? await seams.run(name, options) : await mod.run(options, d);
       if (globals.json) deps.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       else deps.stdout.write(await mod.render(result, await textStyle(globals.color !== false)));
       exitCode = result.ok ? EXIT.ok : EXIT.problem;

@@ -40,7 +40,9 @@ export function fakeDeps(options: { stdin?: string; env?: Record<string, string>
       throw new UsageError('port 0 on 127.0.0.1 is already in use (fake deps have no listener)');
     },
     readLine: async () => {
-      throw new InputError('standard input ended before the expected line was given');
+      const line = (options.stdin ?? '').split('\n')[0]?.trim();
+      if (!line) throw new InputError('standard input ended before the expected line was given');
+      return line;
     },
     writePrivateFile: async () => {},
   };

@@ -1,0 +1,91 @@
+/**
+ * argv → the typed options each command's run receives, in-process through main()'s run seam:
+ * defaults, flag groups that mean the same in every command, and what is refused before anything runs.
+ */
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.js';
+import { fakeDeps } from '../helpers/fake-deps.js';
+
+async function optionsOf(argv: string[], env: Record<string, string> = {}, stdin?: string) {
+  const f = fakeDeps({ env, ...(stdin !== undefined ? { stdin } : {}) });
+  let seen: { command: string; options: any } | undefined;
+  // --json: the stand-in result is printed as it is, not given to a renderer.
+  const code = await main([...argv, '--json'], f.deps, {
+    run: async (command, options) => {
+      seen = { command, options };
+      return { command, ok: true, findings: [] };
+    },
+  });
+  return { code, seen, stderr: f.stderr(), stdout: f.stdout(), secrets: f.deps.secrets };
+}
+
+describe('argv → options', () => {
+  it.each([
+    [['decode', 'eyJ.x.y'], { token: 'eyJ.x.y', timeoutMs: 10_000, clockTolerance: 0, showTokens: false }],
+    [['decode', '--file', 't.txt', '--timeout', '3', '--audience', 'api', '--clock-tolerance', '30'], { file: 't.txt', timeoutMs: 3000, audience: 'api', clockTolerance: 30 }],
+    [['explain', 'invalid_client'], { text: 'invalid_client', log: false }],
+    [['explain', '--log', '-f', 'app.log'], { file: 'app.log', log: true }],
+    [
+      ['login', '--issuer', 'https://idp.example.com', '--client-id', 'app'],
+      { clientId: 'app', authMethod: 'auto', scope: 'openid', pkce: true, host: '127.0.0.1', ports: [0], callbackPath: '/callback', open: true, timeoutMs: 300_000, requestTimeoutMs: 10_000, clientSecretSource: 'OAUTH_CLIENT_SECRET' },
+    ],
+    [['login', '--issuer', 'https://idp.example.com', '--client-id', 'app', '--login-timeout', '2', '--timeout', '4'], { timeoutMs: 2000, requestTimeoutMs: 4000 }],
+    [['login', '--issuer', 'https://idp.example.com', '--client-id', 'app', '--request-timeout', '7'], { requestTimeoutMs: 7000, timeoutMs: 300_000 }],
+    [['login', '--issuer', 'https://idp.example.com', '--client-id', 'app', '--no-pkce', '--port', '8000,18000', '--param', 'audience=api'], { pkce: false, ports: [8000, 18000], params: [['audience', 'api']] }],
+    [['probe', '--issuer', 'https://idp.example.com'], { concurrency: 4, timeoutMs: 10_000, maxTimeMs: 300_000, strict: false }],
+    [['completion', 'fish'], { shell: 'fish' }],
+  ])('%j', async (argv, expected) => {
+    const r = await optionsOf(argv);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.seen?.command).toBe(argv[0]);
+    expect(r.seen?.options).toMatchObject(expected);
+  });
+
+  it('reads one probe target from the flags', async () => {
+    const r = await optionsOf(['probe', '--issuer', 'https://idp.example.com/realms/a', '--client-id', 'ci', '--check', 'clock', '--check', 'jwks', '--expect-auth-method', 'client_secret_post']);
+    expect(r.seen?.options.targets).toEqual([
+      expect.objectContaining({ name: 'idp.example.com', issuer: 'https://idp.example.com/realms/a', client_id: 'ci', checks: ['clock', 'jwks'], expect: { token_endpoint_auth_method: 'client_secret_post' } }),
+    ]);
+  });
+
+  it('reads the client secret from the environment, standard input or argv, and registers it as a secret', async () => {
+    const fromEnv = await optionsOf(['login', '--issuer', 'https://idp.example.com', '--client-id', 'app'], { OAUTH_CLIENT_SECRET: 'env-secret-1' });
+    expect(fromEnv.seen?.options.clientSecret).toBe('env-secret-1');
+    expect(fromEnv.secrets.scrub('x env-secret-1 y')).not.toContain('env-secret-1');
+    const named = await optionsOf(['login', '--issuer', 'https://idp.example.com', '--client-id', 'app', '--client-secret-env', 'MINE'], { MINE: 'named-secret' });
+    expect(named.seen?.options).toMatchObject({ clientSecret: 'named-secret', clientSecretSource: 'MINE' });
+    const stdin = await optionsOf(['login', '--issuer', 'https://idp.example.com', '--client-id', 'app', '--client-secret-stdin'], {}, 'stdin-secret\n');
+    expect(stdin.seen?.options).toMatchObject({ clientSecret: 'stdin-secret', clientSecretSource: 'standard input' });
+    // An empty variable is no secret: a public client.
+    const empty = await optionsOf(['login', '--issuer', 'https://idp.example.com', '--client-id', 'app'], { OAUTH_CLIENT_SECRET: '' });
+    expect(empty.seen?.options.clientSecret).toBeUndefined();
+  });
+
+  it('takes the global flags before or after the command', async () => {
+    // (optionsOf adds --json after the command; here --no-color goes before or after it.)
+    for (const argv of [['--no-color', 'explain', 'x'], ['explain', 'x', '--no-color']]) {
+      const r = await optionsOf(argv);
+      expect(JSON.parse(r.stdout)).toEqual({ command: 'explain', ok: true, findings: [] });
+    }
+  });
+
+  it.each([
+    [['login', '--issuer', 'https://idp.example.com', '--client-id', 'app', '--client-secret-env', 'UNSET'], /--client-secret-env UNSET: the environment variable UNSET is not set or empty/],
+    [['login', '--issuer', 'https://idp.example.com', '--client-id', 'app', '--auth-method', 'basic'], /--auth-method basic needs a client secret/],
+    [['login', '--issuer', 'https://idp.example.com', '--client-id', 'app', '--param', 'state=x'], /--param state=… would repeat a parameter the login sets itself/],
+    [['login', '--issuer', 'https://idp.example.com', '--client-id', 'app', '--redirect-uri', 'http://127.0.0.1:8000/cb', '--port', '9000'], /--redirect-uri fixes host, port and path already/],
+    [['login', '--issuer', 'https://idp.example.com', '--client-id', 'app', '--timeout', '0'], /--timeout needs a number of seconds between 0 and 3600/],
+    [['decode', 'x', '--secret', 'a', '--secret-env', 'B'], /give either --secret or --secret-env, not both/],
+    [['probe', '--config', 'targets.json', '--client-id', 'a', '--client-secret-env', 'S'], /--client-id, --client-secret-env describe one target and do not apply with --config/],
+    [['probe', '--issuer', 'https://idp.example.com', '--check', 'nope'], /--check needs one of discovery, clock, jwks, client_credentials, redirect_uri, refresh, resource; got "nope"/],
+    [['probe'], /nothing to probe: pass --issuer URL or --config FILE/],
+    [['completion', 'tcsh'], /completion needs bash, zsh or fish; got "tcsh"/],
+  ])('refuses %j before anything runs', async (argv, message) => {
+    const r = await optionsOf(argv);
+    expect(r.code).toBe(2);
+    expect(r.seen).toBeUndefined();
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
