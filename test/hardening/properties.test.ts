@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { runCli, STACK_TRACE } from '../helpers/cli.js';
-import { fakeDeps } from '../helpers/fake-deps.js';
+import { fakeDeps } from '../helpers/in-process.js';
 
 // A fixed seed keeps CI deterministic; FC_SEED=<n> npm run test:hardening explores other cases.
 fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20261122) });

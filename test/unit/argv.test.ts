@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
-import { fakeDeps } from '../helpers/fake-deps.js';
+import { fakeDeps } from '../helpers/in-process.js';
 
 async function optionsOf(argv: string[], env: Record<string, string> = {}, stdin?: string) {
   const f = fakeDeps({ env, ...(stdin !== undefined ? { stdin } : {}) });
