@@ -2,7 +2,7 @@
 /**
  * An HTTP "browser" for oidc-provider's development pages: follows redirects with a cookie jar,
  * signs in, consents (or cancels with --deny), and delivers the final redirect to the loopback
- * listener. Used as `login --browser "node test/helpers/http-browser.mjs"` and imported by tests.
+ * listener. Used as `login --browser "node scripts/demo/http-browser.mjs"` and imported by tests.
  * When the final redirect is not loopback, it prints that URL on stdout instead of following it.
  */
 export async function walk(startUrl, { deny = false, login = 'alice', deliver = true } = {}) {

@@ -13,7 +13,8 @@ export interface CommandModule<Options, Result extends CommandResult> {
   define(cmd: Command): void;
   /**
    * The flags and arguments as the run's typed options; refuses, with a UsageError, what cannot
-   * work. Secrets are read here, and registered with deps.secrets.
+   * work. Secrets are read here, and registered with deps.secrets (probe's, named per target by a
+   * config, are read when each target runs).
    */
   options(cmd: Command, deps: Deps, program: Command): Promise<Options>;
   run(o: Options, deps: Deps): Promise<Result>;

@@ -150,7 +150,7 @@ export async function readClientSecret(flags: ClientFlags, deps: Deps): Promise<
     if (line.trim() === '') throw new UsageError('--client-secret-stdin: the first line of standard input is empty');
     secret = line.trim();
   } else if (flags.clientSecret !== undefined) {
-    deps.stderr.write('oauth-doctor: warning: --client-secret on the command line is visible to other users of this machine (ps, shell history); prefer OAUTH_CLIENT_SECRET or --client-secret-stdin\n');
+    deps.stderr.write(`oauth-doctor: warning: --client-secret on the command line is visible to other users of this machine (ps, shell history); prefer ${DEFAULT_SECRET_ENV} or --client-secret-stdin\n`);
     secret = flags.clientSecret;
   } else {
     const name = secretEnvName(flags);

@@ -3,6 +3,7 @@
  * refused with every method, refused with one method while another works, a public client refused.
  * @see RFC 6749 §2.3.1, RFC 8414 §2 (token_endpoint_auth_methods_supported)
  */
+import { DEFAULT_SECRET_ENV } from '../env-secrets.js';
 import { finding, type Finding } from '../findings.js';
 import { clientConfiguration, type ClientAuthMethod } from './client-auth/index.js';
 import type { Attempt, MethodTrial } from './method-trial.js';
@@ -20,8 +21,8 @@ export function clientRefusedFindings(refusal: readonly Finding[], trial: Method
     if (!o.hadSecret) {
       return {
         ...f,
-        detail: `${f.detail} No client secret was given (${o.secretSource ?? 'OAUTH_CLIENT_SECRET'} is not set), so the client authenticated as a public client.`,
-        fixes: ['If this client is confidential, give its secret: OAUTH_CLIENT_SECRET=..., --client-secret-env NAME or --client-secret-stdin.', ...f.fixes],
+        detail: `${f.detail} No client secret was given (${o.secretSource ?? DEFAULT_SECRET_ENV} is not set), so the client authenticated as a public client.`,
+        fixes: [`If this client is confidential, give its secret: ${DEFAULT_SECRET_ENV}=..., --client-secret-env NAME or --client-secret-stdin.`, ...f.fixes],
       };
     }
     if (!refusedAll) return f;
@@ -39,7 +40,7 @@ export function clientRefusedFindings(refusal: readonly Finding[], trial: Method
 }
 
 /** One method refused while another works: the client is registered for the one that works. */
-export function methodRefusedFinding(o: { refused: Attempt; works: ClientAuthMethod; advertised: readonly string[] | undefined; expected?: boolean }): Finding {
+export function methodRefusedFinding(o: { refused: Attempt; works: ClientAuthMethod; advertised: readonly string[] | undefined; expected?: boolean; attempts: readonly Attempt[] }): Finding {
   const { refused, works, advertised } = o;
   return finding({
     id: 'invalid_client',
@@ -55,7 +56,7 @@ export function methodRefusedFinding(o: { refused: Attempt; works: ClientAuthMet
       ...(works === 'client_secret_basic' ? [] : ['Or register client_secret_basic for the client in the provider, the method RFC 6749 §2.3.1 requires every server to support.']),
     ],
     sources: ['RFC 6749 §2.3.1', 'RFC 8414 §2 (token_endpoint_auth_methods_supported)', THINKTECTURE],
-    evidence: { refused: refused.auth_method, works, advertised, attempts: [{ auth_method: refused.auth_method, status: refused.status, error: refused.error }] },
+    evidence: { refused: refused.auth_method, works, advertised, attempts: o.attempts.map((a) => ({ auth_method: a.auth_method, status: a.status, error: a.error })) },
   });
 }
 
@@ -65,5 +66,5 @@ export function methodRefusedFindings(trial: MethodTrial, advertised: readonly s
   if (works === undefined) return [];
   return trial.outcomes
     .filter((x) => x.kind === 'client_refused')
-    .map((x) => methodRefusedFinding({ refused: x.attempt, works, advertised, expected: expected === x.attempt.auth_method }));
+    .map((x) => methodRefusedFinding({ refused: x.attempt, works, advertised, expected: expected === x.attempt.auth_method, attempts: trial.attempts }));
 }

@@ -10,7 +10,8 @@ import type { Finding } from '../findings.js';
 import { networkFinding } from '../http/diagnose.js';
 import { clientAuth, type Client, type ClientAuthMethod } from './client-auth/index.js';
 import type { Grant } from './grants.js';
-import { processTokenResponse, tokenEndpointRequest, type TokenResponse } from './token-request.js';
+import { authenticatedPost } from './authenticated-post.js';
+import { processTokenResponse, type TokenResponse } from './token-request.js';
 
 /** One request, as reports show it. */
 export interface Attempt {
@@ -42,11 +43,12 @@ const CLIENT_REFUSED_CODES = new Set(['invalid_client', 'incorrect_client_creden
 
 /**
  * The one test of "the provider refused the client": a client-refusal code, an answer read as one,
- * or a 401 (RFC 6749 §5.2 keeps it for failed client authentication) whose code names nothing else.
+ * or a 401 with no code at all (RFC 6749 §5.2 keeps 401 for failed client authentication).
  */
 export function isClientRefusal(error: string | undefined, status: number, firstFindingId?: string): boolean {
   if (error !== undefined && CLIENT_REFUSED_CODES.has(error)) return true;
-  return firstFindingId === 'invalid_client' || (status === 401 && error !== 'unauthorized_client');
+  // A 401 with another code (invalid_grant) is that code's problem: resending would spend the grant again.
+  return firstFindingId === 'invalid_client' || (status === 401 && error === undefined);
 }
 
 export async function sendWithMethod(
@@ -59,7 +61,7 @@ export async function sendWithMethod(
 ): Promise<AttemptOutcome> {
   const started = performance.now();
   try {
-    const res = await tokenEndpointRequest(endpoint, grant, clientAuth(method, client), deps, timeoutMs);
+    const res = await authenticatedPost(endpoint, grant, clientAuth(method, client), deps, timeoutMs);
     const processed = processTokenResponse(res, grant.grant_type);
     const attempt: Attempt = { auth_method: method, status: res.status, error: processed.error ?? (processed.tokens ? null : `http_${res.status}`), elapsed_ms: Math.round(res.elapsedMs) };
     if (processed.error_description) attempt.error_description = processed.error_description;

@@ -1,18 +1,14 @@
 /**
- * The token endpoint, in two halves: tokenEndpointRequest sends a grant with one client
- * authentication method and returns the raw response; processTokenResponse reads it into tokens,
- * an OAuth error, and findings. Every grant of every command goes through both.
+ * The token endpoint's answer: processTokenResponse reads the raw response (sent by
+ * authenticatedPost, method by method in method-trial.ts) into tokens, an OAuth error, and
+ * findings. Every grant of every command is read here.
  * @see RFC 6749 §5.1, §5.2
  */
-import type { Deps } from '../deps.js';
 import { explainText } from '../explain/index.js';
 import type { ContextFlag } from '../explain/observation.js';
 import { finding, type Finding } from '../findings.js';
 import type { HttpResponse } from '../http/client.js';
 import { readJsonAnswer } from '../http/diagnose.js';
-import { authenticatedPost } from './authenticated-post.js';
-import type { ClientAuth } from './client-auth/index.js';
-import type { Grant } from './grants.js';
 
 export interface TokenResponse {
   access_token: string;
@@ -30,11 +26,6 @@ export interface ProcessedTokenResponse {
   error?: string;
   error_description?: string;
   findings: Finding[];
-}
-
-/** Sends a grant to the token endpoint with one client authentication method; the raw answer. */
-export function tokenEndpointRequest(endpoint: string, grant: Grant, auth: ClientAuth, deps: Pick<Deps, 'http' | 'secrets'>, timeoutMs: number): Promise<HttpResponse> {
-  return authenticatedPost(endpoint, grant, auth, deps, timeoutMs);
 }
 
 /** The response as `curl -i` would print it, for the explain classifier. */

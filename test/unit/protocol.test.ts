@@ -7,6 +7,9 @@ import { checkCallback } from '../../src/oauth/callback.js';
 import { processPreflightResponse } from '../../src/oauth/preflight.js';
 import { basicCredentials, methodsToTry } from '../../src/oauth/client-auth/index.js';
 import { processTokenResponse } from '../../src/oauth/token-request.js';
+import { authorizationCodeGrant } from '../../src/oauth/grants.js';
+import { tryMethods } from '../../src/oauth/method-trial.js';
+import { KnownSecrets } from '../../src/redact.js';
 import { splitCommand } from '../../src/io.js';
 
 const res = (status: number, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }): HttpResponse => ({
@@ -109,4 +112,35 @@ describe('splitCommand (--browser)', () => {
     ['firefox', ['firefox']],
     ['a\\ b c', ['a b', 'c']],
   ])('%s', (command, words) => expect(splitCommand(command)).toEqual(words));
+});
+
+describe('tryMethods (the one loop over client authentication methods)', () => {
+  const answering = (status: number, body: object) => {
+    const bodies: string[] = [];
+    const deps = {
+      secrets: new KnownSecrets(),
+      http: {
+        request: async (req: { url: string; body?: string }): Promise<HttpResponse> => {
+          bodies.push(String(req.body));
+          return { url: req.url, status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), elapsedMs: 1 } as HttpResponse;
+        },
+      },
+    };
+    return { deps, bodies };
+  };
+  const client = { client_id: 'app', client_secret: 's3cret-value' };
+  const grant = authorizationCodeGrant({ code: 'one-time-code', redirectUri: 'http://127.0.0.1:1/cb' });
+
+  it.each([
+    ['invalid_client', 401, { error: 'invalid_client' }, 2],
+    ['a 401 without a code', 401, {}, 2],
+    ['a 401 with invalid_grant: the code is spent, not resent', 401, { error: 'invalid_grant' }, 1],
+    ['invalid_grant', 400, { error: 'invalid_grant' }, 1],
+    ['unauthorized_client: the client authenticated', 401, { error: 'unauthorized_client' }, 1],
+  ])('%s: %d answers → %d request(s)', async (_name, status, body, requests) => {
+    const { deps, bodies } = answering(status, body);
+    const trial = await tryMethods('http://127.0.0.1:1/token', grant, client, ['client_secret_basic', 'client_secret_post'], deps, 1000);
+    expect(bodies).toHaveLength(requests);
+    expect(trial.attempts.map((a) => a.auth_method)).toEqual(['client_secret_basic', 'client_secret_post'].slice(0, requests));
+  });
 });

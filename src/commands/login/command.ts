@@ -5,6 +5,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { flagsOf, type CommandModule } from '../../cli/command.js';
 import { addClientFlags, addNetworkFlags, checkWritable, collectParam, positiveSeconds, readClientSecret, secretEnvName, seconds, url, type ClientFlags, type NetworkFlags } from '../../cli/flags.js';
+import { DEFAULT_SECRET_ENV } from '../../env-secrets.js';
 import { UsageError } from '../../errors.js';
 import type { LoopbackHost } from '../../loopback/listener.js';
 import { RESERVED_AUTHORIZATION_PARAMS } from '../../oauth/authorization-request.js';
@@ -85,7 +86,7 @@ Exit codes: 0 signed in and nothing wrong, 1 the login failed or a problem was d
     deps.secrets.revealTokens = Boolean(f.showTokens);
     const clientSecret = await readClientSecret(f, deps);
     if (clientSecret === undefined && (f.authMethod === 'basic' || f.authMethod === 'post')) {
-      throw new UsageError(`--auth-method ${f.authMethod} needs a client secret: set OAUTH_CLIENT_SECRET, or use --client-secret-env NAME or --client-secret-stdin`);
+      throw new UsageError(`--auth-method ${f.authMethod} needs a client secret: set ${DEFAULT_SECRET_ENV}, or use --client-secret-env NAME or --client-secret-stdin`);
     }
     const given = (name: string) => cmd.getOptionValueSource(name) === 'cli';
     return {

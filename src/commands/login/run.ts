@@ -297,7 +297,7 @@ function timeoutFinding(o: LoginOptions, redirectUri: string, sawWrongState: boo
     fixes: [
       'Look at the browser tab: an error page there names the problem (paste it into `oauth-doctor explain`).',
       'If the browser runs on another machine (SSH, a container), forward the port (ssh -L) or use --redirect-uri with a non-loopback URL and paste the result.',
-      'If sign-in takes longer, raise --timeout.',
+      'If sign-in takes longer, raise --login-timeout.',
     ],
     sources: ['RFC 8252 §7.3'],
     evidence: { redirect_uri: redirectUri, timeout_seconds: Math.round(o.timeoutMs / 1000) },

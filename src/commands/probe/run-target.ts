@@ -34,6 +34,8 @@ export async function runTarget(t: ProbeTarget, runDeps: Deps, o: RunOptions): P
   const deps: Deps = { ...runDeps, http: { request: (req) => runDeps.http.request({ ...req, signal: o.deadline }) } };
   const checks: CheckResult[] = [];
   const wanted = (name: CheckName) => !t.checks || t.checks.includes(name);
+  // Secrets of a target come from the variables it names, read here rather than in probe's options():
+  // each target of a config names its own.
   const secretEnv = t.client_secret_env ?? DEFAULT_SECRET_ENV;
   const ctx: ProbeContext = {
     deps,
@@ -187,20 +189,22 @@ export async function runTarget(t: ProbeTarget, runDeps: Deps, o: RunOptions): P
   }
 }
 
-/** A check that threw: a failed check saying so, never a crash of the run. */
-export function internalFailure(name: CheckName, err: unknown): CheckResult {
+/** A check that threw (or, with no check named, the whole target): a failure saying so, never a crash of the run. */
+export function internalFailure(name: CheckName, err: unknown, whole = false): CheckResult {
   return {
     name,
     status: 'fail',
-    summary: 'could not be checked',
+    summary: whole ? 'internal error' : 'could not be checked',
     elapsed_ms: 0,
     findings: [
       finding({
         id: 'unknown',
         severity: 'error',
-        title: `The ${name} check could not run`,
-        detail: `${(err as Error)?.message ?? String(err)}. The provider's answer had a shape this check did not expect; please report it with the target (without secrets).`,
-        fixes: ['Run again with --json and look at the other checks of this target.'],
+        title: whole ? 'Internal error while probing this target' : `The ${name} check could not run`,
+        detail: whole
+          ? `${(err as Error)?.message ?? String(err)}. Please report it with the target's configuration (without secrets).`
+          : `${(err as Error)?.message ?? String(err)}. The provider's answer had a shape this check did not expect; please report it with the target (without secrets).`,
+        fixes: [whole ? 'Run again with --verbose and report the output.' : 'Run again with --json and look at the other checks of this target.'],
         sources: [],
         evidence: {},
       }),

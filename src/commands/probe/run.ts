@@ -40,26 +40,25 @@ export async function run(o: ProbeOptions, deps: Deps): Promise<ProbeResult> {
         issuer: t.issuer,
         ok: false,
         elapsed_ms: 0,
-        checks: [internalFailure('discovery', err)],
+        checks: [internalFailure('discovery', err, true)],
       };
     }
     deps.stderr.write(`  ${result.ok ? 'ok  ' : 'FAIL'} ${printable(t.name)} (${result.elapsed_ms} ms)\n`);
     return result;
   });
   // Secrets are scrubbed where everything is written (KnownSecrets); knowledge text stays as written.
-  const safeTargets = targets;
   const result: ProbeResult = {
     command: 'probe',
-    ok: safeTargets.every((t) => t.ok),
+    ok: targets.every((t) => t.ok),
     strict: o.strict,
     elapsed_ms: Math.round(performance.now() - started),
-    findings: safeTargets.flatMap((t) => t.checks.flatMap((c) => c.findings.map((f) => ({ ...f, evidence: { target: t.name, check: c.name, ...f.evidence } })))),
-    targets: safeTargets,
+    findings: targets.flatMap((t) => t.checks.flatMap((c) => c.findings.map((f) => ({ ...f, evidence: { target: t.name, check: c.name, ...f.evidence } })))),
+    targets: targets,
   };
   if (o.junit) {
-    await deps.writePrivateFile(o.junit, deps.secrets.scrub(toJUnit(safeTargets, o.strict)));
+    await deps.writePrivateFile(o.junit, deps.secrets.scrub(toJUnit(targets, o.strict)));
     result.junit_file = o.junit;
   }
-  if (deps.env.GITHUB_ACTIONS === 'true') deps.stderr.write(toGitHubAnnotations(safeTargets, o.strict));
+  if (deps.env.GITHUB_ACTIONS === 'true') deps.stderr.write(toGitHubAnnotations(targets, o.strict));
   return result;
 }

@@ -31,8 +31,9 @@ export interface ProbeTarget {
 }
 
 /**
- * Every key a target has, with the probe flag that sets it for the one --issuer target (null: only
- * a config file sets it). The config's known keys and the flags refused next to --config come from here.
+ * Every key a target has, with the probe flag that sets it (or part of it: --expect-auth-method sets
+ * expect.token_endpoint_auth_method) for the one --issuer target. The config's known keys and the
+ * flags refused next to --config come from here.
  */
 export const TARGET_KEYS = {
   name: '--name',
@@ -48,7 +49,7 @@ export const TARGET_KEYS = {
   token_env: '--token-env',
   checks: '--check',
   expect: '--expect-auth-method',
-} as const satisfies Record<keyof ProbeTarget, string | null>;
+} as const satisfies Record<keyof ProbeTarget, string>;
 
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
 
