@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * An HTTP "browser" for oidc-provider's development pages: follows redirects with a cookie jar,
- * signs in, consents (or cancels with --deny), and delivers the final redirect to the loopback
- * listener. Used as `login --browser "node scripts/demo/http-browser.mjs"` and imported by tests.
+ * An HTTP "browser" for the test providers' pages (oidc-provider's development pages, a Django
+ * sign-in form for Django OAuth Toolkit): follows redirects with a cookie jar, signs in (user
+ * alice, password "any"), consents (or cancels with --deny), and delivers the final redirect to
+ * the loopback listener. Used as `login --browser "node scripts/demo/http-browser.mjs"` and imported by tests.
  * When the final redirect is not loopback, it prints that URL on stdout instead of following it.
  */
 export async function walk(startUrl, { deny = false, login = 'alice', deliver = true } = {}) {
@@ -38,6 +39,21 @@ export async function walk(startUrl, { deny = false, login = 'alice', deliver = 
     }
     const html = await res.text();
     if (res.status >= 400) return { finalUrl: url, delivered: false, status: res.status, page: html };
+    // A Django sign-in form (Django OAuth Toolkit's tests): its hidden fields, the user, the password.
+    if (/name="csrfmiddlewaretoken"/.test(html)) {
+      const hidden = [...html.matchAll(/<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)].map((m) => [m[1], m[2].replace(/&amp;/g, '&')]);
+      const fields = new URLSearchParams(hidden);
+      if (/name="username"/.test(html)) {
+        fields.set('username', login);
+        fields.set('password', 'any');
+      } else if (/name="allow"/.test(html)) {
+        fields.set(deny ? 'cancel' : 'allow', deny ? 'Cancel' : 'Authorize');
+      }
+      url = new URL(/<form[^>]*action="([^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, '&') ?? url, url).toString();
+      method = 'POST';
+      body = fields.toString();
+      continue;
+    }
     const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1]?.replace(/&#x2F;|&#47;/g, '/');
     if (deny) {
       const abort = /href="([^"]*\/abort)"/.exec(html)?.[1]?.replace(/&#x2F;|&#47;/g, '/');

@@ -27,6 +27,8 @@ export interface Callback {
 export interface LoopbackListener {
   redirectUri: string;
   port: number;
+  /** Ports of --port tried before this one and why they were passed over (in use, privileged). */
+  passedOver: Array<{ port: number; code: string }>;
   /** Waits for the next request on the callback path; rejects when the signal aborts. */
   next(signal: AbortSignal): Promise<Callback>;
   close(): Promise<void>;
@@ -70,6 +72,7 @@ export async function listenLoopback(options: LoopbackOptions): Promise<Loopback
 
   const addresses = options.host === 'localhost' ? ['127.0.0.1', '::1'] : [options.host];
   let lastError: NodeJS.ErrnoException | undefined;
+  const passedOver: LoopbackListener['passedOver'] = [];
   for (const candidate of options.ports) {
     try {
       const first = await bind(handler, addresses[0] as string, candidate);
@@ -83,6 +86,7 @@ export async function listenLoopback(options: LoopbackOptions): Promise<Loopback
     } catch (err) {
       lastError = err as NodeJS.ErrnoException;
       if (lastError.code !== 'EADDRINUSE' && lastError.code !== 'EACCES') break;
+      passedOver.push({ port: candidate, code: lastError.code });
     }
   }
   if (servers.length === 0) {
@@ -102,6 +106,7 @@ export async function listenLoopback(options: LoopbackOptions): Promise<Loopback
   return {
     redirectUri: `http://${hostInUri}:${port}${options.callbackPath}`,
     port,
+    passedOver,
     next(signal) {
       const ready = queue.shift();
       if (ready) return Promise.resolve(ready);

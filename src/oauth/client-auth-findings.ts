@@ -5,7 +5,7 @@
  */
 import { DEFAULT_SECRET_ENV } from '../env-secrets.js';
 import { finding, type Finding } from '../findings.js';
-import { clientConfiguration, type ClientAuthMethod } from './client-auth/index.js';
+import { clientConfiguration, SECRET_METHODS, type ClientAuthMethod } from './client-auth/index.js';
 import type { Attempt, MethodTrial } from './method-trial.js';
 
 const THINKTECTURE = '000_771f3fde50da5341.txt (Thinktecture: invalid_client until credentials are sent with HTTP Basic)';
@@ -52,12 +52,28 @@ export function methodRefusedFinding(o: { refused: Attempt; works: ClientAuthMet
         ? `Discovery advertises ${advertised.join(', ')}, but providers register the method per client: configure ${works} in every client of this registration.`
         : `Discovery did not say which methods it supports; configure ${works} in every client of this registration.`),
     fixes: [
-      ...clientConfiguration(works),
+      ...clientConfiguration(works, { otherRefused: true }),
       ...(works === 'client_secret_basic' ? [] : ['Or register client_secret_basic for the client in the provider, the method RFC 6749 §2.3.1 requires every server to support.']),
     ],
     sources: ['RFC 6749 §2.3.1', 'RFC 8414 §2 (token_endpoint_auth_methods_supported)', THINKTECTURE],
     evidence: { refused: refused.auth_method, works, advertised, attempts: o.attempts.map((a) => ({ auth_method: a.auth_method, status: a.status, error: a.error })) },
   });
+}
+
+/**
+ * What a trial proves about the method that worked, in one sentence: the other was refused, or
+ * it was not tried (then what the metadata says of it).
+ */
+export function whatWasTried(trial: MethodTrial, advertised: readonly string[] | undefined): string | undefined {
+  const works = trial.auth_method;
+  if (!works || works === 'none') return undefined;
+  const refused = trial.outcomes.filter((x) => x.kind === 'client_refused').map((x) => x.attempt.auth_method);
+  if (refused.length > 0) return `${works} worked after ${refused.join(' and ')} was refused: configure ${works}.`;
+  const others = SECRET_METHODS.filter((m) => m !== works);
+  const alsoAdvertised = others.filter((m) => advertised?.includes(m));
+  return alsoAdvertised.length > 0
+    ? `${works} worked, the first method tried; ${alsoAdvertised.join(' and ')} was not tried, and discovery advertises it too, so either should work.`
+    : `${works} worked, the first method tried; ${others.join(' and ')} was not tried${advertised ? ' (discovery does not advertise it)' : ''}.`;
 }
 
 /** Each refused method of a trial where another method worked. */

@@ -24,26 +24,78 @@ export interface Fetched<T> {
   response?: HttpResponse;
 }
 
+const OPENID_SUFFIX = '/.well-known/openid-configuration';
+const RFC8414_SEGMENT = '/.well-known/oauth-authorization-server';
+
 export function discoveryUrls(issuer: string): string[] {
   const base = issuer.replace(/\/+$/, '');
   const u = new URL(base);
   const path = u.pathname === '/' ? '' : u.pathname;
   // OpenID appends; RFC 8414 inserts the well-known segment before the issuer's path.
-  return [`${base}/.well-known/openid-configuration`, `${u.origin}/.well-known/oauth-authorization-server${path}`];
+  return [`${base}${OPENID_SUFFIX}`, `${u.origin}${RFC8414_SEGMENT}${path}`];
 }
 
-export async function discover(issuer: string, deps: Pick<Deps, 'http'>, timeoutMs: number): Promise<Fetched<ProviderMetadata>> {
-  const [openid, rfc8414] = discoveryUrls(issuer) as [string, string];
+/**
+ * Where to look for the metadata of what the user gave, and which issuer it must name: an issuer
+ * (the two well-known locations), or the URL of a discovery document itself, which is fetched as
+ * it is and whose issuer is worked out as the specs build the URL from it.
+ * @see OpenID Connect Discovery 1.0 §4.1 and §4.3, RFC 8414 §3
+ */
+export function discoveryLocations(given: string): { urls: string[]; issuer: string } {
+  const u = new URL(given);
+  const openid = u.pathname.replace(/\/+$/, '').endsWith(OPENID_SUFFIX);
+  if (openid) return { urls: [given], issuer: `${u.origin}${u.pathname.replace(/\/+$/, '').slice(0, -OPENID_SUFFIX.length)}` };
+  if (u.pathname.startsWith(RFC8414_SEGMENT)) return { urls: [given], issuer: `${u.origin}${u.pathname.slice(RFC8414_SEGMENT.length).replace(/\/+$/, '')}` || u.origin };
+  return { urls: discoveryUrls(given), issuer: given };
+}
+
+/** At most this many redirects of a discovery document are followed, each on the same origin. */
+const MAX_DISCOVERY_REDIRECTS = 3;
+
+export async function discover(given: string, deps: Pick<Deps, 'http'>, timeoutMs: number): Promise<Fetched<ProviderMetadata>> {
+  const { urls, issuer } = discoveryLocations(given);
   let first: Fetched<ProviderMetadata> | undefined;
-  for (const url of [openid, rfc8414]) {
-    const response = await getJson(url, 'The discovery document', deps, timeoutMs);
-    if (!('status' in response)) return { findings: [response] };
+  for (const url of urls) {
+    let response = await getJson(url, 'The discovery document', deps, timeoutMs);
+    const followed: Finding[] = [];
+    // A same-origin redirect of the document (Django's trailing slash) is followed and said; one
+    // to another host is not: the metadata must come from the issuer's own origin.
+    for (let hop = 0; hop < MAX_DISCOVERY_REDIRECTS && 'status' in response && isSameOriginRedirect(response); hop += 1) {
+      const target = new URL(response.headers.location as string, response.url).toString();
+      followed.push(redirectFollowed(response, target));
+      response = await getJson(target, 'The discovery document', deps, timeoutMs);
+    }
+    if (!('status' in response)) return { findings: [...followed, response] };
     const result = processDiscoveryResponse(issuer, response);
+    result.findings.unshift(...followed);
     if (result.value) return result;
     first ??= result;
-    if (response.status !== 404) break;
+    // The RFC 8414 location is tried when the OpenID one is missing or points elsewhere.
+    if (response.status !== 404 && !(response.status >= 300 && response.status < 400)) break;
   }
   return first as Fetched<ProviderMetadata>;
+}
+
+function isSameOriginRedirect(response: HttpResponse): boolean {
+  const location = response.headers.location;
+  if (response.status < 300 || response.status >= 400 || !location) return false;
+  try {
+    return new URL(location, response.url).origin === new URL(response.url).origin;
+  } catch {
+    return false;
+  }
+}
+
+function redirectFollowed(response: HttpResponse, target: string): Finding {
+  return finding({
+    id: 'spec_deviation',
+    severity: 'info',
+    title: `The discovery document is served at ${target}`,
+    detail: `${response.url} answered HTTP ${response.status} with a redirect to ${target}, on the same host; oauth-doctor followed it. Clients that build the discovery URL from the issuer and do not follow redirects (many do not) stop here.`,
+    fixes: [`Give such clients the discovery URL itself (${target}), or have the provider serve the document at the URL the specs name.`],
+    sources: ['OpenID Connect Discovery 1.0 §4.1', 'RFC 8414 §3'],
+    evidence: { url: response.url, status: response.status, location: target },
+  });
 }
 
 export function processDiscoveryResponse(expectedIssuer: string, response: HttpResponse): Fetched<ProviderMetadata> {

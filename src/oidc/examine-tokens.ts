@@ -25,6 +25,8 @@ export interface TokenContext {
   issuer?: string;
   jwksUri?: string;
   clientId: string;
+  /** The client secret, which verifies HS256/384/512 ID tokens. */
+  clientSecret?: string;
   nonce: string;
   scope: string;
   showTokens: boolean;
@@ -55,11 +57,14 @@ export async function examineTokens(tokens: TokenResponse, ctx: TokenContext, no
       );
     } else {
       claims.id_token = parsed.claims;
-      if (ctx.jwksUri) {
+      // OIDC Core §10.1: an ID token MACed with HS* is verified with the client secret, not the JWKS.
+      const symmetric = typeof parsed.header.alg === 'string' && parsed.header.alg.startsWith('HS');
+      const key = symmetric ? (ctx.clientSecret !== undefined ? { secret: ctx.clientSecret } : undefined) : ctx.jwksUri ? { jwksUri: ctx.jwksUri } : undefined;
+      if (key) {
         const verified = await verifyToken(
           tokens.id_token,
           parsed,
-          { jwksUri: ctx.jwksUri, expectIssuer: ctx.issuer, audience: ctx.clientId, timeoutMs: ctx.timeoutMs },
+          { ...key, expectIssuer: ctx.issuer, audience: ctx.clientId, timeoutMs: ctx.timeoutMs },
           nowSeconds,
           deps,
         );

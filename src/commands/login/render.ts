@@ -21,7 +21,7 @@ export function renderLogin(r: LoginResult, style: Style): string {
       out.push(`  ${a.auth_method.padEnd(20)} ${a.status === null ? 'no answer' : `HTTP ${a.status}`}  ${outcome}  ${style.dim(`${a.elapsed_ms} ms`)}`);
     }
     if (r.auth_method) {
-      out.push(`  ${style.bold('The provider accepts')} ${style.green(r.auth_method)} for this client. In your own client:`);
+      out.push(`  ${style.bold('Client authentication')} ${style.green(r.auth_method)} works for this client. In your own client:`);
       for (const line of r.advice) out.push(indent(`- ${line}`, 4, 100, 2));
     }
   }

@@ -13,7 +13,7 @@ import { isLoopbackUrl } from '../../oauth/loopback-url.js';
 import { preflight } from '../../oauth/preflight.js';
 import { examineTokens } from '../../oidc/examine-tokens.js';
 import { clientConfiguration, methodsToTry, type AuthMethodChoice, type ClientAuthMethod } from '../../oauth/client-auth/index.js';
-import { clientRefusedFindings, methodRefusedFindings } from '../../oauth/client-auth-findings.js';
+import { clientRefusedFindings, methodRefusedFindings, whatWasTried } from '../../oauth/client-auth-findings.js';
 import { authorizationCodeGrant } from '../../oauth/grants.js';
 import { rememberTokens, type Attempt } from '../../oauth/method-trial.js';
 import { createSession, requestTokens, type Session } from '../../oauth/session.js';
@@ -94,8 +94,19 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
   if (o.issuer) {
     progress(`→ Discovery at ${o.issuer}`);
     const discovered = await discover(o.issuer, deps, o.requestTimeoutMs);
-    findings.push(...discovered.findings);
-    if (!discovered.value && !(o.authorizationEndpoint && o.tokenEndpoint)) return done();
+    const overridden = Boolean(o.authorizationEndpoint && o.tokenEndpoint);
+    if (!discovered.value && !overridden) {
+      findings.push(...discovered.findings);
+      return done();
+    }
+    // Discovery failed, but the endpoints given carry the login: its failure is worth a warning, not a failed login.
+    findings.push(
+      ...discovered.findings.map((f) =>
+        !discovered.value && f.severity === 'error'
+          ? { ...f, severity: 'warning' as const, detail: `${f.detail} The endpoints given with --authorization-endpoint and --token-endpoint were used instead.` }
+          : f,
+      ),
+    );
     metadata = discovered.value ?? {};
   }
   const session = createSession({
@@ -125,6 +136,21 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
       ports: fromUri ? [Number(fromUri.port || 80)] : o.ports,
       callbackPath: fromUri ? fromUri.pathname : o.callbackPath,
     });
+  }
+  if (listener && listener.passedOver.length > 0) {
+    const taken = listener.passedOver.map((p) => `${p.port} (${p.code === 'EADDRINUSE' ? 'in use' : 'needs privileges'})`).join(', ');
+    progress(`  port ${taken} passed over; listening on ${listener.port}`);
+    findings.push(
+      finding({
+        id: 'redirect_uri_mismatch',
+        severity: 'warning',
+        title: `Port ${listener.passedOver.map((p) => p.port).join(', ')} could not be used; the redirect_uri uses port ${listener.port}`,
+        detail: `--port lists ports in order and the first free one is used: ${taken} passed over. A provider that registered only the earlier port refuses this redirect_uri (loopback ports may vary by RFC 8252 §7.3, but many providers compare them exactly).`,
+        fixes: ['Stop the program holding the port (ss -ltnp, lsof -i) and run again, or register the port that was used for this client.'],
+        sources: ['RFC 8252 §7.3'],
+        evidence: { passed_over: listener.passedOver, port: listener.port },
+      }),
+    );
   }
   // The redirect_uri is sent exactly as given: providers compare strings, not URLs.
   const redirectUri = o.redirectUri ?? (listener as LoopbackListener).redirectUri;
@@ -265,11 +291,15 @@ async function exchange(code: string, flow: Flow): Promise<boolean> {
     return false;
   }
   findings.push(...trial.findings);
-  if (trial.auth_method) result.advice = clientConfiguration(trial.auth_method);
+  if (trial.auth_method) {
+    const tried = whatWasTried(trial, advertised);
+    const otherRefused = trial.outcomes.some((x) => x.kind === 'client_refused');
+    result.advice = [...(tried ? [tried] : []), ...clientConfiguration(trial.auth_method, { otherRefused })];
+  }
   findings.push(...methodRefusedFindings(trial, advertised));
   const examined = await examineTokens(
     trial.tokens,
-    { issuer: session.issuer, jwksUri: session.endpoints.jwks, clientId: o.clientId, nonce, scope: o.scope, showTokens: o.showTokens, clockTolerance: o.clockTolerance, timeoutMs: o.requestTimeoutMs },
+    { issuer: session.issuer, jwksUri: session.endpoints.jwks, clientId: o.clientId, clientSecret: o.clientSecret, nonce, scope: o.scope, showTokens: o.showTokens, clockTolerance: o.clockTolerance, timeoutMs: o.requestTimeoutMs },
     Math.floor(deps.now() / 1000),
     deps,
   );

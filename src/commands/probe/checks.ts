@@ -49,7 +49,8 @@ export async function checkDiscovery(t: ProbeTarget, ctx: ProbeContext): Promise
   const fetchedAt = ctx.deps.now();
   const findings = [...discovered.findings];
   const m = discovered.value;
-  if (!m) return { result: judge('discovery', 'no usable discovery document', performance.now() - started, findings) };
+  // The answer's Date header still tells the provider's clock.
+  if (!m) return { result: judge('discovery', 'no usable discovery document', performance.now() - started, findings), dateHeader: discovered.response?.headers.date, fetchedAt };
   const isUrl = (v: unknown) => {
     try {
       return typeof v === 'string' && /^https?:$/.test(new URL(v).protocol);
@@ -363,6 +364,8 @@ export async function checkResource(t: ProbeTarget, ctx: ProbeContext, token: st
   if (res.status === 401 && !res.headers['www-authenticate']) {
     for (const f of explained) if (f.id === 'spec_deviation' && /WWW-Authenticate/.test(f.title)) f.severity = 'warning';
   }
+  // A 5xx is the resource failing, not refusing the token: that is the finding to lead with.
+  if (res.status >= 500) for (const f of explained) if (f.id === 'server_error') f.severity = 'error';
   if (!explained.some((f) => f.severity === 'error')) {
     explained.unshift(
       finding({

@@ -81,21 +81,10 @@ export async function runTarget(t: ProbeTarget, runDeps: Deps, o: RunOptions): P
   checks.push(discovery.result);
   const metadata = discovery.metadata;
   const order = CHECK_NAMES.filter((name) => name !== 'discovery');
-  if (!metadata) {
-    // Only the checks this target asked for, or has the inputs for, are listed as skipped.
-    const given: Record<CheckName, boolean> = {
-      discovery: true,
-      clock: true,
-      jwks: true,
-      client_credentials: Boolean(t.client_id && ctx.clientSecret !== undefined),
-      redirect_uri: Boolean(t.redirect_uris?.length),
-      refresh: Boolean(t.refresh_token_env),
-      resource: Boolean(t.resource),
-    };
-    for (const name of order) if (t.checks ? t.checks.includes(name) : given[name]) checks.push(skipped(name, 'no discovery document'));
-    return out();
-  }
-  const meta: ProviderMetadata = metadata;
+  // Without a discovery document, the checks that have what they need still run: the clock from
+  // the answer's Date header, the token checks with --token-endpoint, the resource with its token.
+  const meta: ProviderMetadata = metadata ?? { issuer: t.issuer };
+  const noDiscovery = (what: string) => (metadata ? `no ${what}` : `no discovery document${what === 'token endpoint' ? ' (give --token-endpoint / token_endpoint)' : ''}`);
   const session = createSession({
     issuer: t.issuer,
     metadata: meta,
@@ -132,7 +121,7 @@ export async function runTarget(t: ProbeTarget, runDeps: Deps, o: RunOptions): P
         checks.push(checkClock(discovery.dateHeader, discovery.fetchedAt ?? deps.now()));
         break;
       case 'jwks':
-        checks.push(await checkJwks(t, meta, ctx));
+        checks.push(metadata ? await checkJwks(t, meta, ctx) : skipped(name, noDiscovery('jwks_uri')));
         break;
       case 'client_credentials':
         if (!t.client_id) {
@@ -142,6 +131,10 @@ export async function runTarget(t: ProbeTarget, runDeps: Deps, o: RunOptions): P
         if (ctx.clientSecret === undefined) {
           // A client_id was given, so the secret was meant to be there: a misspelt or unset variable must not pass CI.
           checks.push(missingSecret(secretEnv));
+          break;
+        }
+        if (!session.endpoints.token) {
+          checks.push(skipped(name, noDiscovery('token endpoint')));
           break;
         }
         {
@@ -157,7 +150,7 @@ export async function runTarget(t: ProbeTarget, runDeps: Deps, o: RunOptions): P
           if (t.checks?.includes(name)) checks.push(skipped(name, 'needs client_id and --redirect-uri'));
           break;
         }
-        checks.push(await checkRedirectUris(t, meta, ctx));
+        checks.push(session.endpoints.authorization ? await checkRedirectUris(t, meta, ctx) : skipped(name, noDiscovery('authorization endpoint')));
         break;
       case 'refresh':
         if (!t.refresh_token_env) break;
@@ -165,7 +158,7 @@ export async function runTarget(t: ProbeTarget, runDeps: Deps, o: RunOptions): P
           checks.push(skipped(name, !t.client_id ? 'needs client_id' : `${t.refresh_token_env} is not set`));
           break;
         }
-        checks.push(await checkRefresh(t, session, ctx.refreshToken, working));
+        checks.push(session.endpoints.token ? await checkRefresh(t, session, ctx.refreshToken, working) : skipped(name, noDiscovery('token endpoint')));
         break;
       case 'resource': {
         if (!t.resource) break;

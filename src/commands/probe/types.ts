@@ -1,8 +1,12 @@
 import type { Finding } from '../../findings.js';
 import type { SecretMethod } from '../../oauth/client-auth/index.js';
 
-/** Every check, in the order a target runs them: discovery first, since the others read what it found. */
-export const CHECK_NAMES = ['discovery', 'clock', 'jwks', 'client_credentials', 'redirect_uri', 'refresh', 'resource'] as const;
+/**
+ * Every check, in the order a target runs them: discovery first, since the others read what it
+ * found; the resource before the refresh, since a refresh may revoke the access token the resource
+ * check uses (Django OAuth Toolkit revokes it).
+ */
+export const CHECK_NAMES = ['discovery', 'clock', 'jwks', 'client_credentials', 'redirect_uri', 'resource', 'refresh'] as const;
 export type CheckName = (typeof CHECK_NAMES)[number];
 
 /** One provider (and optionally one client) to check. Secrets are never part of it: only env var names. */

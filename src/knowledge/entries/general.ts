@@ -376,6 +376,28 @@ export const generalEntries: readonly KnowledgeEntry[] = [
 
   // ── client and grant at the token endpoint ─────────────────────────────────────────────
   {
+    key: 'general.unknown_client_id',
+    finding: 'invalid_client',
+    severity: 'error',
+    title: 'The provider does not know this client_id',
+    meaning:
+      'The authorization server refused the request because of the client_id itself: no client is registered under it here. ' +
+      'At the authorization endpoint no secret is involved yet, so the client_id (or the server it is sent to) is what is wrong.',
+    causes: [
+      'The client_id is mistyped, has whitespace or quotes around it, or belongs to another environment, tenant or realm.',
+      'The client was deleted or never created on this server.',
+      'The login goes to another authorization server than the one the client is registered with (a wrong issuer or base URL).',
+    ],
+    fixes: [
+      'Copy the client_id again from the provider\'s list of applications on this server, and compare it character by character with what is sent.',
+      'Check that the issuer (or authorization endpoint) is the server where the client is registered.',
+      '`oauth-doctor probe --issuer URL --client-id ID` checks the client against the provider without a browser.',
+    ],
+    sources: ['RFC 6749 §4.1.2.1', 'RFC 6749 §2.2'],
+    match: [{ text: /\bInvalid client_id parameter value\b|\bclient_id (?:parameter )?(?:is )?(?:unknown|not registered|not recogni[sz]ed)\b|\bunknown client_id\b/i }],
+    priority: 3,
+  },
+  {
     key: 'general.invalid_client',
     finding: 'invalid_client',
     severity: 'error',

@@ -17,9 +17,11 @@ export function clientSecretBasic(client: Client): ClientAuth {
       // A server that echoes the header back must not print the credentials either.
       return [headers.authorization.slice('Basic '.length)];
     },
-    advice: () => [
-      'Send the client credentials with HTTP Basic: `Authorization: Basic base64(urlencode(client_id):urlencode(client_secret))`, and not in the body.',
-      'passport-oauth2 sends them in the body by default: pass `customHeaders: { Authorization: "Basic " + Buffer.from(encodeURIComponent(id) + ":" + encodeURIComponent(secret)).toString("base64") }` and leave clientSecret out of the body.',
+    advice: ({ otherRefused = false } = {}) => [
+      `Send the client credentials with HTTP Basic: \`Authorization: Basic base64(urlencode(client_id):urlencode(client_secret))\`${otherRefused ? ', and not in the body' : ''}.`,
+      ...(otherRefused
+        ? ['passport-oauth2 sends them in the body by default: pass `customHeaders: { Authorization: "Basic " + Buffer.from(encodeURIComponent(id) + ":" + encodeURIComponent(secret)).toString("base64") }` and leave clientSecret out of the body.']
+        : []),
       'openid-client / oauth4webapi: ClientSecretBasic; Spring Security: client-authentication-method: client_secret_basic.',
     ],
   };

@@ -13,8 +13,8 @@ export function clientSecretPost(client: Client): ClientAuth {
       body.set('client_secret', client.client_secret);
       return [client.client_secret];
     },
-    advice: () => [
-      'Send client_id and client_secret as form parameters in the body of the token request, not in an Authorization header.',
+    advice: ({ otherRefused = false } = {}) => [
+      `Send client_id and client_secret as form parameters in the body of the token request${otherRefused ? ', not in an Authorization header' : ''}.`,
       'openid-client / oauth4webapi: ClientSecretPost; Spring Security: client-authentication-method: client_secret_post; passport-oauth2 already does this by default.',
     ],
   };

@@ -21,9 +21,9 @@ export function clientAuth(method: ClientAuthMethod, client: Client): ClientAuth
   return BUILDERS[method](client);
 }
 
-/** What to set in the user's own client for a method the provider accepted. */
-export function clientConfiguration(method: ClientAuthMethod): string[] {
-  return clientAuth(method, { client_id: '' }).advice();
+/** What to set in the user's own client for a method the provider accepted (and, with otherRefused, the other one refused). */
+export function clientConfiguration(method: ClientAuthMethod, o: { otherRefused?: boolean } = {}): string[] {
+  return clientAuth(method, { client_id: '' }).advice(o);
 }
 
 /** The short names of --auth-method, and the method each one means. */

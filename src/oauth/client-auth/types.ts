@@ -29,6 +29,9 @@ export interface ClientAuth {
   readonly method: ClientAuthMethod;
   /** Adds the client's credentials; returns every secret value it wrote, for scrubbing. */
   apply(request: OutgoingRequest): string[];
-  /** What to set in the user's own client to authenticate this way. */
-  advice(): string[];
+  /**
+   * What to set in the user's own client to authenticate this way; with `otherRefused`, the
+   * provider refused the other secret method, so the advice also warns off that one.
+   */
+  advice(o?: { otherRefused?: boolean }): string[];
 }
