@@ -13,6 +13,10 @@ export interface OutputStream {
   readonly columns?: number;
 }
 
+export interface BrowserLaunch {
+  exited?: Promise<{ code: number | null; signal: string | null }>;
+}
+
 export interface Deps {
   /** Milliseconds since the epoch. */
   now(): number;
@@ -34,8 +38,11 @@ export interface Deps {
   /** Secret values seen in this run; all output is scrubbed of them. */
   secrets: KnownSecrets;
   randomBytes(n: number): Buffer;
-  /** Opens the URL in the user's browser, or runs `command URL` when given. */
-  openBrowser(url: string, command?: string): Promise<void>;
+  /**
+   * Opens the URL in the user's browser, or runs `command URL` when given; for a command, `exited`
+   * settles when it ends (a command that fails at once is worth saying at once).
+   */
+  openBrowser(url: string, command?: string): Promise<BrowserLaunch>;
   listenLoopback(options: LoopbackOptions): Promise<LoopbackListener>;
   /** Reads one line from standard input (for pasting a URL); rejects when the signal aborts. */
   readLine(signal: AbortSignal): Promise<string>;

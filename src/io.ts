@@ -7,7 +7,7 @@
 import { fstatSync, statSync, writeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { nodeCrypto } from './builtins.js';
-import type { Deps, OutputStream } from './deps.js';
+import type { BrowserLaunch, Deps, OutputStream } from './deps.js';
 import { InputError, UsageError } from './errors.js';
 import { createHttpClient } from './http/client.js';
 import { KnownSecrets } from './redact.js';
@@ -245,26 +245,27 @@ export function splitCommand(command: string): string[] {
   return words;
 }
 
-async function openBrowser(url: string, command?: string): Promise<void> {
+async function openBrowser(url: string, command?: string): Promise<BrowserLaunch> {
   if (command) {
     // The command gets the URL as one argument, never through a shell.
     const [file, ...args] = splitCommand(command);
     if (!file) throw new UsageError('--browser needs a command, such as "firefox"');
     const { spawn } = await import('node:child_process');
-    await new Promise<void>((resolve, reject) => {
+    return new Promise<BrowserLaunch>((resolve, reject) => {
       const child = spawn(file, [...args, url], { stdio: ['ignore', 'ignore', 'inherit'], detached: false });
+      const exited = new Promise<{ code: number | null; signal: string | null }>((done) => child.once('exit', (code, signal) => done({ code, signal })));
       child.once('error', (err) => reject(new UsageError(`--browser ${command}: cannot run it (${(err as NodeJS.ErrnoException).code ?? err.message})`)));
       child.once('spawn', () => {
         child.unref();
-        resolve();
+        resolve({ exited });
       });
     });
-    return;
   }
   const { default: open } = await loadOpen();
   const child = await open(url, { wait: false });
   child.on('error', () => {});
   child.unref();
+  return {};
 }
 
 /** Bytes read from stdin past the last line handed out, kept for the next readLine. */

@@ -153,6 +153,16 @@ describe('Django OAuth Toolkit', () => {
     });
   });
 
+  describe('an unknown client_id, signed in through a --browser command that fails on the error page', () => {
+    it('stops waiting when the command exits non-zero, and says so', async () => {
+      const started = Date.now();
+      const r = await login(['--issuer', dot.issuer, '--client-id', 'nobody']);
+      expect(r.code).toBe(1);
+      expect(r.json().findings.find((f: { severity: string }) => f.severity === 'error')).toMatchObject({ id: 'login_timeout', title: 'The --browser command exited with code 1 before the browser came back' });
+      expect(Date.now() - started).toBeLessThan(10_000);
+    });
+  });
+
   describe('7. advice after --auth-method auto', () => {
     it('says what was tried and what discovery says of the other method, without warning it off', async () => {
       const out = (await login(['--issuer', dot.issuer, '--client-id', WEB.client_id])).json();

@@ -78,6 +78,21 @@ describe('output', () => {
     }
   });
 
+  it('clears the spinner of a login on a terminal before the next progress line', async () => {
+    const browser = `${process.execPath} ${fileURLToPath(new URL('../scripts/demo/http-browser.mjs', import.meta.url))}`;
+    const args = ['login', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--browser', browser, '--login-timeout', '20'];
+    const quoted = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+    // Asynchronously: the provider answers from this very process.
+    const child = spawn('script', ['-qec', `stty cols 200; ${quoted}`, '/dev/null'], { env: { ...envWithoutColourSettings(), OAUTH_CLIENT_SECRET: CONFIDENTIAL.client_secret } });
+    let screen = '';
+    child.stdout.on('data', (c: Buffer) => (screen += c));
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(screen).toContain('→ Callback received; exchanging the code');
+    // Each progress line starts on a clean line: after a line break, or after the spinner's "erase line".
+    for (const m of screen.matchAll(/→ Callback received/g)) expect(screen.slice(Math.max(0, (m.index ?? 0) - 3), m.index)).toMatch(/\n$|\u001b\[K$/);
+  });
+
   it('ends a login at once when the reader of stderr, where its URL goes, has gone', async () => {
     const args = ['--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--no-open', '--login-timeout', '20'];
     // With stderr read, the same login gets as far as printing its URL and waiting.

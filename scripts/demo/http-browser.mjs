@@ -77,6 +77,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   walk(url, { deny }).then(
     (r) => {
       if (!r.delivered) process.stdout.write(`${r.finalUrl}\n`);
+      // An error page, where a person would stop: a failing browser command, for the caller to notice.
+      if (!r.delivered && r.status >= 400) {
+        process.stderr.write(`http-browser: the provider answered HTTP ${r.status} at ${r.finalUrl.split('?')[0]}\n`);
+        process.exitCode = 1;
+      }
     },
     (err) => {
       process.stderr.write(`http-browser: ${err.message}\n`);

@@ -64,7 +64,7 @@ export function fakeDeps(options: TestDepsOptions = {}) {
         throw new InputError(`cannot read ${path}: no such file`);
       },
       randomBytes: (n) => Buffer.alloc(n, 7),
-      openBrowser: async () => {},
+      openBrowser: async () => ({}),
       listenLoopback: async () => {
         throw new UsageError('port 0 on 127.0.0.1 is already in use (fake deps have no listener)');
       },

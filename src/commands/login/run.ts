@@ -2,7 +2,7 @@
  * `oauth-doctor login`: a real authorization-code flow (PKCE, state, nonce) through a loopback
  * listener, with both client authentication methods, diagnosing where and why it fails.
  */
-import type { Deps } from '../../deps.js';
+import type { BrowserLaunch, Deps } from '../../deps.js';
 import { UsageError } from '../../errors.js';
 import { finding, isOk, type Finding } from '../../findings.js';
 import { buildAuthorizationRequest, type AuthorizationRequest } from '../../oauth/authorization-request.js';
@@ -182,17 +182,29 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
     const deadline = AbortSignal.timeout(o.timeoutMs);
     let code: string | undefined;
     if (listener) {
-      await launch(request.url, o, deps, progress);
+      const launched = await launch(request.url, o, deps, progress);
+      // A --browser command that fails ends the wait at once: nothing will come back.
+      const browserGone = new AbortController();
+      let browserExit: { code: number | null; signal: string | null } | undefined;
+      void launched.exited?.then((e) => {
+        if (e.code === 0) return;
+        browserExit = e;
+        browserGone.abort();
+      });
+      const waiting = AbortSignal.any([deadline, browserGone.signal]);
       // The person is signing in: load the verifier now so the callback is answered sooner.
       void loadJose().catch(() => undefined);
-      const stopSpinner = spinner(deps, `Waiting for the browser to come back to ${redirectUri}`, o.timeoutMs);
+      const waitText = `Waiting for the browser to come back to ${redirectUri}`;
+      let stopSpinner = spinner(deps, waitText, o.timeoutMs);
       try {
         for (;;) {
-          const raw = await listener.next(deadline).catch(() => undefined);
+          const raw = await listener.next(waiting).catch(() => undefined);
+          // The spinner's line is cleared before anything else is written on it.
+          stopSpinner();
           // The page goes through the same scrubbing as the terminal.
           const callback = raw && { params: raw.params, respond: (status: number, html: string) => raw.respond(status, deps.secrets.scrub(html)) };
           if (!callback) {
-            findings.push(timeoutFinding(o, redirectUri, findings.some((f) => f.id === 'state_mismatch')));
+            findings.push(browserExit ? browserFailedFinding(o.browser ?? '', browserExit, request.url) : timeoutFinding(o, redirectUri, findings.some((f) => f.id === 'state_mismatch')));
             return done();
           }
           const verdict = checkCallback(callback.params, { state: request.state, issuer: session.issuer });
@@ -200,6 +212,7 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
             if (!findings.some((f) => f.id === 'state_mismatch')) findings.push(verdict.finding);
             callback.respond(400, callbackPage({ ok: false, headline: 'This callback was refused', finding: verdict.finding }));
             progress('  a callback with a wrong state was refused; still waiting for the genuine one');
+            stopSpinner = spinner(deps, waitText, o.timeoutMs, { announce: false });
             continue;
           }
           if (verdict.kind === 'fail') {
@@ -334,15 +347,16 @@ function timeoutFinding(o: LoginOptions, redirectUri: string, sawWrongState: boo
   });
 }
 
-async function launch(url: string, o: LoginOptions, deps: Deps, progress: (line: string) => void): Promise<void> {
+async function launch(url: string, o: LoginOptions, deps: Deps, progress: (line: string) => void): Promise<BrowserLaunch> {
   if (!o.open && !o.browser) {
     progress('Open this URL in a browser to sign in:');
     deps.stderr.write(`${url}\n`);
-    return;
+    return {};
   }
   progress(o.browser ? `→ Running ${o.browser} with the authorization URL` : '→ Opening the browser');
+  let launched: BrowserLaunch = {};
   try {
-    await deps.openBrowser(url, o.browser);
+    launched = await deps.openBrowser(url, o.browser);
   } catch (err) {
     if (err instanceof UsageError) throw err;
     progress('  could not start a browser');
@@ -350,11 +364,26 @@ async function launch(url: string, o: LoginOptions, deps: Deps, progress: (line:
   // A launcher can fail silently (no desktop, xdg-open without a handler): the URL is always shown.
   progress('If no browser opened, open this URL to sign in:');
   deps.stderr.write(`${url}\n`);
+  return launched;
 }
 
-function spinner(deps: Deps, text: string, timeoutMs: number): () => void {
+function browserFailedFinding(command: string, exit: { code: number | null; signal: string | null }, url: string): Finding {
+  const how = exit.signal ? `was stopped by ${exit.signal}` : `exited with code ${exit.code}`;
+  return finding({
+    id: 'login_timeout',
+    severity: 'error',
+    title: `The --browser command ${how} before the browser came back`,
+    detail: `${command} ${how}, so no callback will come; oauth-doctor stopped waiting. The command's own error output (above) may say why.`,
+    fixes: ['Open the authorization URL (printed above) in a browser by hand, or run again with --no-open and open it yourself.', `Check that \`${command} URL\` opens a browser on this machine.`],
+    sources: ['RFC 8252 §7.3'],
+    evidence: { command, exit_code: exit.code, signal: exit.signal, url_length: url.length },
+  });
+}
+
+/** A spinner on a terminal (one line elsewhere); the function it returns clears it, once. */
+function spinner(deps: Deps, text: string, timeoutMs: number, o: { announce?: boolean } = {}): () => void {
   if (!deps.stderr.isTTY) {
-    deps.stderr.write(`${text} (timeout ${Math.round(timeoutMs / 1000)} s)…\n`);
+    if (o.announce !== false) deps.stderr.write(`${text} (timeout ${Math.round(timeoutMs / 1000)} s)…\n`);
     return () => {};
   }
   const frames = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
@@ -363,7 +392,10 @@ function spinner(deps: Deps, text: string, timeoutMs: number): () => void {
     i += 1;
     deps.stderr.write(`\r${frames[i % frames.length]} ${text}`);
   }, 100);
+  let stopped = false;
   return () => {
+    if (stopped) return;
+    stopped = true;
     clearInterval(timer);
     deps.stderr.write('\r\u001b[K');
   };
