@@ -254,6 +254,31 @@ describe.concurrent('login against oidc-provider', () => {
     expect(JSON.parse(stdout)).toMatchObject({ stage: 'done', redirect_uri: WEB.redirect_uri });
   });
 
+  it('asks again after a paste that is not the URL (an empty line, a word, another login\'s URL), a few times', async () => {
+    const login = spawnLogin(['--json', '--issuer', provider.issuer, '--client-id', WEB.client_id, '--redirect-uri', WEB.redirect_uri, '--login-timeout', '20'], {
+      OAUTH_CLIENT_SECRET: WEB.client_secret,
+    });
+    const { finalUrl } = await walk(await login.url);
+    const otherLogin = finalUrl.replace(/state=[^&]+/, 'state=another-login');
+    login.child.stdin.end(`hello\n${otherLogin}\n${finalUrl}\n`);
+    const { code, stdout, stderr } = await login.done;
+    expect(code).toBe(0);
+    expect(stderr).toContain('That is not a URL. Paste the whole address the browser ended on, starting with https://app.example.test (2 tries left):');
+    expect(stderr).toContain('That URL belongs to another login (its state differs); the genuine one is still awaited. Paste the URL of this sign-in (1 try left):');
+    const out = JSON.parse(stdout);
+    expect(out.stage).toBe('done');
+    expect(out.findings.find((f: { id: string }) => f.id === 'state_mismatch')).toMatchObject({ severity: 'warning' });
+  });
+
+  it('gives up after three pastes that are not URLs, exit 2', async () => {
+    const login = spawnLogin(['--issuer', provider.issuer, '--client-id', WEB.client_id, '--redirect-uri', WEB.redirect_uri, '--login-timeout', '20'], { OAUTH_CLIENT_SECRET: WEB.client_secret });
+    await login.url;
+    login.child.stdin.end('\nhello\nstill not\n');
+    const { code, stderr } = await login.done;
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/oauth-doctor: the pasted text is not a URL: paste the whole address the browser ended on, starting with https:\/\/app\.example\.test\n$/);
+  });
+
   it('saves the token response with mode 0600 when asked, and prints tokens only with --show-tokens', async () => {
     const file = join(dir, 'tokens.json');
     const r = await login(['--client-id', PUBLIC.client_id, '--browser', BROWSER, '--save', file], {});

@@ -244,28 +244,43 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
       }
     } else {
       deps.stderr.write(`Open this URL in a browser, sign in, and paste the URL the browser ends on (it may show an error page, that is fine):\n${request.url}\n> `);
-      const line = await deps.readLine(deadline).catch((err: unknown) => {
-        if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_INPUT')) throw err;
-        return undefined;
-      });
-      if (line === undefined) {
-        findings.push(timeoutFinding(o, redirectUri, false));
-        return done();
+      const origin = new URL(redirectUri).origin;
+      // A slip of the paste (an empty line, a word, another login's URL) is asked again, a few times.
+      for (let tries = PASTE_TRIES; ; tries -= 1) {
+        const line = await deps.readLine(deadline).catch((err: unknown) => {
+          if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_INPUT')) throw err;
+          return undefined;
+        });
+        if (line === undefined) {
+          findings.push(timeoutFinding(o, redirectUri, findings.some((f) => f.id === 'state_mismatch')));
+          return done();
+        }
+        let landed: URL | undefined;
+        try {
+          landed = new URL(line.trim());
+        } catch {
+          if (tries === 1) throw new UsageError(`the pasted text is not a URL: paste the whole address the browser ended on, starting with ${origin}`);
+          deps.stderr.write(`That is not a URL. Paste the whole address the browser ended on, starting with ${origin} (${tries - 1} ${tries - 1 === 1 ? 'try' : 'tries'} left):\n> `);
+          continue;
+        }
+        const verdict = checkCallback(new URLSearchParams([...landed.searchParams, ...new URLSearchParams(landed.hash.replace(/^#/, ''))]), { state: request.state, issuer: session.issuer });
+        if (verdict.kind === 'ignore' && tries > 1) {
+          if (!findings.some((f) => f.id === 'state_mismatch')) findings.push(verdict.finding);
+          deps.stderr.write(`That URL belongs to another login (its state differs); the genuine one is still awaited. Paste the URL of this sign-in (${tries - 1} ${tries - 1 === 1 ? 'try' : 'tries'} left):\n> `);
+          continue;
+        }
+        if (verdict.kind !== 'code') {
+          // No try is left: the wording must not promise a wait that is over.
+          const last = verdict.kind === 'ignore' ? [{ ...verdict.finding, detail: verdict.finding.detail.replace('the genuine callback is still awaited', `no pasted URL carried this login's state after ${PASTE_TRIES} tries`) }] : verdict.findings;
+          findings.splice(0, findings.length, ...findings.filter((f) => f.id !== 'state_mismatch'), ...last);
+          return done();
+        }
+        for (const f of findings) if (f.id === 'state_mismatch') f.severity = 'warning';
+        result.stage = 'exchange';
+        deps.secrets.add(verdict.code, 'credential');
+        await exchange(verdict.code, flow);
+        break;
       }
-      let landed: URL;
-      try {
-        landed = new URL(line.trim());
-      } catch {
-        throw new UsageError(`the pasted text is not a URL: paste the whole address the browser ended on, starting with ${new URL(redirectUri).origin}`);
-      }
-      const verdict = checkCallback(new URLSearchParams([...landed.searchParams, ...new URLSearchParams(landed.hash.replace(/^#/, ''))]), { state: request.state, issuer: session.issuer });
-      if (verdict.kind !== 'code') {
-        findings.push(...(verdict.kind === 'ignore' ? [verdict.finding] : verdict.findings));
-        return done();
-      }
-      result.stage = 'exchange';
-      deps.secrets.add(verdict.code, 'credential');
-      await exchange(verdict.code, flow);
     }
 
     return done();
@@ -273,6 +288,9 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
     await listener?.close();
   }
 }
+
+/** How many pastes paste mode reads before it gives up. */
+const PASTE_TRIES = 3;
 
 /** What the code exchange needs from the flow so far. */
 interface Flow {
