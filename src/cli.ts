@@ -210,7 +210,7 @@ async function withCa(file: string | undefined, deps: Deps): Promise<Deps> {
   const pem = (await deps.readFile(file, 1024 * 1024)).toString('utf8');
   if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`--ca ${file}: not a PEM certificate (it must contain "-----BEGIN CERTIFICATE-----")`);
   const { createHttpClient } = await import('./http/client.js');
-  return { ...deps, http: createHttpClient({ ca: pem }) };
+  return { ...deps, http: createHttpClient({ ca: pem, env: deps.env }) };
 }
 
 function oneLine(message: string): string {

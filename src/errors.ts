@@ -38,6 +38,8 @@ export class NetworkError extends DoctorError {
   /** The low-level code (ECONNREFUSED, ENOTFOUND, UND_ERR_HEADERS_TIMEOUT, DEPTH_ZERO_SELF_SIGNED_CERT, ...). */
   readonly causeCode: string | undefined;
   readonly url: string;
+  /** The proxy the request was sent through (HTTP_PROXY / HTTPS_PROXY), when one is set. */
+  proxy?: string;
   constructor(
     code: 'ERR_NETWORK' | 'ERR_HTTP_TIMEOUT' | 'ERR_HTTP_BODY_TOO_LARGE',
     message: string,

@@ -140,7 +140,7 @@ export function processDeps(): Deps {
       }
     },
     readChunks: (path) => (path === undefined ? readStdinChunks() : readFileChunks(path)),
-    http: createHttpClient(),
+    http: createHttpClient({ env: process.env }),
     randomBytes: (n) => nodeCrypto().randomBytes(n),
     openBrowser,
     listenLoopback: async (options) => (await import('./loopback/listener.js')).listenLoopback(options),

@@ -38,17 +38,31 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export interface HttpClientOptions {
   /** Extra trusted CA certificates (PEM), added to Node's own (--ca FILE). */
   ca?: string;
+  /** Where HTTP_PROXY, HTTPS_PROXY and NO_PROXY (or their lower-case forms) are read. */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** The proxy settings of an environment, as curl and most tools read them (lower case first). */
+export function proxySettings(env: Readonly<Record<string, string | undefined>>): { httpProxy?: string; httpsProxy?: string; noProxy?: string } | undefined {
+  const read = (name: string) => env[name.toLowerCase()] || env[name] || undefined;
+  const httpProxy = read('HTTP_PROXY');
+  const httpsProxy = read('HTTPS_PROXY');
+  if (!httpProxy && !httpsProxy) return undefined;
+  return { ...(httpProxy ? { httpProxy } : {}), ...(httpsProxy ? { httpsProxy } : {}), noProxy: read('NO_PROXY') ?? '' };
 }
 
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   let dispatcher: unknown;
+  const proxy = proxySettings(options.env ?? {});
   return {
     async request(req) {
       // undici is loaded on first use so commands that never touch the network start fast.
-      const { request, Agent } = await loadUndici();
-      if (options.ca && !dispatcher) {
+      const { request, Agent, EnvHttpProxyAgent } = await loadUndici();
+      if ((options.ca || proxy) && !dispatcher) {
         const { rootCertificates } = await import('node:tls');
-        dispatcher = new Agent({ connect: { ca: [...rootCertificates, options.ca] } });
+        const tls = options.ca ? { ca: [...rootCertificates, options.ca] } : undefined;
+        // Behind a company proxy the provider is reachable only through it; NO_PROXY is honoured.
+        dispatcher = proxy ? new EnvHttpProxyAgent({ ...proxy, ...(tls ? { connect: tls, requestTls: tls } : {}) }) : new Agent({ connect: tls });
       }
       const started = performance.now();
       const max = req.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -94,8 +108,12 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           elapsedMs: performance.now() - started,
         };
       } catch (err) {
-        if (err instanceof NetworkError) throw err;
-        throw toNetworkError(err, req, controller.signal.aborted);
+        const failure = err instanceof NetworkError ? err : toNetworkError(err, req, controller.signal.aborted);
+        if (proxy) {
+          const through = req.url.startsWith('https:') ? proxy.httpsProxy ?? proxy.httpProxy : proxy.httpProxy;
+          if (through) failure.proxy = through;
+        }
+        throw failure;
       } finally {
         clearTimeout(timer);
         req.signal?.removeEventListener('abort', onOuterAbort);

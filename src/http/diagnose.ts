@@ -14,6 +14,17 @@ const TLS_TRUST = new Set([
   'UNABLE_TO_GET_ISSUER_CERT',
 ]);
 
+/** A proxy URL as it may be shown: without a user's password. */
+function redactProxy(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = 'redacted';
+    return u.toString().replace(/\/$/, '');
+  } catch {
+    return '(the proxy set)';
+  }
+}
+
 /** A request that never got an answer. `what` names the endpoint in the user's terms ("the JWKS"). */
 export function networkFinding(err: NetworkError, what: string): Finding {
   const code = err.causeCode;
@@ -23,7 +34,7 @@ export function networkFinding(err: NetworkError, what: string): Finding {
       ...base,
       title: `${what} did not answer in time`,
       detail: `${err.message}. The server accepted nothing or answered too slowly; the request was abandoned.`,
-      fixes: ['Check that the URL is the right host and port and that the server is up.', 'If it is only slow, raise the per-request timeout (--request-timeout for login, --timeout for probe and decode).', 'Check firewalls and proxies between this machine and the server (HTTPS_PROXY).'],
+      fixes: ['Check that the URL is the right host and port and that the server is up.', 'If it is only slow, raise the per-request timeout (--timeout).', 'Check firewalls and proxies between this machine and the server; oauth-doctor goes through HTTPS_PROXY / HTTP_PROXY (and honours NO_PROXY) when they are set.'],
       sources: ['000_771f3fde50da5341.txt (passport-oauth2: token endpoint unreachable)'],
     });
   }
@@ -67,9 +78,13 @@ export function networkFinding(err: NetworkError, what: string): Finding {
   };
   return finding({
     ...base,
-    title: `${what} could not be reached${code ? ` (${code})` : ''}`,
-    detail: `${err.message}. ${(code && hints[code]) ?? 'The request failed before any answer arrived.'}`,
-    fixes: ['Check the URL (scheme, host, port) and that the server is up.', 'Try it with curl -i from the same machine to see whether it is reachable.'],
+    title: `${what} could not be reached${code ? ` (${code})` : ''}${err.proxy ? ' through the proxy' : ''}`,
+    detail: `${err.message}. ${err.proxy ? `The request went through the proxy ${redactProxy(err.proxy)} (from HTTPS_PROXY / HTTP_PROXY): the proxy itself may be down or refuse this host. ` : ''}${(code && hints[code]) ?? 'The request failed before any answer arrived.'}`,
+    fixes: [
+      ...(err.proxy ? [`Check the proxy: is ${redactProxy(err.proxy)} up, and does it allow this host? Hosts listed in NO_PROXY are reached directly (HTTPS_PROXY / HTTP_PROXY / NO_PROXY).`] : []),
+      'Check the URL (scheme, host, port) and that the server is up.',
+      'Try it with curl -i from the same machine to see whether it is reachable.',
+    ],
     sources: ['000_771f3fde50da5341.txt (passport-oauth2: token endpoint unreachable)'],
   });
 }

@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import { main } from '../../src/cli.js';
 import type { Deps } from '../../src/deps.js';
 import { InputError, NetworkError, UsageError } from '../../src/errors.js';
+import { createHttpClient } from '../../src/http/client.js';
 import { processDeps, readLimited } from '../../src/io.js';
 import { KnownSecrets } from '../../src/redact.js';
 import type { CliRun } from './cli.js';
@@ -81,7 +82,7 @@ export async function runInProcess(args: string[], options: { input?: string | B
   const run = capturedDeps(
     { env, ...(options.input !== undefined ? { stdin: options.input } : {}) },
     {
-      http: real.http,
+      http: createHttpClient({ env }),
       readFile: real.readFile,
       readChunks: real.readChunks,
       randomBytes: real.randomBytes,
