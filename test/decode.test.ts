@@ -288,3 +288,44 @@ describe.concurrent('decode', () => {
     expect(r.json()).toMatchObject({ command: 'decode', ok: false, error: { code: 'ERR_INPUT' } });
   });
 });
+
+describe('decode: what a trial against real tokens showed (issue 13)', () => {
+  it('a signature cut short is said, with or without a key, before any key is blamed', async () => {
+    const token = await signRs256(key, fresh());
+    const cut = token.slice(0, -6);
+    const plain = await runCli(['decode', '--json', cut]);
+    expect(plain.code).toBe(1);
+    expect(plain.json().findings[0]).toMatchObject({ id: 'invalid_token', title: 'The signature is cut short or damaged' });
+    expect(plain.json().findings[0].detail).toMatch(/a RS256 signature is as many bytes as the RSA key/);
+    const keyFile = join(dir, 'cut-key.pem');
+    writeFileSync(keyFile, key.pem);
+    const withKey = await runCli(['decode', '--json', '--key', keyFile, cut]);
+    expect(withKey.json().findings[0].title).toBe('The signature is cut short or damaged');
+    expect(withKey.json().findings.map((f: { detail: string }) => f.detail).join(' ')).not.toMatch(/key is wrong|altered after signing/);
+    // The whole token still verifies with the same key.
+    expect((await runCli(['decode', '--json', '--key', keyFile, token])).code).toBe(0);
+  });
+
+  it('time claims in milliseconds are shown as such, not as "forever"', async () => {
+    const ms = Date.now();
+    const r = await runCli(['decode', unsigned({ sub: 'a', iat: ms, exp: ms + 3_600_000 })]);
+    expect(r.stdout).not.toMatch(/forever/);
+    expect(r.stdout).toMatch(/\(read as milliseconds\)/);
+    expect(r.stdout).toContain('"exp" looks like milliseconds, not seconds');
+    expect(r.stdout).toContain('"iat" looks like milliseconds, not seconds');
+    expect(r.stdout).not.toMatch(/issued .* in the future/);
+  });
+
+  it('an alg "none" token is called unsigned, not "signed, JWS"', async () => {
+    const r = await runCli(['decode', unsigned(fresh())]);
+    expect(r.stdout).toContain('JWT (unsigned: alg "none")');
+    expect(r.stdout).not.toContain('signed, JWS');
+  });
+
+  it('a JWT header alone is a cut token, not an opaque one', async () => {
+    const r = await runCli(['decode', '--json', 'eyJhbGciOiJub25lIn0']);
+    expect(r.code).toBe(1);
+    expect(r.json().token.kind).toBe('jws');
+    expect(r.json().findings[0].detail).toMatch(/only the header of a JWT is here .* the payload and the signature are missing/);
+  });
+});

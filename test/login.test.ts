@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli as spawnCli, spawnLogin, STACK_TRACE } from './helpers/cli.js';
 import { runInProcess as runCli } from './helpers/in-process.js';
-import { CONFIDENTIAL, PUBLIC, startProvider, startTokenWrapper, WEB, type RunningProvider } from './helpers/provider.js';
+import { API_AUDIENCE, CONFIDENTIAL, PUBLIC, startProvider, startTokenWrapper, WEB, type RunningProvider } from './helpers/provider.js';
 import { walk } from '../scripts/demo/http-browser.mjs';
 
 const BROWSER = `${process.execPath} ${fileURLToPath(new URL('../scripts/demo/http-browser.mjs', import.meta.url))}`;
@@ -252,6 +252,18 @@ describe.concurrent('login against oidc-provider', () => {
     const { code, stdout } = await login.done;
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ stage: 'done', redirect_uri: WEB.redirect_uri });
+  });
+
+  it('shows the access token\'s claims in text too, and flags an empty granted scope', async () => {
+    const w = await startTokenWrapper(provider.issuer, 'empty-scope');
+    wrappers.push(w);
+    const r = await runCli(
+      ['login', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--login-timeout', '20', '--param', `resource=${API_AUDIENCE}`, '--token-endpoint', w.tokenEndpoint],
+      { env: secretEnv },
+    );
+    expect(r.stdout).toContain('Access token claims');
+    expect(r.stdout).toMatch(new RegExp(`aud\\s+${API_AUDIENCE.replace(/\./g, '\\.')}`));
+    expect(r.stdout).toContain('The token response grants an empty scope');
   });
 
   it('asks again after a paste that is not the URL (an empty line, a word, another login\'s URL), a few times', async () => {

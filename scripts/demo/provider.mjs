@@ -104,6 +104,8 @@ export async function startProvider({ authMethods, accessTokenTtl, port, dateOff
  * - `redirect`: a token URL that redirects (http→https, a login page), which must not be followed;
  * - `sloppy`: a server whose successful answer bends RFC 6749 §5.1 ("expires_in" as a string,
  *   "token_type" in lower case), as several do;
+ * - `empty-scope`: a successful answer whose "scope" is "" (granted nothing, or a server that means
+ *   "as requested" and says it wrongly);
  * - `passthrough`: nothing changed, only recorded.
  * Everything else is forwarded unchanged to the real token endpoint.
  */
@@ -149,6 +151,7 @@ export async function startTokenWrapper(issuer, mode) {
         const [code, description] = github[error] ?? [error, ''];
         return send(200, { error: code, error_description: description, error_uri: `https://docs.github.com/apps/oauth#${code}` });
       }
+      if (mode === 'empty-scope' && upstreamRes.ok) return send(200, { ...JSON.parse(text), scope: '' });
       if (mode === 'sloppy' && upstreamRes.ok) {
         const tokens = JSON.parse(text);
         return send(200, { ...tokens, expires_in: String(tokens.expires_in), token_type: 'bearer' });

@@ -118,6 +118,20 @@ export async function examineTokens(tokens: TokenResponse, ctx: TokenContext, no
     );
   }
 
+  if (typeof tokens.scope === 'string' && tokens.scope.trim() === '') {
+    findings.push(
+      finding({
+        id: 'invalid_scope',
+        severity: 'warning',
+        title: 'The token response grants an empty scope',
+        detail: `"scope": "" says the token carries no scope at all, although "${ctx.scope}" was requested (RFC 6749 §5.1: scope is left out when it is the one requested, and lists what was granted when it differs). APIs that check scopes will refuse this token.`,
+        fixes: ['Check which of the requested scopes the client is allowed in the provider, and that the user consented to them.', 'If the provider means "as requested", it should leave scope out; clients that read "" as "nothing granted" are right.'],
+        sources: ['RFC 6749 §5.1', 'RFC 6749 §3.3'],
+        evidence: { scope_requested: ctx.scope, scope_granted: tokens.scope },
+      }),
+    );
+  }
+
   if (tokens.refresh_token === undefined) {
     const offline = ctx.scope.split(/\s+/).includes('offline_access');
     findings.push(

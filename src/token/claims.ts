@@ -30,11 +30,18 @@ export function timeline(claims: Record<string, unknown>, nowSeconds: number): C
   for (const name of TIME_CLAIMS) {
     const v = claims[name];
     if (typeof v === 'number' && Number.isFinite(v)) {
-      times.push({ name, epoch: v, date: isoDate(v), relative: relative(v, nowSeconds) });
+      // Shown as what it means, with its unit said: "expires in forever" helps no one.
+      const ms = isMilliseconds(v);
+      const at = ms ? v / 1000 : v;
+      times.push({ name, epoch: v, date: `${isoDate(at)}${ms ? ' (read as milliseconds)' : ''}`, relative: relative(at, nowSeconds) });
     }
   }
-  const exp = num(claims.exp);
-  const start = num(claims.nbf) ?? num(claims.iat);
+  const asSeconds = (v: unknown) => {
+    const n = num(v);
+    return n !== undefined && isMilliseconds(n) ? n / 1000 : n;
+  };
+  const exp = asSeconds(claims.exp);
+  const start = asSeconds(claims.nbf) ?? asSeconds(claims.iat);
   const result: ClaimsTimeline = { times };
   if (exp !== undefined && start !== undefined && exp > start) {
     result.lifetimeSeconds = exp - start;
@@ -50,9 +57,14 @@ export function checkTimeClaims(
   toleranceSeconds: number,
 ): Finding[] {
   const findings: Finding[] = [];
-  const exp = num(claims.exp);
-  const nbf = num(claims.nbf);
-  const iat = num(claims.iat);
+  // A time claim in milliseconds is said once below and left out of the checks that read seconds.
+  const seconds = (v: unknown) => {
+    const n = num(v);
+    return n !== undefined && isMilliseconds(n) ? undefined : n;
+  };
+  const exp = seconds(claims.exp);
+  const nbf = seconds(claims.nbf);
+  const iat = seconds(claims.iat);
 
   for (const name of ['exp', 'nbf', 'iat'] as const) {
     const v = claims[name];
@@ -70,22 +82,27 @@ export function checkTimeClaims(
       );
     }
   }
-  // 1e11 s is the year 5138; Date.now() in milliseconds is about 1.8e12 today.
-  if (exp !== undefined && exp > 1e11 && exp < 1e14) {
+  for (const name of ['exp', 'nbf', 'iat'] as const) {
+    const v = num(claims[name]);
+    if (v === undefined || !isMilliseconds(v)) continue;
     findings.push(
       finding({
         id: 'invalid_token',
         severity: 'error',
-        title: '"exp" looks like milliseconds, not seconds',
-        detail: `exp is ${exp}, which as seconds lies in the year ${new Date(Math.min(exp, 8.64e12) * 1000).getUTCFullYear() || '∞'}; the issuer probably wrote Date.now() instead of seconds.`,
-        fixes: ['Divide by 1000 where the token is issued: exp = Math.floor(Date.now() / 1000) + lifetime.'],
+        title: `"${name}" looks like milliseconds, not seconds`,
+        detail:
+          `${name} is ${v}, which as seconds lies in the year ${new Date(Math.min(v, 8.64e12) * 1000).getUTCFullYear() || '∞'}; read as milliseconds it is ${isoDate(v / 1000)}. ` +
+          `The issuer probably wrote Date.now() instead of seconds, and verifiers read seconds: ${name === 'exp' ? 'for them the token never expires' : 'for them it lies thousands of years ahead'}.`,
+        fixes: [`Divide by 1000 where the token is issued: ${name} = Math.floor(Date.now() / 1000)${name === 'exp' ? ' + lifetime' : ''}.`],
         sources: ['RFC 7519 §2 (NumericDate is seconds)'],
-        evidence: { exp },
+        evidence: { [name]: v, [`${name}_as_milliseconds`]: isoDate(v / 1000) },
       }),
     );
   }
 
-  if (exp !== undefined && exp >= 1e14) {
+  const rawExp = num(claims.exp);
+  if (rawExp !== undefined && rawExp >= 1e14) {
+    const exp = rawExp;
     findings.push(
       finding({
         id: 'invalid_token',
@@ -193,6 +210,11 @@ export function checkTimeClaims(
     );
   }
   return findings;
+}
+
+/** 1e11 s is the year 5138; Date.now() in milliseconds is about 1.8e12 today. */
+export function isMilliseconds(v: number): boolean {
+  return v > 1e11 && v < 1e14;
 }
 
 function num(v: unknown): number | undefined {

@@ -13,6 +13,8 @@ export interface ParsedToken {
   claims?: Record<string, unknown>;
   /** Why a token that looks like a JWT could not be read (reported as invalid_token). */
   malformed?: string;
+  /** A JWS whose signature cannot be the algorithm's (cut short, or not base64url): no key can verify it. */
+  signatureProblem?: string;
   length: number;
 }
 
@@ -43,7 +45,16 @@ export function parseToken(token: string): ParsedToken {
     const payload = decodeJsonSegment(segments[1] ?? '');
     if (payload === undefined) return { kind: 'jws', header, malformed: 'the payload is not base64url-encoded JSON', length };
     if (!isObject(payload)) return { kind: 'jws', header, malformed: 'the payload is JSON but not an object of claims', length };
-    return { kind: 'jws', header, claims: payload, length };
+    const signatureProblem = checkSignatureLength(String(header.alg ?? ''), segments[2] ?? '');
+    return { kind: 'jws', header, claims: payload, length, ...(signatureProblem ? { signatureProblem } : {}) };
+  }
+
+  // A JWT's first part alone ("eyJhbGciOi..."): the commonest cut paste.
+  if (segments.length <= 2 && headerSegment.startsWith('eyJ') && (segments[1] ?? '') === '') {
+    const header = decodeJsonSegment(headerSegment);
+    if (isObject(header) && (typeof header.alg === 'string' || typeof header.typ === 'string')) {
+      return { kind: 'jws', header, malformed: `only the header of a JWT is here (${JSON.stringify(header).slice(0, 80)}): the payload and the signature are missing, so the token was cut after its first part`, length };
+    }
   }
 
   if (segments.length >= 2 && segments.every((s) => s.startsWith('eyJ') || s === '')) {
@@ -58,6 +69,30 @@ export function parseToken(token: string): ParsedToken {
     throw new InputError(`not a token: "${token}" is only ${length} characters long; pass the whole token`);
   }
   return { kind: 'opaque', length };
+}
+
+/** The length in bytes a signature of each algorithm has (RSA's is the key's: 256 for 2048 bits). */
+const SIGNATURE_BYTES: Array<[RegExp, (bytes: number) => boolean, string]> = [
+  [/^HS256$/, (n) => n === 32, '32 bytes'],
+  [/^HS384$/, (n) => n === 48, '48 bytes'],
+  [/^HS512$/, (n) => n === 64, '64 bytes'],
+  [/^ES256K?$/, (n) => n === 64, '64 bytes'],
+  [/^ES384$/, (n) => n === 96, '96 bytes'],
+  [/^ES512$/, (n) => n === 132, '132 bytes'],
+  [/^(?:EdDSA|Ed25519)$/, (n) => n === 64, '64 bytes'],
+  [/^(?:RS|PS)\d{3}$/, (n) => n >= 128 && n % 64 === 0, 'as many bytes as the RSA key (256 for 2048 bits)'],
+];
+
+function checkSignatureLength(alg: string, segment: string): string | undefined {
+  if (alg.toLowerCase() === 'none') return undefined;
+  if (!/^[A-Za-z0-9_-]*$/.test(segment) || segment.length % 4 === 1) {
+    return 'the signature is not base64url (a character is wrong or one is missing): the token was altered or cut';
+  }
+  if (segment === '') return `the signature part is empty, although the header says ${alg}: the token was cut after its payload`;
+  const bytes = Buffer.from(segment, 'base64url').length;
+  const rule = SIGNATURE_BYTES.find(([re]) => re.test(alg));
+  if (rule && !rule[1](bytes)) return `the signature is ${bytes} bytes, and a ${alg} signature is ${rule[2]}: the token was cut (or altered) at its end`;
+  return undefined;
 }
 
 function decodeJsonSegment(segment: string): unknown {

@@ -52,7 +52,7 @@ export async function verifyToken(
 ): Promise<{ verification: Verification; findings: Finding[] }> {
   const findings: Finding[] = [];
   const verification: Verification = { attempted: false, signature_valid: null };
-  if (!wantsVerification(options) || parsed.kind !== 'jws' || !parsed.header || !parsed.claims || parsed.malformed) {
+  if (!wantsVerification(options) || parsed.kind !== 'jws' || !parsed.header || !parsed.claims || parsed.malformed || parsed.signatureProblem) {
     return { verification, findings };
   }
   const alg = String(parsed.header.alg ?? '');

@@ -16,7 +16,8 @@ const KIND: Record<DecodeResult['token']['kind'], string> = {
 export function renderDecode(r: DecodeResult, style: Style): string {
   const out: string[] = [];
   const t = r.token;
-  const facts = [KIND[t.kind], t.header?.alg ? String(t.header.alg) : undefined, t.header?.kid ? `kid ${String(t.header.kid)}` : undefined, `${t.length} chars`];
+  const unsigned = t.kind === 'jws' && String(t.header?.alg).toLowerCase() === 'none';
+  const facts = [unsigned ? 'JWT (unsigned: alg "none")' : KIND[t.kind], t.header?.alg && !unsigned ? String(t.header.alg) : undefined, t.header?.kid ? `kid ${String(t.header.kid)}` : undefined, `${t.length} chars`];
   out.push(`${style.bold('Token')}  ${printable(facts.filter(Boolean).join(' · '))}`);
   out.push(`       ${t.value ?? style.dim(t.redacted)}`);
   if (t.header) out.push('', heading('Header', style), table(t.header, style));

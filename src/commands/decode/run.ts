@@ -83,6 +83,18 @@ export async function run(options: DecodeOptions, deps: Deps): Promise<DecodeRes
         evidence: { parts: token.split('.').length },
       }),
     );
+  } else if (parsed.signatureProblem) {
+    findings.push(
+      finding({
+        id: 'invalid_token',
+        severity: 'error',
+        title: 'The signature is cut short or damaged',
+        detail: `${parsed.signatureProblem}. No key can verify such a signature, so every verifier rejects the token, whatever its claims say; the claims below are readable but unproven.`,
+        fixes: ['Copy the token again, whole (a terminal, a log line or a form field may have cut its end).', 'If it travels in a URL or a cookie, check that nothing truncates it (length limits, line wrapping).'],
+        sources: ['RFC 7515 §5.2', 'RFC 7518 §3.1'],
+        evidence: { alg: parsed.header?.alg, signature_chars: token.split('.')[2]?.length ?? 0 },
+      }),
+    );
   } else if (parsed.kind === 'opaque') {
     findings.push(
       finding({
@@ -146,7 +158,7 @@ export async function run(options: DecodeOptions, deps: Deps): Promise<DecodeRes
   };
   const verified = await verifyToken(token, parsed, verifyOptions, nowSeconds, deps);
   findings.push(...verified.findings);
-  if (parsed.kind === 'jws' && !parsed.malformed && !wantsVerification(verifyOptions)) {
+  if (parsed.kind === 'jws' && !parsed.malformed && !parsed.signatureProblem && String(parsed.header?.alg).toLowerCase() !== 'none' && !wantsVerification(verifyOptions)) {
     findings.push(
       finding({
         id: 'unverified_token',

@@ -38,6 +38,13 @@ export function renderLogin(r: LoginResult, style: Style): string {
       out.push(`  ${style.cyan(printable(k).padEnd(14))} ${printable(shown)}`);
     }
   }
+  if (r.claims.access_token) {
+    out.push('', `${heading('Access token claims', style)}  ${style.dim('(decoded, not verified: the API verifies it)')}`);
+    for (const [k, v] of Object.entries(r.claims.access_token)) {
+      const shown = TIME_CLAIMS.has(k) && typeof v === 'number' ? isoDate(v) : typeof v === 'string' ? v : JSON.stringify(v);
+      out.push(`  ${style.cyan(printable(k).padEnd(14))} ${printable(shown)}`);
+    }
+  }
   if (r.saved_to) out.push('', `Token response saved to ${r.saved_to} (mode 0600).`);
   out.push('', heading('Findings', style), renderFindings(r.findings, style), '', renderSummary(r.findings, style));
   return `${out.join('\n')}\n`;
