@@ -21,6 +21,8 @@ beforeAll(async () => {
   server = await startServer({
     '/.well-known/openid-configuration': (_req, res, base) => json({ issuer: base, jwks_uri: `${base}/jwks` })(_req, res, base),
     '/jwks': json({ keys: [key.jwk] }),
+    // A multi-tenant discovery document, as Entra's /common/v2.0 serves one: the issuer is a template.
+    '/common/v2.0/.well-known/openid-configuration': (_req, res, base) => json({ issuer: `${base}/{tenantid}/v2.0`, jwks_uri: `${base}/jwks` })(_req, res, base),
     '/html-jwks': (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('<!doctype html><html><body>Sign in</body></html>');
@@ -327,5 +329,32 @@ describe('decode: what a trial against real tokens showed (issue 13)', () => {
     expect(r.code).toBe(1);
     expect(r.json().token.kind).toBe('jws');
     expect(r.json().findings[0].detail).toMatch(/only the header of a JWT is here .* the payload and the signature are missing/);
+  });
+});
+
+describe('decode: issuers that are not one fixed string (documented by their providers)', () => {
+  it('a multi-tenant discovery document: the template is noted, and the token\'s tenant must be its tid', async () => {
+    const tenant = '9188040d-6c67-4c5b-b112-36a304b66dad';
+    const good = await signRs256(key, fresh({ iss: `${server.base}/${tenant}/v2.0`, tid: tenant }), { kid: 'key-2026' });
+    const r = await runCli(['decode', '--json', '--issuer', `${server.base}/common/v2.0`, good]);
+    expect(r.code).toBe(0);
+    const titles = r.json().findings.map((f: { title: string }) => f.title);
+    expect(titles).toContain('A multi-tenant discovery document: its issuer is a template');
+    expect(titles).toContain(`The issuer is a multi-tenant template; this token is from tenant ${tenant}`);
+    const wrongTid = await signRs256(key, fresh({ iss: `${server.base}/${tenant}/v2.0`, tid: 'another-tenant' }), { kid: 'key-2026' });
+    const bad = await runCli(['decode', '--json', '--issuer', `${server.base}/common/v2.0`, wrongTid]);
+    expect(bad.code).toBe(1);
+    expect(bad.json().findings[0].detail).toMatch(/the tenant in "iss" \(9188040d-[^)]+\) is not the token's "tid" \(another-tenant\)/);
+  });
+
+  it('accounts.google.com without a scheme is one of the two forms Google documents', async () => {
+    const keyFile = join(dir, 'google-key.pem');
+    writeFileSync(keyFile, key.pem);
+    const token = await signRs256(key, fresh({ iss: 'accounts.google.com' }));
+    const r = await runCli(['decode', '--json', '--key', keyFile, '--expect-issuer', 'https://accounts.google.com', token]);
+    expect(r.code).toBe(0);
+    expect(r.json().findings.map((f: { title: string }) => f.title)).toContain('"iss" is "accounts.google.com", the other of the two forms this issuer documents');
+    const other = await runCli(['decode', '--json', '--key', keyFile, '--expect-issuer', 'https://accounts.example.com', token]);
+    expect(other.code).toBe(1);
   });
 });

@@ -9,6 +9,7 @@ import { NetworkError } from '../errors.js';
 import { finding, type Finding } from '../findings.js';
 import type { HttpResponse } from '../http/client.js';
 import { networkFinding, readJsonAnswer } from '../http/diagnose.js';
+import { isIssuerTemplate, issuerMatches } from './issuer.js';
 
 export interface ProviderMetadata {
   issuer: string;
@@ -120,7 +121,20 @@ export function processDiscoveryResponse(expectedIssuer: string, response: HttpR
   }
   const metadata = json as ProviderMetadata;
   const findings: Finding[] = [];
-  if (metadata.issuer !== expectedIssuer && metadata.issuer.replace(/\/+$/, '') !== expectedIssuer.replace(/\/+$/, '')) {
+  const template = isIssuerTemplate(metadata.issuer) ? issuerMatches(expectedIssuer, metadata.issuer) : undefined;
+  if (template?.match && template.how === 'tenant') {
+    findings.push(
+      finding({
+        id: 'issuer_mismatch',
+        severity: 'info',
+        title: 'A multi-tenant discovery document: its issuer is a template',
+        detail: `Asked for ${expectedIssuer}, the document says "issuer": "${metadata.issuer}". The placeholder stands for each tenant: tokens name their own tenant in "iss" (and "tid"), so clients compare iss with the template filled in, not with this URL.`,
+        fixes: ['In your verifier, accept the issuer of each tenant you serve (or match the template and check "tid" against an allow-list).'],
+        sources: ['OpenID Connect Discovery 1.0 §4.3', 'Microsoft identity platform: ID token claims reference'],
+        evidence: { expected: expectedIssuer, issuer: metadata.issuer, tenant_segment: template.tenant },
+      }),
+    );
+  } else if (metadata.issuer !== expectedIssuer && metadata.issuer.replace(/\/+$/, '') !== expectedIssuer.replace(/\/+$/, '')) {
     findings.push(
       finding({
         id: 'issuer_mismatch',

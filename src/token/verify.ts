@@ -11,6 +11,7 @@ import type { JWK } from 'jose';
 import type { Deps } from '../deps.js';
 import { InputError, UsageError } from '../errors.js';
 import { finding, type Finding } from '../findings.js';
+import { issuerMatches } from '../oidc/issuer.js';
 import { discover, fetchJwks, type Jwks } from '../oidc/discovery.js';
 import type { ParsedToken } from './parse.js';
 import { loadJose } from '../lazy-modules.js';
@@ -226,13 +227,38 @@ function joseFailure(err: unknown, alg: string, kid: string | undefined, keySour
 /** @see RFC 7519 §4.1.1 (iss), §4.1.3 (aud) */
 export function checkIssuerAndAudience(claims: Record<string, unknown>, expectedIssuer?: string, audience?: string): Finding[] {
   const findings: Finding[] = [];
-  if (expectedIssuer !== undefined && claims.iss !== expectedIssuer) {
+  const verdict = expectedIssuer === undefined ? undefined : issuerMatches(claims.iss, expectedIssuer, claims);
+  if (verdict?.match && verdict.how === 'tenant') {
+    findings.push(
+      finding({
+        id: 'issuer_mismatch',
+        severity: 'info',
+        title: `The issuer is a multi-tenant template; this token is from tenant ${verdict.tenant}`,
+        detail: `The expected issuer "${expectedIssuer}" has a tenant placeholder, so any tenant's token fits it. "iss" names tenant ${verdict.tenant}${typeof claims.tid === 'string' ? ', the same as its "tid"' : ''}. Whether that tenant may sign in is your application's decision.`,
+        fixes: ['Accept only the tenants your application serves: compare "tid" (and the tenant in "iss") with your allow-list.'],
+        sources: ['OpenID Connect Core 1.0 §3.1.3.7', 'Microsoft identity platform: ID token claims reference'],
+        evidence: { iss: claims.iss, expected: expectedIssuer, tenant: verdict.tenant },
+      }),
+    );
+  } else if (verdict?.match && verdict.how === 'scheme-less') {
+    findings.push(
+      finding({
+        id: 'issuer_mismatch',
+        severity: 'info',
+        title: `"iss" is ${JSON.stringify(claims.iss)}, the other of the two forms this issuer documents`,
+        detail: `Expected "${expectedIssuer}". This issuer documents both "accounts.google.com" and "https://accounts.google.com" as valid "iss" values; a verifier that compares with one form only refuses tokens with the other.`,
+        fixes: ['Accept both forms of this issuer in your verifier (most libraries take a list of issuers).'],
+        sources: ['Google Identity: Validate an ID token'],
+        evidence: { iss: claims.iss, expected: expectedIssuer },
+      }),
+    );
+  } else if (verdict && !verdict.match) {
     findings.push(
       finding({
         id: 'invalid_token',
         severity: 'error',
         title: 'The token was issued by another issuer',
-        detail: `"iss" is ${JSON.stringify(claims.iss)}, expected "${expectedIssuer}". Exact string comparison: a trailing slash, http vs https, or an internal host name behind a proxy all differ.`,
+        detail: `"iss" is ${JSON.stringify(claims.iss)}, expected "${expectedIssuer}"${verdict.why ? `: ${verdict.why}` : ''}. Exact string comparison: a trailing slash, http vs https, or an internal host name behind a proxy all differ.`,
         fixes: [
           'Use a token from the expected issuer, or correct the expected issuer (it must equal "iss" exactly).',
           'Behind a reverse proxy, configure the provider\'s public URL so tokens carry the URL clients use.',

@@ -1,0 +1,40 @@
+/**
+ * Whether a token's "iss" is the issuer expected. Exact string comparison (OIDC Core §3.1.3.7),
+ * with the two documented departures providers make:
+ * - a multi-tenant discovery document names its issuer as a template with a {tenantid} (or
+ *   {tenant}) placeholder; each token's iss names its tenant, which must equal its "tid" claim;
+ * - Google's ID tokens carry iss "accounts.google.com" or "https://accounts.google.com", both
+ *   documented as valid.
+ * @see OpenID Connect Core 1.0 §3.1.3.7, Microsoft identity platform: ID token claims (iss, tid),
+ *   Google Identity: Validate an ID token
+ */
+
+export type IssuerVerdict =
+  | { match: true; how: 'exact' }
+  | { match: true; how: 'tenant'; tenant: string }
+  | { match: true; how: 'scheme-less' }
+  | { match: false; why?: string };
+
+const PLACEHOLDER = /\{(?:tenantid|tenant)\}/i;
+
+export function isIssuerTemplate(issuer: string): boolean {
+  return PLACEHOLDER.test(issuer);
+}
+
+export function issuerMatches(iss: unknown, expected: string, claims: Record<string, unknown> = {}): IssuerVerdict {
+  if (iss === expected) return { match: true, how: 'exact' };
+  if (typeof iss !== 'string') return { match: false };
+  if (isIssuerTemplate(expected)) {
+    const [before, after] = expected.split(PLACEHOLDER) as [string, string];
+    if (iss.startsWith(before) && iss.endsWith(after) && iss.length > before.length + after.length) {
+      const tenant = iss.slice(before.length, iss.length - after.length);
+      if (tenant.includes('/')) return { match: false };
+      if (typeof claims.tid === 'string' && claims.tid !== tenant) return { match: false, why: `the tenant in "iss" (${tenant}) is not the token's "tid" (${claims.tid})` };
+      return { match: true, how: 'tenant', tenant };
+    }
+    return { match: false };
+  }
+  const google = ['accounts.google.com', 'https://accounts.google.com'];
+  if (google.includes(iss) && google.includes(expected)) return { match: true, how: 'scheme-less' };
+  return { match: false };
+}
