@@ -266,6 +266,17 @@ describe.concurrent('login against oidc-provider', () => {
     expect(r.stdout).toContain('The token response grants an empty scope');
   });
 
+  it('signs in without discovery, GitHub-style: endpoints given, no issuer, no ID token asked for', async () => {
+    const r = await runCli(
+      ['login', '--json', '--login-timeout', '20', '--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--scope', 'profile', '--authorization-endpoint', `${provider.issuer}/auth`, '--token-endpoint', await wrapper(provider, 'github')],
+      { env: secretEnv },
+    );
+    const out = r.json();
+    expect(out.stage).toBe('done');
+    expect(out.issuer).toBeNull();
+    expect(r.code).toBe(0);
+  });
+
   it('asks again after a paste that is not the URL (an empty line, a word, another login\'s URL), a few times', async () => {
     const login = spawnLogin(['--json', '--issuer', provider.issuer, '--client-id', WEB.client_id, '--redirect-uri', WEB.redirect_uri, '--login-timeout', '20'], {
       OAUTH_CLIENT_SECRET: WEB.client_secret,
