@@ -3,6 +3,7 @@
  * (test/helpers/dot.ts), kept with its quirks. Each block is one point of what a trial against it
  * showed (issue 13), as a user sees it.
  */
+import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { walk } from '../scripts/demo/http-browser.mjs';
+import { BIN } from './helpers/cli.js';
 import { startDot, type RunningDot } from './helpers/dot.js';
 import { runInProcess as runCli } from './helpers/in-process.js';
 
@@ -17,6 +19,8 @@ const BROWSER = `${process.execPath} ${fileURLToPath(new URL('../scripts/demo/ht
 const WEB = { client_id: 'web', client_secret: 'web-secret-0123456789abcdef' };
 const HS = { client_id: 'hs-app', client_secret: 'hs-secret-0123456789abcdef-0123456789' };
 const SVC = { client_id: 'svc', client_secret: 'svc-secret-0123456789abcdef' };
+const SPA = { client_id: 'spa' };
+const WEBAPP = { client_id: 'webapp', client_secret: 'webapp-secret-0123456789abcdef', redirect_uri: 'https://app.example.test/callback' };
 
 let dot: RunningDot;
 let port: number;
@@ -38,6 +42,8 @@ beforeAll(async () => {
     { ...WEB, redirect_uris: redirects },
     { ...HS, redirect_uris: redirects, algorithm: 'HS256' },
     { ...SVC, grant: 'client-credentials', algorithm: '' },
+    { ...SPA, client_type: 'public', redirect_uris: redirects },
+    { client_id: WEBAPP.client_id, client_secret: WEBAPP.client_secret, redirect_uris: [WEBAPP.redirect_uri] },
   ]);
 }, 60_000);
 afterAll(async () => {
@@ -197,6 +203,43 @@ describe('Django OAuth Toolkit', () => {
       const out = r.json();
       expect(out.redirect_uri).toBe(`http://127.0.0.1:${spare}/callback`);
       expect(out.findings.find((f: { id: string }) => f.id === 'redirect_uri_mismatch')).toMatchObject({ severity: 'warning', title: `Port ${port} could not be used; the redirect_uri uses port ${spare}` });
+    });
+  });
+
+  describe('the other clients of a real deployment', () => {
+    it('a public client with PKCE signs in with no secret (auth method none)', async () => {
+      const r = await runCli(['login', '--json', '--browser', BROWSER, '--port', String(port), '--login-timeout', '20', '--issuer', dot.issuer, '--client-id', SPA.client_id], { env: { OAUTH_CLIENT_SECRET: '' } });
+      expect(r.code).toBe(0);
+      expect(r.json().attempts.map((a: { auth_method: string }) => a.auth_method)).toEqual(['none']);
+    });
+
+    it('a web redirect_uri: the URL the browser ends on is pasted, and the login carries on', async () => {
+      const child = spawn(process.execPath, [BIN, 'login', '--json', '--issuer', dot.issuer, '--client-id', WEBAPP.client_id, '--redirect-uri', WEBAPP.redirect_uri, '--login-timeout', '20'], {
+        env: { ...process.env, NO_COLOR: '1', OAUTH_CLIENT_SECRET: WEBAPP.client_secret },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c: Buffer) => (stdout += c));
+      const authorizationUrl = await new Promise<string>((resolve) =>
+        child.stderr.on('data', (c: Buffer) => {
+          stderr += c;
+          const m = /^(http:\/\/127\.0\.0\.1:\d+\/o\/authorize\/\?\S+)$/m.exec(stderr);
+          if (m) resolve(m[1] as string);
+        }),
+      );
+      const { finalUrl, delivered } = await walk(authorizationUrl);
+      expect(delivered).toBe(false);
+      child.stdin.end(`${finalUrl}\n`);
+      const code = await new Promise((resolve) => child.on('close', resolve));
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout)).toMatchObject({ stage: 'done', redirect_uri: WEBAPP.redirect_uri });
+    });
+
+    it('decode --issuer verifies a DOT ID token through the redirecting discovery', async () => {
+      const out = (await login(['--issuer', dot.issuer, '--client-id', WEB.client_id, '--show-tokens'])).json();
+      const r = await runCli(['decode', '--json', '--issuer', dot.issuer, '--audience', WEB.client_id, out.tokens.id_token]);
+      expect(r.code).toBe(0);
+      expect(r.json().verification).toMatchObject({ signature_valid: true, expected_issuer: dot.issuer });
     });
   });
 });

@@ -38,11 +38,27 @@ async function listen(handler, port = 0) {
 }
 
 /** `authMethods` is what discovery advertises in token_endpoint_auth_methods_supported. */
-export async function startProvider({ authMethods, accessTokenTtl, port, dateOffsetSeconds } = {}) {
+/** @param {{ authMethods?: string[], accessTokenTtl?: number, port?: number, dateOffsetSeconds?: number, path?: string }} [options] */
+export async function startProvider({ authMethods, accessTokenTtl, port, dateOffsetSeconds, path = '' } = {}) {
   const methods = authMethods ?? ['client_secret_basic', 'client_secret_post', 'none'];
   const secretMethod = methods.includes('client_secret_basic') ? 'client_secret_basic' : 'client_secret_post';
   let callback = (_req, res) => res.end();
-  const { base: issuer, close } = await listen((req, res) => callback(req, res), port);
+  // `path` mounts the provider under a path, as Keycloak's issuers are (https://host/realms/NAME):
+  // the issuer carries it, and requests outside it are 404s.
+  const mounted = (req, res) => {
+    if (!path) return callback(req, res);
+    if (req.url !== path && !req.url.startsWith(`${path}/`) && !req.url.startsWith(`${path}?`)) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      return res.end('Not Found');
+    }
+    // As express mounts it: oidc-provider reads its mount path from originalUrl.
+    req.originalUrl = req.url;
+    req.url = req.url.slice(path.length) || '/';
+    return callback(req, res);
+  };
+  const listening = await listen(mounted, port);
+  const issuer = `${listening.base}${path}`;
+  const { close } = listening;
   const provider = new Provider(issuer, {
     clients: [
       {
