@@ -242,4 +242,35 @@ describe('Django OAuth Toolkit', () => {
       expect(r.json().verification).toMatchObject({ signature_valid: true, expected_issuer: dot.issuer });
     });
   });
+
+  describe('explain, given DOT\'s raw answers as curl -i prints them', () => {
+    const raw = async (res: Response) => `HTTP/1.1 ${res.status} ${res.statusText}\r\n${[...res.headers].map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${await res.text()}`;
+
+    it('a wrong secret (401 with WWW-Authenticate: Bearer error="invalid_client") is client authentication', async () => {
+      const res = await fetch(`${dot.issuer}/token/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${SVC.client_id}:wrong`).toString('base64')}` },
+        body: 'grant_type=client_credentials',
+      });
+      const text = await raw(res);
+      expect(text).toMatch(/www-authenticate: Bearer .*error="invalid_client"/i);
+      const r = await runCli(['explain', '--json'], { input: text });
+      expect(r.code).toBe(1);
+      expect(r.json().findings[0].id).toBe('invalid_client');
+      expect(ids(r.json().findings)).not.toContain('invalid_token error');
+    });
+
+    it('a userinfo call it fails on (500, an HTML page) leads with server_error, not wrong_endpoint', async () => {
+      const token = await fetch(`${dot.issuer}/token/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${SVC.client_id}:${SVC.client_secret}`).toString('base64')}` },
+        body: 'grant_type=client_credentials',
+      }).then((t) => t.json() as Promise<{ access_token: string }>);
+      const res = await fetch(`${dot.issuer}/userinfo/`, { headers: { authorization: `Bearer ${token.access_token}` } });
+      expect(res.status).toBe(500);
+      const r = await runCli(['explain', '--json'], { input: await raw(res) });
+      expect(r.json().findings[0]).toMatchObject({ id: 'server_error' });
+      expect(ids(r.json().findings)).not.toContain('wrong_endpoint error');
+    });
+  });
 });
