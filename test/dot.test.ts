@@ -273,4 +273,34 @@ describe('Django OAuth Toolkit', () => {
       expect(ids(r.json().findings)).not.toContain('wrong_endpoint error');
     });
   });
+
+  describe('explain on a table of DOT\'s raw answers (the figure issue 11 asked for)', () => {
+    const raw = async (res: Response) => `HTTP/1.1 ${res.status} ${res.statusText}\r\n${[...res.headers].map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${await res.text()}`;
+    const token = (client: { client_id: string; client_secret?: string }, body: string) =>
+      fetch(`${dot.issuer}/token/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${client.client_id}:${client.client_secret ?? ''}`).toString('base64')}` },
+        body,
+      });
+    const redirect = encodeURIComponent(`http://127.0.0.1:${port}/callback`);
+    // Each answer as DOT gives it, the class a user needs, and the rank it must reach: a bare
+    // invalid_grant says nothing of which grant was refused, so the refresh reading comes second.
+    const cases: Array<[string, () => Promise<Response>, string, number]> = [
+      ['a wrong client secret', () => token({ ...SVC, client_secret: 'wrong' }, 'grant_type=client_credentials'), 'invalid_client', 0],
+      ['an unknown client', () => token({ client_id: 'nobody', client_secret: 'x' }, 'grant_type=client_credentials'), 'invalid_client', 0],
+      ['a code that was never issued', () => token(WEB, `grant_type=authorization_code&code=bogus&redirect_uri=${redirect}`), 'authorization_code_rejected', 0],
+      ['a refresh token that was never issued', () => token(WEB, 'grant_type=refresh_token&refresh_token=bogus'), 'refresh_token_rejected', 1],
+      ['a wrong user password (password grant)', () => token(WEB, 'grant_type=password&username=alice&password=wrong'), 'access_denied', 0],
+      ['client_credentials for a client registered for codes', () => token(WEB, 'grant_type=client_credentials'), 'unauthorized_client', 0],
+      ['a grant type that does not exist', () => token(WEB, 'grant_type=magic'), 'unsupported_grant_type', 0],
+      ['userinfo with a token it does not know', () => fetch(`${dot.issuer}/userinfo/`, { headers: { authorization: 'Bearer bogus' } }), 'invalid_token', 0],
+    ];
+    it.each(cases)('%s', async (_name, answer, expected, rank) => {
+      const r = await runCli(['explain', '--json'], { input: await raw(await answer()) });
+      expect(r.code).toBe(1);
+      const found = r.json().findings.map((f: { id: string }) => f.id);
+      expect(found.indexOf(expected), `${found.join(', ')}`).toBeLessThanOrEqual(rank);
+      expect(found.indexOf(expected)).toBeGreaterThanOrEqual(0);
+    });
+  });
 });

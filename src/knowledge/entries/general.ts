@@ -376,6 +376,31 @@ export const generalEntries: readonly KnowledgeEntry[] = [
 
   // ── client and grant at the token endpoint ─────────────────────────────────────────────
   {
+    key: 'general.resource_owner_credentials',
+    finding: 'access_denied',
+    severity: 'error',
+    title: "The user's name or password was refused (password grant)",
+    meaning:
+      'A resource owner password credentials grant (grant_type=password) was refused because of the user, not the client: ' +
+      'the username or password is wrong, the user cannot sign in this way, or the account is locked or disabled. RFC 6749 answers it with invalid_grant.',
+    causes: [
+      'Wrong username or password, or a user of another realm, tenant or directory.',
+      'The account is locked (too many failures), disabled, or must change its password or pass MFA first, which this grant cannot do.',
+      'The password has characters (& + % =) that were not form-encoded in the request body.',
+    ],
+    fixes: [
+      'Sign in with the same user in the provider\'s own login page to see what it says (locked, MFA, password change).',
+      'Form-encode username and password in the body (`--data-urlencode`, URLSearchParams).',
+      'Prefer the authorization code flow with PKCE: RFC 9700 (OAuth 2.0 security BCP) says the password grant must not be used.',
+    ],
+    sources: ['RFC 6749 §4.3', 'RFC 6749 §5.2', 'RFC 9700 §2.4'],
+    match: [
+      { code: ['invalid_grant'], text: /\bInvalid credentials given\b|\binvalid (?:user(?:name)?|resource owner) (?:credentials|or password|and password)\b|\b(?:wrong|invalid|incorrect|bad) username or password\b|\bbad user credentials\b/i },
+      { code: ['invalid_grant'], context: ['password'] },
+    ],
+    priority: 3,
+  },
+  {
     key: 'general.unknown_client_id',
     finding: 'invalid_client',
     severity: 'error',
