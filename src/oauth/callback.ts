@@ -13,26 +13,16 @@ export type CallbackVerdict =
   | { kind: 'fail'; findings: Finding[] }
   | { kind: 'code'; code: string };
 
-export function checkCallback(params: URLSearchParams, expected: { state: string; issuer?: string }): CallbackVerdict {
+/**
+ * `requireIss`: the provider's metadata says authorization_response_iss_parameter_supported, so a
+ * callback without iss is refused (RFC 9207 §2.4).
+ */
+export function checkCallback(params: URLSearchParams, expected: { state: string; issuer?: string; requireIss?: boolean }): CallbackVerdict {
   const states = params.getAll('state');
-  if (states.length > 1 || params.getAll('code').length > 1) {
-    return {
-      kind: 'fail',
-      findings: [
-        finding({
-          id: 'invalid_request',
-          severity: 'error',
-          title: 'The callback repeats "code" or "state"',
-          detail: `It carried ${params.getAll('code').length} code and ${states.length} state parameters. An ambiguous callback must not be used: which value is genuine cannot be told.`,
-          fixes: ['Check for a proxy or framework that appends parameters to the redirect.', 'Run the login again.'],
-          sources: ['RFC 6749 §3.1 (parameters must not be repeated)'],
-          evidence: { code_count: params.getAll('code').length, state_count: states.length },
-        }),
-      ],
-    };
-  }
-  const state = states[0];
-  if (state !== expected.state) {
+  // State first: a callback that does not carry this login's state is refused and the wait goes
+  // on, whatever else it carries (repeated parameters included), so a forged one cannot end it.
+  if (!states.includes(expected.state)) {
+    const state = states[0];
     return {
       kind: 'ignore',
       finding: finding({
@@ -51,7 +41,39 @@ export function checkCallback(params: URLSearchParams, expected: { state: string
       }),
     };
   }
+  if (states.length > 1 || params.getAll('code').length > 1) {
+    return {
+      kind: 'fail',
+      findings: [
+        finding({
+          id: 'invalid_request',
+          severity: 'error',
+          title: 'The callback repeats "code" or "state"',
+          detail: `It carried ${params.getAll('code').length} code and ${states.length} state parameters. An ambiguous callback must not be used: which value is genuine cannot be told.`,
+          fixes: ['Check for a proxy or framework that appends parameters to the redirect.', 'Run the login again.'],
+          sources: ['RFC 6749 §3.1 (parameters must not be repeated)'],
+          evidence: { code_count: params.getAll('code').length, state_count: states.length },
+        }),
+      ],
+    };
+  }
   const iss = params.get('iss');
+  if (iss === null && expected.requireIss) {
+    return {
+      kind: 'fail',
+      findings: [
+        finding({
+          id: 'issuer_mismatch',
+          severity: 'error',
+          title: 'The callback has no "iss", although the provider says it always sends one',
+          detail: `The provider's metadata has authorization_response_iss_parameter_supported: true, so every authorization response from it carries iss. One without it did not come from this provider the way it says it answers: a mix-up attack, or a proxy that drops parameters.`,
+          fixes: ['Check for a proxy or framework between the browser and this listener that rewrites the redirect.', 'Run the login again in a fresh browser tab.'],
+          sources: ['RFC 9207 §2.4'],
+          evidence: { expected: expected.issuer },
+        }),
+      ],
+    };
+  }
   if (iss !== null && expected.issuer !== undefined && iss !== expected.issuer) {
     return {
       kind: 'fail',

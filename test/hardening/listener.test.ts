@@ -55,13 +55,16 @@ describe.concurrent('loopback listener under attack', () => {
     expect(await raw(port, `GET /callback?code=a&state=b HTTP/1.1\r\nHost: attacker.example:${port}\r\n\r\n`)).toMatch(/^HTTP\/1\.1 421/);
     const forged = await fetch(`${redirect.origin}${redirect.pathname}?code=forged-code-123&state=forged-state`);
     expect(forged.status).toBe(400);
+    // Repeated parameters with a forged state: refused like any forged callback, and the wait goes on.
+    const repeated = await fetch(`${redirect.origin}${redirect.pathname}?code=forged-code-456&code=y&state=forged`);
+    expect(repeated.status).toBe(400);
 
     const result = await walk(url);
     expect(result.page).toContain('Signed in');
     const done = await l.done;
     expect(done.stderr).not.toMatch(STACK_TRACE);
     expect(done.code).toBe(0);
-    expect(wrapper.exchanges.some((e) => e.request.includes('forged-code-123'))).toBe(false);
+    expect(wrapper.exchanges.some((e) => e.request.includes('forged-code-123') || e.request.includes('forged-code-456'))).toBe(false);
     // exactly one valid callback, then the port is closed
     await expect(fetch(`${redirect.origin}/callback`)).rejects.toThrow();
   });

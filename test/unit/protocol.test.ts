@@ -59,8 +59,18 @@ describe('checkCallback', () => {
     ['an error', 'error=access_denied&state=s1', 'fail'],
     ['no code', 'state=s1', 'fail'],
     ['a repeated code', 'code=a&code=b&state=s1', 'fail'],
+    // Issue 14: a forged callback with repeated parameters and a wrong state must not end the wait.
+    ['a repeated code with a forged state', 'code=x&code=y&state=forged', 'ignore'],
+    ['a repeated state without the right one', 'code=x&state=a&state=b', 'ignore'],
   ])('%s', (_name, query, kind) => {
     expect(checkCallback(new URLSearchParams(query), expected).kind).toBe(kind);
+  });
+
+  it('requires iss when the provider says it sends it (RFC 9207)', () => {
+    const strict = { ...expected, requireIss: true };
+    expect(checkCallback(new URLSearchParams('code=c1&state=s1'), strict).kind).toBe('fail');
+    expect(checkCallback(new URLSearchParams('code=c1&state=s1&iss=https%3A%2F%2Fidp.example.test'), strict).kind).toBe('code');
+    expect(checkCallback(new URLSearchParams('code=c1&state=s1'), expected).kind).toBe('code');
   });
 });
 

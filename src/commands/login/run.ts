@@ -207,7 +207,7 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
             findings.push(browserExit ? browserFailedFinding(o.browser ?? '', browserExit, request.url) : timeoutFinding(o, redirectUri, findings.some((f) => f.id === 'state_mismatch')));
             return done();
           }
-          const verdict = checkCallback(callback.params, { state: request.state, issuer: session.issuer });
+          const verdict = checkCallback(callback.params, { state: request.state, issuer: session.issuer, requireIss: session.metadata.authorization_response_iss_parameter_supported === true });
           if (verdict.kind === 'ignore') {
             if (!findings.some((f) => f.id === 'state_mismatch')) findings.push(verdict.finding);
             callback.respond(400, callbackPage({ ok: false, headline: 'This callback was refused', finding: verdict.finding }));
@@ -263,7 +263,7 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
           deps.stderr.write(`That is not a URL. Paste the whole address the browser ended on, starting with ${origin} (${tries - 1} ${tries - 1 === 1 ? 'try' : 'tries'} left):\n> `);
           continue;
         }
-        const verdict = checkCallback(new URLSearchParams([...landed.searchParams, ...new URLSearchParams(landed.hash.replace(/^#/, ''))]), { state: request.state, issuer: session.issuer });
+        const verdict = checkCallback(new URLSearchParams([...landed.searchParams, ...new URLSearchParams(landed.hash.replace(/^#/, ''))]), { state: request.state, issuer: session.issuer, requireIss: session.metadata.authorization_response_iss_parameter_supported === true });
         if (verdict.kind === 'ignore' && tries > 1) {
           if (!findings.some((f) => f.id === 'state_mismatch')) findings.push(verdict.finding);
           deps.stderr.write(`That URL belongs to another login (its state differs); the genuine one is still awaited. Paste the URL of this sign-in (${tries - 1} ${tries - 1 === 1 ? 'try' : 'tries'} left):\n> `);
