@@ -1,7 +1,8 @@
 /**
  * The loopback listener's contract, tested on real sockets.
  */
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { listenLoopback } from '../src/loopback/listener.js';
@@ -72,6 +73,24 @@ describe('listenLoopback', () => {
       await expect(l.next(AbortSignal.timeout(50))).rejects.toThrow();
     } finally {
       await l.close();
+    }
+  });
+
+  it('with localhost, refuses a port whose ::1 address another program holds (it would receive the code), or moves on', async () => {
+    const squatter = createServer().listen(0, '::1');
+    await new Promise((resolve) => squatter.once('listening', resolve));
+    const taken = (squatter.address() as AddressInfo).port;
+    try {
+      await expect(listenLoopback({ host: 'localhost', ports: [taken], callbackPath: '/cb' })).rejects.toThrow(/its ::1 address is taken by another program/);
+      const l = await listenLoopback({ host: 'localhost', ports: [taken, 0], callbackPath: '/cb' });
+      try {
+        expect(l.port).not.toBe(taken);
+        expect(l.passedOver).toEqual([{ port: taken, code: 'EADDRINUSE' }]);
+      } finally {
+        await l.close();
+      }
+    } finally {
+      squatter.close();
     }
   });
 });

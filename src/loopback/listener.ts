@@ -73,26 +73,37 @@ export async function listenLoopback(options: LoopbackOptions): Promise<Loopback
   const addresses = options.host === 'localhost' ? ['127.0.0.1', '::1'] : [options.host];
   let lastError: NodeJS.ErrnoException | undefined;
   const passedOver: LoopbackListener['passedOver'] = [];
-  for (const candidate of options.ports) {
+  // "Any free port" is tried a few times: a free IPv4 port may be taken on ::1.
+  const candidates = options.ports.flatMap((p) => (p === 0 ? [0, 0, 0] : [p]));
+  for (const candidate of candidates) {
     try {
       const first = await bind(handler, addresses[0] as string, candidate);
       servers.push(first);
       port = (first.address() as AddressInfo).port;
       for (const extra of addresses.slice(1)) {
-        // With `localhost`, browsers may pick either family; IPv6 may be off, which is fine.
-        await bind(handler, extra, port).then((s) => servers.push(s), () => undefined);
+        // With `localhost`, browsers may pick either family. IPv6 may be off, which is fine; but
+        // another program on [::1]:port would receive the code of a browser that tries ::1 first.
+        try {
+          servers.push(await bind(handler, extra, port));
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') continue;
+          await Promise.all(servers.splice(0).map((s) => new Promise((done) => s.close(done))));
+          throw Object.assign(new Error(`[${extra}]:${port} is in use`), { code: 'EADDRINUSE', address: extra });
+        }
       }
       break;
     } catch (err) {
       lastError = err as NodeJS.ErrnoException;
       if (lastError.code !== 'EADDRINUSE' && lastError.code !== 'EACCES') break;
-      passedOver.push({ port: candidate, code: lastError.code });
+      if (candidate !== 0) passedOver.push({ port: candidate, code: lastError.code });
     }
   }
   if (servers.length === 0) {
     const tried = options.ports.join(', ');
     if (lastError?.code === 'EADDRINUSE') {
-      const which = options.ports.length > 1 ? `ports ${tried} on ${options.host} are all in use` : `port ${tried} on ${options.host} is already in use`;
+      const family = (lastError as { address?: string }).address;
+      const where = family ? `${options.host} (its ${family} address is taken by another program, which would receive the code)` : options.host;
+      const which = options.ports.length > 1 ? `ports ${tried} on ${where} are all in use` : `port ${tried} on ${where} is already in use`;
       throw new UsageError(`${which}: stop the program using it, or pass --port with another port registered for this client`);
     }
     if (lastError?.code === 'EACCES') {
