@@ -204,13 +204,19 @@ Exit codes: 0 nothing wrong, 1 a problem was diagnosed, 2 usage or input error.`
   return exitCode;
 }
 
-/** --ca FILE: the network of this run also trusts that CA. */
+/**
+ * --ca FILE: the network of this run also trusts that CA. Giving a trust list replaces Node's, and
+ * Node's list has no NODE_EXTRA_CA_CERTS in it: that file is added too, so --ca adds as it says.
+ */
 async function withCa(file: string | undefined, deps: Deps): Promise<Deps> {
   if (!file) return deps;
   const pem = (await deps.readFile(file, 1024 * 1024)).toString('utf8');
   if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`--ca ${file}: not a PEM certificate (it must contain "-----BEGIN CERTIFICATE-----")`);
+  const extraFile = deps.env.NODE_EXTRA_CA_CERTS;
+  // Node itself only warns when the file cannot be read; so does this (by leaving it out).
+  const extra = extraFile ? await deps.readFile(extraFile, 16 * 1024 * 1024).then((b) => b.toString('utf8'), () => '') : '';
   const { createHttpClient } = await import('./http/client.js');
-  return { ...deps, http: createHttpClient({ ca: pem, env: deps.env }) };
+  return { ...deps, http: createHttpClient({ ca: extra.includes('-----BEGIN CERTIFICATE-----') ? `${pem}\n${extra}` : pem, env: deps.env }) };
 }
 
 function oneLine(message: string): string {

@@ -94,6 +94,12 @@ describe.concurrent('TLS faults', () => {
     expect(trusted.json().targets[0].checks[0].status).not.toBe('fail');
   });
 
+  it('--ca adds to NODE_EXTRA_CA_CERTS, it does not drop it', async () => {
+    const other = makePki();
+    const r = await timed(['probe', '--json', '--issuer', tls.good!.issuer, '--timeout', '3', '--check', 'discovery', '--ca', other.caFile], { NODE_EXTRA_CA_CERTS: pki.caFile });
+    expect(r.json().targets[0].checks[0].status).not.toBe('fail');
+  });
+
   it('an expired certificate', async () => {
     const r = await timed(['probe', '--json', '--issuer', tls.expired!.issuer, '--timeout', '3', '--ca', pki.caFile]);
     expectDiagnosis(r, 'network_error', 3000);
