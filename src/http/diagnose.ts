@@ -4,6 +4,7 @@
  */
 import { NetworkError } from '../errors.js';
 import { finding, type Finding } from '../findings.js';
+import { limitDepth } from '../json-depth.js';
 import type { HttpResponse } from './client.js';
 
 const TLS_TRUST = new Set([
@@ -166,7 +167,7 @@ export function readJsonAnswer(res: HttpResponse, what: string): JsonAnswer {
   }
   let json: unknown;
   try {
-    json = JSON.parse(body);
+    json = limitDepth(JSON.parse(body));
   } catch {
     return {
       findings: [

@@ -9,6 +9,7 @@ import type { ContextFlag } from '../explain/observation.js';
 import { finding, type Finding } from '../findings.js';
 import type { HttpResponse } from '../http/client.js';
 import { readJsonAnswer } from '../http/diagnose.js';
+import { limitDepth } from '../json-depth.js';
 
 export interface TokenResponse {
   access_token: string;
@@ -73,7 +74,7 @@ export function processTokenResponse(res: HttpResponse, grantType?: string): Pro
     );
   } else {
     try {
-      const parsed: unknown = JSON.parse(body);
+      const parsed: unknown = limitDepth(JSON.parse(body));
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) json = parsed as Record<string, unknown>;
     } catch {
       // not JSON: readJsonAnswer explains what it is

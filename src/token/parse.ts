@@ -3,6 +3,7 @@
  * @see RFC 7515 §7.1 (JWS compact serialization), RFC 7516 §7.1 (JWE compact serialization)
  */
 import { InputError } from '../errors.js';
+import { limitDepth } from '../json-depth.js';
 
 export type TokenKind = 'jws' | 'jwe' | 'opaque';
 
@@ -99,7 +100,7 @@ function decodeJsonSegment(segment: string): unknown {
   if (!/^[A-Za-z0-9_-]*$/.test(segment)) return undefined;
   try {
     const text = Buffer.from(segment, 'base64url').toString('utf8');
-    return JSON.parse(text);
+    return limitDepth(JSON.parse(text));
   } catch {
     return undefined;
   }

@@ -51,6 +51,8 @@ beforeAll(async () => {
     '/token/array': tokenAnswer(200, '[]'),
     '/token/string': tokenAnswer(200, '"a token"'),
     '/token/number': tokenAnswer(200, '{"access_token": 12345, "token_type": "Bearer"}'),
+    '/token/deep': tokenAnswer(200, `{"access_token": "at-0123456789", "token_type": "Bearer", "x": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`),
+    '/token/deep-error': tokenAnswer(400, `{"error": "invalid_request", "x": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`),
     '/token/html': tokenAnswer(200, '<!DOCTYPE html><html><body>Sign in to continue</body></html>', { 'content-type': 'text/html' }),
     '/token/redirect': tokenAnswer(302, '', { location: 'https://login.example.test/' }),
     '/token/429': tokenAnswer(429, '', { 'retry-after': '120' }),
@@ -162,5 +164,28 @@ describe.concurrent('token endpoint faults (client_credentials through probe)', 
     const f = r.json().findings.find((x: any) => x.id === id);
     if (id === 'rate_limited') expect(f.detail).toMatch(/wait 120 s/);
     if (id === 'server_error') expect(f.fixes.join(' ')).toMatch(/backoff/);
+  });
+});
+
+describe('depth', () => {
+  it.each([['a token response', 'deep', 0], ['an error answer', 'deep-error', 1]])('%s with a member 20 000 arrays deep is read, not a crash', async (_name, path, code) => {
+    for (const json of [true, false]) {
+      const r = await timed(
+        ['probe', ...(json ? ['--json'] : []), '--issuer', provider.issuer, '--client-id', SERVICE.client_id, '--token-endpoint', `${faults.base}/token/${path}`, '--check', 'client_credentials'],
+        { OAUTH_CLIENT_SECRET: SERVICE.client_secret },
+      );
+      expect(r.stderr).not.toMatch(/internal error|Maximum call stack/);
+      expect(r.code).toBe(code);
+    }
+  });
+
+  it('a JWT claim 8 000 levels deep is decoded, in text and JSON', async () => {
+    const deep = `${'['.repeat(8000)}${']'.repeat(8000)}`;
+    const token = `${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${Buffer.from(`{"sub":"a","x":${deep}}`).toString('base64url')}.${Buffer.alloc(32).toString('base64url')}`;
+    for (const json of [true, false]) {
+      const r = await timed(['decode', ...(json ? ['--json'] : []), token]);
+      expect(r.stderr).not.toMatch(/internal error|Maximum call stack/);
+      expect(r.stdout).toContain('nested deeper than 32 levels');
+    }
   });
 });
