@@ -40,9 +40,10 @@ export interface Deps {
   randomBytes(n: number): Buffer;
   /**
    * Opens the URL in the user's browser, or runs `command URL` when given; for a command, `exited`
-   * settles when it ends (a command that fails at once is worth saying at once).
+   * settles when it ends (a command that fails at once is worth saying at once). Environment
+   * variables that hold one of `secrets` are not passed to the browser.
    */
-  openBrowser(url: string, command?: string): Promise<BrowserLaunch>;
+  openBrowser(url: string, command?: string, o?: { secrets?: readonly string[] }): Promise<BrowserLaunch>;
   listenLoopback(options: LoopbackOptions): Promise<LoopbackListener>;
   /** Reads one line from standard input (for pasting a URL); rejects when the signal aborts. */
   readLine(signal: AbortSignal): Promise<string>;

@@ -245,14 +245,21 @@ export function splitCommand(command: string): string[] {
   return words;
 }
 
-async function openBrowser(url: string, command?: string): Promise<BrowserLaunch> {
+/** This process's environment without the variables that carry a secret of the run. */
+function envWithout(secrets: readonly string[]): NodeJS.ProcessEnv {
+  const carries = (v: string | undefined) => v !== undefined && secrets.some((s) => s !== '' && v.includes(s));
+  return Object.fromEntries(Object.entries(process.env).filter(([, v]) => !carries(v)));
+}
+
+async function openBrowser(url: string, command?: string, o: { secrets?: readonly string[] } = {}): Promise<BrowserLaunch> {
+  const secrets = o.secrets ?? [];
   if (command) {
     // The command gets the URL as one argument, never through a shell.
     const [file, ...args] = splitCommand(command);
     if (!file) throw new UsageError('--browser needs a command, such as "firefox"');
     const { spawn } = await import('node:child_process');
     return new Promise<BrowserLaunch>((resolve, reject) => {
-      const child = spawn(file, [...args, url], { stdio: ['ignore', 'ignore', 'inherit'], detached: false });
+      const child = spawn(file, [...args, url], { stdio: ['ignore', 'ignore', 'inherit'], detached: false, env: envWithout(secrets) });
       const exited = new Promise<{ code: number | null; signal: string | null }>((done) => child.once('exit', (code, signal) => done({ code, signal })));
       child.once('error', (err) => reject(new UsageError(`--browser ${command}: cannot run it (${(err as NodeJS.ErrnoException).code ?? err.message})`)));
       child.once('spawn', () => {
@@ -262,7 +269,16 @@ async function openBrowser(url: string, command?: string): Promise<BrowserLaunch
     });
   }
   const { default: open } = await loadOpen();
-  const child = await open(url, { wait: false });
+  // `open` spawns with process.env and takes no env of its own: the secret variables are left out
+  // of process.env while it spawns (the child's environment is copied then), and put back.
+  const hidden = Object.entries(process.env).filter(([k]) => !(k in envWithout(secrets)));
+  for (const [k] of hidden) delete process.env[k];
+  let child;
+  try {
+    child = await open(url, { wait: false });
+  } finally {
+    for (const [k, v] of hidden) process.env[k] = v;
+  }
   child.on('error', () => {});
   child.unref();
   return {};

@@ -358,3 +358,11 @@ describe('decode: issuers that are not one fixed string (documented by their pro
     expect(other.code).toBe(1);
   });
 });
+
+describe('decode: keys over plain http', () => {
+  it('flags a JWKS fetched over plain http from another host', async () => {
+    const token = await signRs256(key, fresh());
+    const r = await runCli(['decode', '--json', '--timeout', '2', '--jwks-uri', `${server.base.replace('127.0.0.1', '[::ffff:127.0.0.1]')}/jwks`, token]);
+    expect(r.json().findings.map((f: { title: string }) => f.title)).toContain('The keys were fetched over plain http:// from another host');
+  });
+});

@@ -277,6 +277,19 @@ describe.concurrent('login against oidc-provider', () => {
     expect(r.code).toBe(0);
   });
 
+  it('refuses to send credentials over plain http to another host (not loopback by the tool\'s own test), before any browser', async () => {
+    const w = await startTokenWrapper(provider.issuer, 'passthrough');
+    wrappers.push(w);
+    const remote = w.tokenEndpoint.replace('127.0.0.1', '[::ffff:127.0.0.1]');
+    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--token-endpoint', remote]);
+    expect(r.code).toBe(1);
+    const out = r.json();
+    expect(out.findings[0]).toMatchObject({ id: 'spec_deviation', severity: 'error', title: 'Plain http:// for the token endpoint on another host' });
+    expect(out.stage).toBe('discovery');
+    expect(out.attempts).toEqual([]);
+    expect(w.exchanges).toEqual([]);
+  });
+
   it('asks again after a paste that is not the URL (an empty line, a word, another login\'s URL), a few times', async () => {
     const login = spawnLogin(['--json', '--issuer', provider.issuer, '--client-id', WEB.client_id, '--redirect-uri', WEB.redirect_uri, '--login-timeout', '20'], {
       OAUTH_CLIENT_SECRET: WEB.client_secret,

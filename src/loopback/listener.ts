@@ -88,7 +88,7 @@ export async function listenLoopback(options: LoopbackOptions): Promise<Loopback
         } catch (err) {
           if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') continue;
           await Promise.all(servers.splice(0).map((s) => new Promise((done) => s.close(done))));
-          throw Object.assign(new Error(`[${extra}]:${port} is in use`), { code: 'EADDRINUSE', address: extra });
+          throw Object.assign(new Error(`[${extra}]:${port} is in use`), { code: 'EADDRINUSE', otherFamilyTaken: extra });
         }
       }
       break;
@@ -101,7 +101,7 @@ export async function listenLoopback(options: LoopbackOptions): Promise<Loopback
   if (servers.length === 0) {
     const tried = options.ports.join(', ');
     if (lastError?.code === 'EADDRINUSE') {
-      const family = (lastError as { address?: string }).address;
+      const family = (lastError as { otherFamilyTaken?: string }).otherFamilyTaken;
       const where = family ? `${options.host} (its ${family} address is taken by another program, which would receive the code)` : options.host;
       const which = options.ports.length > 1 ? `ports ${tried} on ${where} are all in use` : `port ${tried} on ${where} is already in use`;
       throw new UsageError(`${which}: stop the program using it, or pass --port with another port registered for this client`);

@@ -5,6 +5,15 @@
  */
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
+/** Plain http:// to another machine: what carries a credential, a code or a key must not travel so. */
+export function isInsecureRemoteUrl(url: string): boolean {
+  try {
+    return new URL(url).protocol === 'http:' && !isLoopbackUrl(url);
+  } catch {
+    return false;
+  }
+}
+
 export function isLoopbackUrl(url: string): boolean {
   try {
     return LOOPBACK_HOSTS.has(new URL(url).hostname);

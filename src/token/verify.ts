@@ -11,6 +11,7 @@ import type { JWK } from 'jose';
 import type { Deps } from '../deps.js';
 import { InputError, UsageError } from '../errors.js';
 import { finding, type Finding } from '../findings.js';
+import { isInsecureRemoteUrl } from '../oauth/loopback-url.js';
 import { issuerMatches } from '../oidc/issuer.js';
 import { discover, fetchJwks, type Jwks } from '../oidc/discovery.js';
 import type { ParsedToken } from './parse.js';
@@ -95,6 +96,19 @@ export async function verifyToken(
         );
         return { verification, findings };
       }
+    }
+    if (isInsecureRemoteUrl(jwksUri as string)) {
+      findings.push(
+        finding({
+          id: 'spec_deviation',
+          severity: 'warning',
+          title: 'The keys were fetched over plain http:// from another host',
+          detail: `${jwksUri}: anyone on the network path could have swapped them, so a "verified" signature proves little. Keys must come over TLS.`,
+          fixes: ['Use the https:// JWKS URL (or an https issuer for discovery).'],
+          sources: ['RFC 7517 §9.1 (keys over TLS)', 'OpenID Connect Discovery 1.0 §7'],
+          evidence: { jwks_uri: jwksUri },
+        }),
+      );
     }
     const fetched = await fetchJwks(jwksUri as string, deps, options.timeoutMs);
     findings.push(...fetched.findings);

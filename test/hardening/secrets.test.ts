@@ -3,7 +3,7 @@
  * which echoes them back in its error messages); none may appear in stdout, stderr, JSON, JUnit,
  * the callback page or a report file, unless --show-tokens asks for tokens (never for credentials).
  */
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +58,20 @@ describe('canary sweep', () => {
     const r = await runCli(login(['--client-id', 'app', '--json']), { env: { OAUTH_CLIENT_SECRET: 'CANARYWRONGSECRET-77' } });
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).not.toContain('CANARYWRONGSECRET-77');
+  });
+
+  it('the browser command\'s environment (it would inherit the variable that holds the secret)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oauth-doctor-env-'));
+    const dump = join(dir, 'env.json');
+    const script = join(dir, 'browser.cjs');
+    writeFileSync(script, "require('fs').writeFileSync(process.argv[2], JSON.stringify(process.env));\n");
+    const browser = `${process.execPath} ${script} ${dump}`;
+    const r = await runCli(['login', '--issuer', canary.issuer, '--client-id', 'app', '--browser', browser, '--login-timeout', '2'], { env: { ...env, OTHER_VAR: 'kept' } });
+    expect(r.code).toBe(1);
+    const seen = JSON.parse(readFileSync(dump, 'utf8')) as Record<string, string>;
+    expect(seen.OTHER_VAR).toBe('kept');
+    expect(seen.OAUTH_CLIENT_SECRET).toBeUndefined();
+    expect(JSON.stringify(seen)).not.toContain(CANARY.secret);
   });
 
   it('the callback page the browser shows', async () => {

@@ -34,6 +34,7 @@ interface LoginFlags extends ClientFlags, NetworkFlags {
   clockTolerance: number;
   showTokens?: boolean;
   save?: string;
+  insecureHttp?: boolean;
 }
 
 export const loginCommand: CommandModule<LoginOptions, LoginResult> = {
@@ -67,6 +68,7 @@ export const loginCommand: CommandModule<LoginOptions, LoginResult> = {
       .option('--clock-tolerance <seconds>', 'seconds of clock difference to allow on token times', seconds('--clock-tolerance'), 0)
       .option('--show-tokens', 'print tokens in full (otherwise their first characters and length)')
       .option('--save <file>', 'write the token response to this file, readable only by you (0600)')
+      .option('--insecure-http', 'send credentials to plain http:// endpoints on other hosts anyway (only on a network you trust)')
       .addHelpText(
         'after',
         `
@@ -112,6 +114,7 @@ Exit codes: 0 signed in and nothing wrong, 1 the login failed or a problem was d
       clockTolerance: f.clockTolerance,
       showTokens: Boolean(f.showTokens),
       save: f.save,
+      insecureHttp: Boolean(f.insecureHttp),
     };
   },
 

@@ -9,7 +9,7 @@ import { buildAuthorizationRequest, type AuthorizationRequest } from '../../oaut
 import { checkCallback } from '../../oauth/callback.js';
 import type { LoopbackHost, LoopbackListener } from '../../loopback/listener.js';
 import { callbackPage } from './page.js';
-import { isLoopbackUrl } from '../../oauth/loopback-url.js';
+import { isInsecureRemoteUrl, isLoopbackUrl } from '../../oauth/loopback-url.js';
 import { preflight } from '../../oauth/preflight.js';
 import { examineTokens } from '../../oidc/examine-tokens.js';
 import { clientConfiguration, methodsToTry, type AuthMethodChoice, type ClientAuthMethod } from '../../oauth/client-auth/index.js';
@@ -48,6 +48,8 @@ export interface LoginOptions {
   clockTolerance: number;
   showTokens: boolean;
   save?: string;
+  /** Send credentials over plain http:// to another host anyway (a test network). */
+  insecureHttp?: boolean;
 }
 
 export interface LoginResult extends CommandResult {
@@ -120,6 +122,24 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
   const { authorization: authorizationEndpoint, token: tokenEndpoint } = session.endpoints;
   if (!authorizationEndpoint || !tokenEndpoint) {
     throw new UsageError('no authorization or token endpoint: pass --issuer (discovery), or both --authorization-endpoint and --token-endpoint');
+  }
+  // Credentials, the code and the verifier go to the token endpoint: never in clear to another machine.
+  const insecure = (['authorization', 'token'] as const).filter((k) => isInsecureRemoteUrl(session.endpoints[k] ?? ''));
+  if (insecure.length > 0) {
+    findings.push(
+      finding({
+        id: 'spec_deviation',
+        severity: o.insecureHttp ? 'warning' : 'error',
+        title: `Plain http:// for the ${insecure.join(' and ')} endpoint${insecure.length > 1 ? 's' : ''} on another host`,
+        detail:
+          `${insecure.map((k) => session.endpoints[k]).join(', ')}: the client secret, the code and the PKCE verifier would cross the network unencrypted. OAuth requires TLS for every endpoint except this machine's loopback. ` +
+          (o.insecureHttp ? 'Sent anyway, as --insecure-http asks.' : 'Nothing was sent.'),
+        fixes: ['Use the provider\'s https:// URLs (behind a TLS-terminating proxy, configure its public https URL).', 'Only on a network you trust, for a test: --insecure-http.'],
+        sources: ['RFC 6749 §3.1 and §3.2 (TLS required)', 'RFC 8252 §8.3'],
+        evidence: { insecure: insecure.map((k) => session.endpoints[k]) },
+      }),
+    );
+    if (!o.insecureHttp) return done();
   }
   // A provider that says nothing of PKCE (no discovery) is not warned about; one that lists methods without S256 is.
   const pkceWarning = o.pkce && Array.isArray(metadata.code_challenge_methods_supported) ? pkceNotAdvertised(metadata.code_challenge_methods_supported) : undefined;
@@ -374,7 +394,8 @@ async function launch(url: string, o: LoginOptions, deps: Deps, progress: (line:
   progress(o.browser ? `→ Running ${o.browser} with the authorization URL` : '→ Opening the browser');
   let launched: BrowserLaunch = {};
   try {
-    launched = await deps.openBrowser(url, o.browser);
+    // The browser and its helpers get no variable that holds the client secret.
+    launched = await deps.openBrowser(url, o.browser, { secrets: o.clientSecret !== undefined ? [o.clientSecret] : [] });
   } catch (err) {
     if (err instanceof UsageError) throw err;
     progress('  could not start a browser');
