@@ -11,6 +11,7 @@ import type { CommandResult } from './commands/result.js';
 import type { Deps } from './deps.js';
 import { DoctorError, UsageError } from './errors.js';
 import { useImporter } from './lazy-modules.js';
+import { jsonText } from './report/printable.js';
 
 export const EXIT = { ok: 0, problem: 1, usage: 2 } as const;
 
@@ -99,7 +100,7 @@ export async function main(argv: string[], deps: Deps, seams: Seams = {}): Promi
     if (verbose && err instanceof Error && err.stack) deps.stderr.write(`${err.stack}\n`);
     if (wantsJson) {
       const code = err instanceof DoctorError ? err.code : 'ERR_USAGE';
-      deps.stdout.write(`${JSON.stringify({ command, ok: false, findings: [], error: { code, message } }, null, 2)}\n`);
+      deps.stdout.write(`${jsonText({ command, ok: false, findings: [], error: { code, message } })}\n`);
     }
     return EXIT.usage;
   };
@@ -150,7 +151,7 @@ Exit codes: 0 nothing wrong, 1 a problem was diagnosed, 2 usage or input error.`
       const d = await withCa(globals.ca, deps);
       const options = await mod.options(cmd, d, program);
       const result = seams.run ? await seams.run(name, options) : await mod.run(options, d);
-      if (globals.json) deps.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      if (globals.json) deps.stdout.write(`${jsonText(result)}\n`);
       else deps.stdout.write(await mod.render(result, await textStyle(globals.color !== false)));
       exitCode = result.ok ? EXIT.ok : EXIT.problem;
     } catch (err) {
@@ -195,7 +196,7 @@ Exit codes: 0 nothing wrong, 1 a problem was diagnosed, 2 usage or input error.`
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.exitCode === 0) return EXIT.ok;
-      if (wantsJson) deps.stdout.write(`${JSON.stringify({ command: argv[0] ?? '', ok: false, findings: [], error: { code: 'ERR_USAGE', message: err.message.replace(/^error: /, '') } }, null, 2)}\n`);
+      if (wantsJson) deps.stdout.write(`${jsonText({ command: argv[0] ?? '', ok: false, findings: [], error: { code: 'ERR_USAGE', message: err.message.replace(/^error: /, '') } })}\n`);
       // commander printed the one line already; a bare `oauth-doctor` shows help and is a usage error.
       return EXIT.usage;
     }

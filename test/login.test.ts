@@ -31,7 +31,7 @@ afterAll(async () => {
   await Promise.all([provider.close(), postOnlyProvider.close(), ...wrappers.map((w) => w.close())]);
 });
 
-async function wrapper(p: RunningProvider, mode: 'basic-only' | 'post-only' | 'github' | 'html-404' | 'redirect' | 'sloppy' | 'passthrough'): Promise<string> {
+async function wrapper(p: RunningProvider, mode: 'basic-only' | 'post-only' | 'github' | 'html-404' | 'redirect' | 'sloppy' | 'passthrough' | 'escapes' | 'empty-scope'): Promise<string> {
   const w = await startTokenWrapper(p.issuer, mode);
   wrappers.push(w);
   return w.tokenEndpoint;
@@ -288,6 +288,17 @@ describe.concurrent('login against oidc-provider', () => {
     expect(out.stage).toBe('discovery');
     expect(out.attempts).toEqual([]);
     expect(w.exchanges).toEqual([]);
+  });
+
+  it('prints no escape sequence, bidi control or line separator a token response carries, in text or JSON', async () => {
+    const w = await startTokenWrapper(provider.issuer, 'escapes');
+    wrappers.push(w);
+    for (const json of [false, true]) {
+      const r = await runCli(['login', ...(json ? ['--json'] : []), '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--login-timeout', '20', '--token-endpoint', w.tokenEndpoint], { env: secretEnv });
+      expect(r.code).toBe(0);
+      expect(r.stdout + r.stderr).not.toMatch(/[\u001b\u0007\u0080-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/);
+      expect(r.stdout).toContain(json ? '\\u001b]0;TITLE' : '\\u001b]0;TITLE');
+    }
   });
 
   it('asks again after a paste that is not the URL (an empty line, a word, another login\'s URL), a few times', async () => {

@@ -122,6 +122,8 @@ export async function startProvider({ authMethods, accessTokenTtl, port, dateOff
  *   "token_type" in lower case), as several do;
  * - `empty-scope`: a successful answer whose "scope" is "" (granted nothing, or a server that means
  *   "as requested" and says it wrongly);
+ * - `escapes`: a successful answer with members whose names and values carry terminal escape
+ *   sequences, bidi controls and line separators (a hostile or broken server);
  * - `passthrough`: nothing changed, only recorded.
  * Everything else is forwarded unchanged to the real token endpoint.
  */
@@ -168,6 +170,9 @@ export async function startTokenWrapper(issuer, mode) {
         return send(200, { error: code, error_description: description, error_uri: `https://docs.github.com/apps/oauth#${code}` });
       }
       if (mode === 'empty-scope' && upstreamRes.ok) return send(200, { ...JSON.parse(text), scope: '' });
+      if (mode === 'escapes' && upstreamRes.ok) {
+        return send(200, { ...JSON.parse(text), '\u001b]0;TITLE\u0007\u001b[2J': 'x', note: '\u001b]8;;https://evil.example\u001b\\click\u202egnp.exe\u2028\u0085' });
+      }
       if (mode === 'sloppy' && upstreamRes.ok) {
         const tokens = JSON.parse(text);
         return send(200, { ...tokens, expires_in: String(tokens.expires_in), token_type: 'bearer' });

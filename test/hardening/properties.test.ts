@@ -91,6 +91,44 @@ describe('explain never crashes', () => {
   });
 });
 
+// Issue 14: what a server or a token says must not drive the terminal, in text or JSON.
+const DRIVES_TERMINAL = /[\u001b\u0007\u0080-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
+const hostile = fc
+  .array(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('\u001b]0;TITLE\u0007', '\u001b[2J', '\u001b]8;;https://evil.example\u001b\\', '\u009b31m', '\u202eevil', '\u2066x\u2069', '\u2028', '\u2029', '\u0085')), { minLength: 1, maxLength: 6 })
+  .map((parts) => parts.join(''));
+
+describe('nothing a token or a server says drives the terminal', () => {
+  it('decode, text and JSON, with hostile claim names, values, header and kid', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostile, hostile, hostile, async (name, value, kid) => {
+        const token = `${b64({ alg: 'HS256', kid, typ: value })}.${b64({ [name]: value, sub: value, iss: name, exp: 2_000_000_000 })}.${Buffer.alloc(32).toString('base64url')}`;
+        for (const json of [false, true]) {
+          const { deps, stdout, stderr } = fakeDeps();
+          await main(['decode', ...(json ? ['--json'] : []), '--show-tokens', token], deps);
+          expect(stdout()).not.toMatch(DRIVES_TERMINAL);
+          expect(stderr()).not.toMatch(DRIVES_TERMINAL);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('explain, text and JSON, with hostile error bodies', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostile, hostile, async (code, description) => {
+        const input = JSON.stringify({ error: code, error_description: description, [description]: code });
+        for (const json of [false, true]) {
+          const { deps, stdout, stderr } = fakeDeps();
+          await main(['explain', ...(json ? ['--json'] : []), input], deps);
+          expect(stdout()).not.toMatch(DRIVES_TERMINAL);
+          expect(stderr()).not.toMatch(DRIVES_TERMINAL);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
 describe('flags never crash', () => {
   it('on arbitrary argv', async () => {
     const flag = fc.constantFrom('--json', '--file', '--issuer', '--jwks-uri', '--key', '--secret-env', '--audience', '--clock-tolerance', '--timeout', '--bogus', '-f', '--', '-');

@@ -19,7 +19,7 @@ export function renderDecode(r: DecodeResult, style: Style): string {
   const unsigned = t.kind === 'jws' && String(t.header?.alg).toLowerCase() === 'none';
   const facts = [unsigned ? 'JWT (unsigned: alg "none")' : KIND[t.kind], t.header?.alg && !unsigned ? String(t.header.alg) : undefined, t.header?.kid ? `kid ${String(t.header.kid)}` : undefined, `${t.length} chars`];
   out.push(`${style.bold('Token')}  ${printable(facts.filter(Boolean).join(' · '))}`);
-  out.push(`       ${t.value ?? style.dim(t.redacted)}`);
+  out.push(`       ${t.value !== undefined ? printable(t.value) : style.dim(printable(t.redacted))}`);
   if (t.header) out.push('', heading('Header', style), table(t.header, style));
   if (t.claims) {
     const times = new Map(t.times.map((x) => [x.name, x]));
@@ -37,8 +37,8 @@ export function renderDecode(r: DecodeResult, style: Style): string {
     const verdict = !v.attempted
       ? style.dim('not checked')
       : v.signature_valid
-        ? style.green(`verified with ${v.key_source}`)
-        : style.red(`NOT verified${v.key_source ? ` with ${v.key_source}` : ''}`);
+        ? style.green(`verified with ${printable(v.key_source ?? '')}`)
+        : style.red(`NOT verified${v.key_source ? ` with ${printable(v.key_source)}` : ''}`);
     out.push('', `${style.bold('Signature')}  ${verdict}`);
   }
   out.push('', heading('Findings', style), renderFindings(r.findings, style), '', renderSummary(r.findings, style));

@@ -27,11 +27,11 @@ export function renderLogin(r: LoginResult, style: Style): string {
   }
   if (r.tokens) {
     out.push('', heading('Tokens', style));
-    for (const [k, v] of Object.entries(r.tokens)) out.push(`  ${style.cyan(k.padEnd(14))} ${printable(typeof v === 'string' ? v : JSON.stringify(v))}`);
+    for (const [k, v] of Object.entries(r.tokens)) out.push(`  ${style.cyan(printable(k).padEnd(14))} ${printable(typeof v === 'string' ? v : JSON.stringify(v))}`);
   }
   if (r.claims.id_token) {
     const v = r.id_token_verification;
-    const verdict = !v ? style.yellow('signature not checked (no jwks_uri)') : v.signature_valid ? style.green(`signature verified with ${v.key_source}`) : style.red('signature NOT verified');
+    const verdict = !v ? style.yellow('signature not checked (no jwks_uri)') : v.signature_valid ? style.green(`signature verified with ${printable(v.key_source ?? '')}`) : style.red('signature NOT verified');
     out.push('', `${heading('ID token claims', style)}  ${verdict}`);
     for (const [k, v] of Object.entries(r.claims.id_token)) {
       const shown = TIME_CLAIMS.has(k) && typeof v === 'number' ? isoDate(v) : typeof v === 'string' ? v : JSON.stringify(v);

@@ -3,6 +3,7 @@
  * the finding's title, detail and fixes. Pure.
  */
 import type { Finding } from '../../findings.js';
+import { printable } from '../../report/printable.js';
 import type { TargetResult } from './types.js';
 
 const escapeXml = (s: string) =>
@@ -65,7 +66,8 @@ export function toGitHubAnnotations(targets: TargetResult[], strict: boolean): s
       const level = c.status === 'fail' || strict ? 'error' : 'warning';
       const f = c.findings.find((x) => x.severity === 'error') ?? c.findings[0];
       const message = f ? `${f.title} [${f.id}]: ${f.detail}${f.fixes[0] ? ` Fix: ${f.fixes[0]}` : ''}` : c.summary;
-      out.push(`::${level} title=${escProp(`oauth-doctor probe: ${t.name} / ${c.name}`)}::${esc(message)}`);
+      // The runner's log is a terminal too: nothing from a server may drive it.
+      out.push(printable(`::${level} title=${escProp(`oauth-doctor probe: ${t.name} / ${c.name}`)}::${esc(message)}`));
     }
   }
   return out.length ? `${out.join('\n')}\n` : '';
