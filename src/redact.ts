@@ -65,8 +65,10 @@ function forms(value: string): string[] {
   const html = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
   const uri = encodeURIComponent(value);
   const form = uri.replace(/%20/g, '+');
+  // What URLSearchParams writes (client_secret_post, every form body the tool sends): ! ' ( ) ~ encoded too.
+  const searchParams = new URLSearchParams([['', value]]).toString().slice(1);
   const b64 = Buffer.from(value).toString('base64');
-  const all = [value, json, JSON.stringify(json).slice(1, -1), xml, html, uri, form, encodeURIComponent(uri), b64, b64.replace(/=+$/, ''), Buffer.from(value).toString('base64url')];
+  const all = [value, json, JSON.stringify(json).slice(1, -1), xml, html, uri, form, searchParams, encodeURIComponent(uri), encodeURIComponent(searchParams), b64, b64.replace(/=+$/, ''), Buffer.from(value).toString('base64url')];
   return [...new Set(all)].filter((f) => f.length >= 8).sort((a, b) => b.length - a.length);
 }
 
@@ -78,21 +80,58 @@ function forms(value: string): string[] {
  * credential is shown without even its first characters.
  */
 export class KnownSecrets {
-  readonly #values = new Map<string, { kind: SecretKind; forms: string[] }>();
+  readonly #values = new Map<string, { kind: SecretKind; forms: string[]; short?: RegExp }>();
   revealTokens = false;
 
   add(value: unknown, kind: SecretKind): void {
-    // Short values would also match ordinary words; none of the secrets handled here is that short.
-    if (typeof value === 'string' && value.length >= 8 && !this.#values.has(value)) this.#values.set(value, { kind, forms: forms(value) });
+    if (typeof value !== 'string' || value === '' || this.#values.has(value)) return;
+    // A short secret would also match inside ordinary words: it is matched whole, between non-word characters.
+    const short = value.length < 8 ? new RegExp(`(?<![A-Za-z0-9])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9])`, 'g') : undefined;
+    this.#values.set(value, { kind, forms: forms(value), ...(short ? { short } : {}) });
   }
 
   scrub(text: string): string {
     let out = text;
-    for (const [value, { kind, forms: variants }] of this.#values) {
+    for (const [value, { kind, forms: variants, short }] of this.#values) {
       if (kind === 'token' && this.revealTokens) continue;
       const shown = kind === 'credential' ? `[redacted, ${value.length} chars]` : redactValue(value);
-      for (const variant of variants) if (out.includes(variant)) out = out.split(variant).join(shown);
+      for (const variant of variants) {
+        if (out.includes(variant)) out = out.split(variant).join(shown);
+        out = scrubCutPrefix(out, variant, shown);
+      }
+      if (short) out = out.replace(short, shown);
     }
     return out;
   }
+}
+
+/** Below this, a prefix of a secret is too short to tell from other text. */
+const PREFIX_CHARS = 12;
+
+/**
+ * A secret cut short before it reached the output (an error description sliced to 120
+ * characters): its first characters followed by as many more of it as are there. A long prefix of
+ * a secret is the secret.
+ */
+function scrubCutPrefix(text: string, variant: string, shown: string): string {
+  if (variant.length < PREFIX_CHARS + 4) return text;
+  const head = variant.slice(0, PREFIX_CHARS);
+  // At least half of it: JWTs share their first tens of characters (the header), and one token's
+  // header must not take another token for itself.
+  const needed = Math.max(PREFIX_CHARS, Math.ceil(variant.length / 2));
+  let out = text;
+  for (let at = out.indexOf(head); at !== -1; ) {
+    let n = PREFIX_CHARS;
+    while (n < variant.length && out[at + n] === variant[n]) n += 1;
+    // A cut secret stops there; text that goes on with token characters is another value that
+    // only starts the same way.
+    const goesOn = n < variant.length && /[A-Za-z0-9\-._~+/=%]/.test(out[at + n] ?? '');
+    if (n < needed || goesOn) {
+      at = out.indexOf(head, at + 1);
+      continue;
+    }
+    out = `${out.slice(0, at)}${shown}${out.slice(at + n)}`;
+    at = out.indexOf(head, at + shown.length);
+  }
+  return out;
 }

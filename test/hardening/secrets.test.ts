@@ -54,10 +54,18 @@ describe('canary sweep', () => {
     expectClean('stderr', r.stderr);
   });
 
-  it('login with a wrong secret that the server echoes back', async () => {
-    const r = await runCli(login(['--client-id', 'app', '--json']), { env: { OAUTH_CLIENT_SECRET: 'CANARYWRONGSECRET-77' } });
-    expect(r.code).toBe(1);
-    expect(r.stdout + r.stderr).not.toContain('CANARYWRONGSECRET-77');
+  it.each([
+    ['a long one', 'CANARYWRONGSECRET-77'],
+    // URLSearchParams (client_secret_post) writes ! ' ( ) ~ as %21 %27 %28 %29 %7E: that form too.
+    ['one with characters URLSearchParams encodes', "p@ss!w0rd~(1)x'yz"],
+    ['a short one (7 characters)', 'Pa55wd7'],
+  ])('login with a wrong secret that the server echoes back (decoded, in its header, in the raw body): %s', async (_name, secret) => {
+    for (const json of [[], ['--json']]) {
+      const r = await runCli(login(['--client-id', 'app', ...json]), { env: { OAUTH_CLIENT_SECRET: secret } });
+      expect(r.code).toBe(1);
+      const out = r.stdout + r.stderr;
+      for (const form of [secret, encodeURIComponent(secret), new URLSearchParams([['', secret]]).toString().slice(1)]) expect(out).not.toContain(form);
+    }
   });
 
   it('the browser command\'s environment (it would inherit the variable that holds the secret)', async () => {

@@ -22,11 +22,17 @@ export async function startCanaryProvider() {
   const pending = new Map<string, { nonce: string; challenge: string; client_id: string }>();
   const seen = { verifiers: [] as string[], idTokens: [] as string[] };
   let issuer = '';
+  /** Each request's body as it came, for echoing it as careless servers do. */
+  const rawBodies = new WeakMap<URLSearchParams, string>();
   const readBody = (req: import('node:http').IncomingMessage) =>
     new Promise<URLSearchParams>((resolve) => {
       let body = '';
       req.on('data', (c) => (body += c));
-      req.on('end', () => resolve(new URLSearchParams(body)));
+      req.on('end', () => {
+        const params = new URLSearchParams(body);
+        rawBodies.set(params, body);
+        resolve(params);
+      });
     });
   const send = (res: import('node:http').ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -60,7 +66,7 @@ export async function startCanaryProvider() {
       const [id, secret] = basic ? Buffer.from(basic, 'base64').toString().split(':').map(decodeURIComponent) : [p.get('client_id'), p.get('client_secret')];
       if (secret !== CANARY.secret) {
         // Careless servers echo what they got, header included.
-        return send(res, 401, { error: 'invalid_client', error_description: `client ${id} sent the wrong secret ${secret} (authorization: ${req.headers.authorization ?? 'none'})` });
+        return send(res, 401, { error: 'invalid_client', error_description: `client ${id} sent the wrong secret ${secret} (authorization: ${req.headers.authorization ?? 'none'}; body: ${rawBodies.get(p) ?? ''})` });
       }
       const grant = p.get('grant_type');
       const tokens = async (refresh: string) => {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseWwwAuthenticate } from '../../src/explain/challenge.js';
 import { observe } from '../../src/explain/observation.js';
-import { redactText } from '../../src/redact.js';
+import { KnownSecrets, redactText } from '../../src/redact.js';
 import { checkTimeClaims } from '../../src/token/claims.js';
 import { cleanPastedToken } from '../../src/token/clean.js';
 import { humanDuration, isoDate } from '../../src/token/time.js';
@@ -145,5 +145,35 @@ describe('redactText', () => {
   it('keeps error codes that sit in a code field, and what is not secret', () => {
     const text = "{ code: 'invalid_grant', status: 400 } from https://idp.example.com/token";
     expect(redactText(text)).toBe(text);
+  });
+});
+
+describe('KnownSecrets.scrub (issue 14: every encoding the tool produces, cut secrets, short secrets)', () => {
+  const scrubbed = (secret: string, text: string) => {
+    const s = new KnownSecrets();
+    s.add(secret, 'credential');
+    return s.scrub(text);
+  };
+
+  it('the form encoding URLSearchParams writes (client_secret_post)', () => {
+    const secret = "p@ss!w0rd~(1)xyz'";
+    const body = new URLSearchParams({ client_secret: secret }).toString();
+    expect(body).toContain('%21');
+    expect(scrubbed(secret, `echo: ${body}`)).toBe('echo: client_secret=[redacted, 17 chars]');
+  });
+
+  it('a secret cut before it reached the output: its long prefix is the secret', () => {
+    const secret = 'Zq8vN2xR4tL6mP0sK3wY7bH1cJ5dF9gA2eU4iOx';
+    const cut = `invalid_client: the secret ${secret}`.slice(0, 38 + 'invalid_client: the secret '.length);
+    expect(scrubbed(secret, cut)).toBe('invalid_client: the secret [redacted, 39 chars]');
+    // Two JWTs share their header: a token's header alone does not take another token.
+    const a = 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhIn0.c2lnbmF0dXJlLW9uZS10d28tdGhyZWU';
+    const b = 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJiIn0.YW5vdGhlci1zaWduYXR1cmUtaGVyZQ';
+    expect(scrubbed(a, b)).toBe(b);
+  });
+
+  it('a short secret, matched whole', () => {
+    expect(scrubbed('Pa55wd7', 'error: "Pa55wd7" is not the secret (Pa55wd7)')).toBe('error: "[redacted, 7 chars]" is not the secret ([redacted, 7 chars])');
+    expect(scrubbed('Pa55wd7', 'xPa55wd7y stays')).toBe('xPa55wd7y stays');
   });
 });
