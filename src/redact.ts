@@ -9,19 +9,21 @@ export function redactValue(value: string, keep = 6): string {
   return `${value.slice(0, keep)}…[redacted, ${value.length} chars]`;
 }
 
-const JWT_LIKE = /\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{2,}(?:\.[A-Za-z0-9_-]*){1,3}/g;
+// Not after a token character (rather than \b): a match may then start only where a run of token
+// characters starts, so "eyJ-eyJ-…" is scanned once, not once per "eyJ" (quadratic).
+const JWT_LIKE = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{2,}(?:\.[A-Za-z0-9_-]*){1,3}/g;
 /**
  * A secret's name, as snake_case, camelCase, kebab-case or in a PHP or Ruby dump, then its value:
  * quoted (up to the quote, spaces and all) or bare.
  */
 const SECRET_PARAMS =
-  /\b(access[_-]?token|refresh[_-]?token|id[_-]?token|client[_-]?secret|code[_-]?verifier|code|password|passwd|assertion|client[_-]?assertion|device[_-]?code|token|api[_-]?key|x-api-key|secret)(["']?\]?[ \t]{0,3}(?:=>|[=:])[ \t]{0,3})(?:"([^"\n]{6,300})"|'([^'\n]{6,300})'|([^"'&\s,;}\]]{6,}))/gi;
+  /\b(access[_-]?token|refresh[_-]?token|id[_-]?token|client[_-]?secret|code[_-]?verifier|code|password|passwd|assertion|client[_-]?assertion|device[_-]?code|token|api[_-]?key|x-api-key|secret)(["']?\]?[ \t]{0,3}(?:=>|[=:])[ \t]{0,3})(?:"([^"\n]{6,300})"|'([^'\n]{6,300})'|([^"'&\s,;}\]]{6,512}))/gi;
 const AUTH_HEADER = /\b(Bearer|Basic|DPoP)\s+([A-Za-z0-9\-._~+/]{8,}=*)/g;
 /** An Authorization header with another scheme (GitHub's `token ghp_...`) or none. */
 const AUTHORIZATION_LINE = /\b(Authorization:[ \t]{0,3}(?:token[ \t]{1,3})?)([^\s"',;]{8,})/gi;
 /** Tokens and keys that say what they are by their prefix (GitHub, Slack, Stripe, Google, GitLab, AWS). */
 const PREFIXED_SECRET =
-  /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|xox[abprs]-[A-Za-z0-9-]{10,}|sk_(?:live|test)_[A-Za-z0-9]{10,}|ya29\.[A-Za-z0-9_-]{10,}|1\/\/0[A-Za-z0-9_-]{10,}|GOCSPX-[A-Za-z0-9_-]{8,}|glpat-[A-Za-z0-9_-]{10,}|AKIA[A-Z0-9]{16,})/g;
+  /(?<![A-Za-z0-9_-])(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|xox[abprs]-[A-Za-z0-9-]{10,}|sk_(?:live|test)_[A-Za-z0-9]{10,}|ya29\.[A-Za-z0-9_-]{10,}|1\/\/0[A-Za-z0-9_-]{10,}|GOCSPX-[A-Za-z0-9_-]{8,}|glpat-[A-Za-z0-9_-]{10,}|AKIA[A-Z0-9]{16,})/g;
 /** A password in a URL: https://user:secret@host. */
 const URL_PASSWORD = /(\/\/[^/\s:@]{1,100}:)([^@\s/]{3,100})@/g;
 

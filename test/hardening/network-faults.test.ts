@@ -51,6 +51,7 @@ beforeAll(async () => {
     '/token/array': tokenAnswer(200, '[]'),
     '/token/string': tokenAnswer(200, '"a token"'),
     '/token/number': tokenAnswer(200, '{"access_token": 12345, "token_type": "Bearer"}'),
+    '/token/newlines': tokenAnswer(401, `{"error":"invalid_client","error_description":"x${'\n'.repeat(250_000)}"}`),
     '/token/deep': tokenAnswer(200, `{"access_token": "at-0123456789", "token_type": "Bearer", "x": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`),
     '/token/deep-error': tokenAnswer(400, `{"error": "invalid_request", "x": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`),
     '/token/html': tokenAnswer(200, '<!DOCTYPE html><html><body>Sign in to continue</body></html>', { 'content-type': 'text/html' }),
@@ -187,5 +188,18 @@ describe('depth', () => {
       expect(r.stderr).not.toMatch(/internal error|Maximum call stack/);
       expect(r.stdout).toContain('nested deeper than 32 levels');
     }
+  });
+});
+
+describe('CPU-bound reading stays within the run\'s limits', () => {
+  it('a 401 whose body holds 250 000 newlines is read at once, for both methods, within --max-time', async () => {
+    const r = await timed(
+      ['probe', '--json', '--issuer', provider.issuer, '--client-id', SERVICE.client_id, '--token-endpoint', `${faults.base}/token/newlines`, '--check', 'client_credentials', '--timeout', '2', '--max-time', '5'],
+      { OAUTH_CLIENT_SECRET: SERVICE.client_secret },
+    );
+    expect(r.elapsed).toBeLessThan(5000);
+    const cc = r.json().targets[0].checks.find((c: { name: string }) => c.name === 'client_credentials');
+    // Raw newlines inside a JSON string make it invalid JSON: both answers are bare 401s, read at once.
+    expect(cc.summary).toBe('basic http_401, post http_401');
   });
 });
