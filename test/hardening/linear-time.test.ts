@@ -54,6 +54,11 @@ describe('linear time on adversarial input', () => {
     ['an error description of "eyJ-" × 60 000', JSON.stringify({ error: 'invalid_grant', error_description: 'eyJ-'.repeat(60_000) })],
     ['"status code", 60 000 spaces, "x"', `status code${' '.repeat(60_000)}x`],
     ['64 KiB of "<"', '<'.repeat(64 * 1024)],
+    // Codes are read with bounded patterns, so the knowledge's code-word patterns (some with lookaheads) never see more.
+    ['an error code of 100 000 letters', `{"error":"${'a'.repeat(N)}"}`],
+    ['an error code of "refresh_invalid_" words', `{"error":"refresh_${'invalid_'.repeat(12_000)}"}`],
+    ['a key=value error of 100 000 letters', `error=${'a'.repeat(N)}`],
+    ['a callback URL with an error of 100 000 letters', `https://app.example/cb?error=${'a'.repeat(N)}&error_description=x`],
     ['a 401 invalid_client whose description holds 250 000 newlines', `HTTP/1.1 401 Unauthorized\r\ncontent-type: application/json\r\n\r\n{"error":"invalid_client","error_description":"x${'\n'.repeat(250_000)}"}`],
   ])('the review\'s case: %s', (_name, text) => {
     expect(timeOf(() => explainText(text))).toBeLessThan(BUDGET_MS);
