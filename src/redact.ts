@@ -92,10 +92,11 @@ export class KnownSecrets {
     this.#values.set(value, { kind, forms: forms(value), ...(short ? { short } : {}) });
   }
 
-  scrub(text: string): string {
+  /** `keepTokens`: only credentials go (a file the user asked to hold the tokens, such as --save). */
+  scrub(text: string, o: { keepTokens?: boolean } = {}): string {
     let out = text;
     for (const [value, { kind, forms: variants, short }] of this.#values) {
-      if (kind === 'token' && this.revealTokens) continue;
+      if (kind === 'token' && (this.revealTokens || o.keepTokens)) continue;
       const shown = kind === 'credential' ? `[redacted, ${value.length} chars]` : redactValue(value);
       for (const variant of variants) {
         if (out.includes(variant)) out = out.split(variant).join(shown);

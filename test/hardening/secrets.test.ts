@@ -68,6 +68,16 @@ describe('canary sweep', () => {
     }
   });
 
+  it('--save keeps the tokens and drops a secret, code or verifier the server echoed into its response', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'oauth-doctor-save-')), 'tokens.json');
+    const r = await runCli(login(['--client-id', 'echo-app', '--json', '--save', file]), { env });
+    expect(r.code).toBe(0);
+    const saved = readFileSync(file, 'utf8');
+    expect(saved).toContain(CANARY.access);
+    expect(saved).toContain('debug');
+    expectClean('--save file', saved, { tokens: false });
+  });
+
   it('the browser command\'s environment (it would inherit the variable that holds the secret)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'oauth-doctor-env-'));
     const dump = join(dir, 'env.json');

@@ -89,6 +89,8 @@ export async function startCanaryProvider() {
         if (!ok || id === 'fail-app') {
           return send(res, 400, { error: 'invalid_grant', error_description: `code ${p.get('code')} with code_verifier ${verifier} was rejected` });
         }
+        // A careless server that echoes what it got into a successful response too.
+        if (id === 'echo-app') return send(res, 200, { ...(await tokens(CANARY.refresh)), debug: `code ${p.get('code')} verifier ${verifier} secret ${secret}` });
         return send(res, 200, await tokens(CANARY.refresh));
       }
       if (grant === 'refresh_token') {

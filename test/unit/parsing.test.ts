@@ -177,3 +177,23 @@ describe('KnownSecrets.scrub (issue 14: every encoding the tool produces, cut se
     expect(scrubbed('Pa55wd7', 'xPa55wd7y stays')).toBe('xPa55wd7y stays');
   });
 });
+
+describe('GitHub Actions annotations (issue 14: the runner log is a terminal too)', () => {
+  it('carry no escape sequence or bidi control from a server', async () => {
+    const { toGitHubAnnotations } = await import('../../src/commands/probe/junit.js');
+    const out = toGitHubAnnotations(
+      [
+        {
+          name: 'idp',
+          issuer: 'https://idp.example.test',
+          ok: false,
+          elapsed_ms: 1,
+          checks: [{ name: 'discovery', status: 'fail', summary: 'x', elapsed_ms: 1, findings: [{ id: 'issuer_mismatch', severity: 'error', title: 'The discovery document names another issuer', detail: 'says "issuer": "\u001b]0;TITLE\u0007\u202eevil\u2028"', fixes: [], sources: [], evidence: {} }] }],
+        },
+      ],
+      false,
+    );
+    expect(out).toContain('::error');
+    expect(out).not.toMatch(/[\u001b\u0007\u202e\u2028]/);
+  });
+});

@@ -360,7 +360,8 @@ async function exchange(code: string, flow: Flow): Promise<boolean> {
   result.claims = examined.claims;
   result.stage = 'done';
   if (o.save) {
-    await deps.writePrivateFile(o.save, `${JSON.stringify(trial.tokens, null, 2)}\n`);
+    // The tokens, as asked; a secret, code or verifier the server echoed into the response is not.
+    await deps.writePrivateFile(o.save, deps.secrets.scrub(`${JSON.stringify(trial.tokens, null, 2)}\n`, { keepTokens: true }));
     result.saved_to = o.save;
     progress(`→ Token response saved to ${o.save} (mode 0600)`);
   }
