@@ -221,7 +221,13 @@ async function withCa(file: string | undefined, deps: Deps): Promise<Deps> {
 }
 
 function oneLine(message: string): string {
-  return message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim().replace(/[.]$/, '');
+  return message
+    .replace(/^error: /, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(' ')
+    .replace(/[.]$/, '');
 }
 
 function helpTarget(argv: string[]): string {

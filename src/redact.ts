@@ -2,6 +2,7 @@
  * Redaction, one place for every command: tokens, codes, verifiers and secrets never reach output
  * unless the user asked with --show-tokens.
  */
+import { trimTrailing } from './trim.js';
 
 /** How a secret value is shown: its first characters and its length, never the rest. */
 export function redactValue(value: string, keep = 6): string {
@@ -70,7 +71,7 @@ function forms(value: string): string[] {
   // What URLSearchParams writes (client_secret_post, every form body the tool sends): ! ' ( ) ~ encoded too.
   const searchParams = new URLSearchParams([['', value]]).toString().slice(1);
   const b64 = Buffer.from(value).toString('base64');
-  const all = [value, json, JSON.stringify(json).slice(1, -1), xml, html, uri, form, searchParams, encodeURIComponent(uri), encodeURIComponent(searchParams), b64, b64.replace(/=+$/, ''), Buffer.from(value).toString('base64url')];
+  const all = [value, json, JSON.stringify(json).slice(1, -1), xml, html, uri, form, searchParams, encodeURIComponent(uri), encodeURIComponent(searchParams), b64, trimTrailing(b64, '='), Buffer.from(value).toString('base64url')];
   return [...new Set(all)].filter((f) => f.length >= 8).sort((a, b) => b.length - a.length);
 }
 

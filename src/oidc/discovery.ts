@@ -9,6 +9,7 @@ import { NetworkError } from '../errors.js';
 import { finding, type Finding } from '../findings.js';
 import type { HttpResponse } from '../http/client.js';
 import { networkFinding, readJsonAnswer } from '../http/diagnose.js';
+import { trimTrailing } from '../trim.js';
 import { isIssuerTemplate, issuerMatches } from './issuer.js';
 
 export interface ProviderMetadata {
@@ -29,7 +30,7 @@ const OPENID_SUFFIX = '/.well-known/openid-configuration';
 const RFC8414_SEGMENT = '/.well-known/oauth-authorization-server';
 
 export function discoveryUrls(issuer: string): string[] {
-  const base = issuer.replace(/\/+$/, '');
+  const base = trimTrailing(issuer, '/');
   const u = new URL(base);
   const path = u.pathname === '/' ? '' : u.pathname;
   // OpenID appends; RFC 8414 inserts the well-known segment before the issuer's path.
@@ -44,9 +45,9 @@ export function discoveryUrls(issuer: string): string[] {
  */
 export function discoveryLocations(given: string): { urls: string[]; issuer: string } {
   const u = new URL(given);
-  const openid = u.pathname.replace(/\/+$/, '').endsWith(OPENID_SUFFIX);
-  if (openid) return { urls: [given], issuer: `${u.origin}${u.pathname.replace(/\/+$/, '').slice(0, -OPENID_SUFFIX.length)}` };
-  if (u.pathname.startsWith(RFC8414_SEGMENT)) return { urls: [given], issuer: `${u.origin}${u.pathname.slice(RFC8414_SEGMENT.length).replace(/\/+$/, '')}` || u.origin };
+  const openid = trimTrailing(u.pathname, '/').endsWith(OPENID_SUFFIX);
+  if (openid) return { urls: [given], issuer: `${u.origin}${trimTrailing(u.pathname, '/').slice(0, -OPENID_SUFFIX.length)}` };
+  if (u.pathname.startsWith(RFC8414_SEGMENT)) return { urls: [given], issuer: `${u.origin}${trimTrailing(u.pathname.slice(RFC8414_SEGMENT.length), '/')}` || u.origin };
   return { urls: discoveryUrls(given), issuer: given };
 }
 
@@ -134,7 +135,7 @@ export function processDiscoveryResponse(expectedIssuer: string, response: HttpR
         evidence: { expected: expectedIssuer, issuer: metadata.issuer, tenant_segment: template.tenant },
       }),
     );
-  } else if (metadata.issuer !== expectedIssuer && metadata.issuer.replace(/\/+$/, '') !== expectedIssuer.replace(/\/+$/, '')) {
+  } else if (metadata.issuer !== expectedIssuer && trimTrailing(metadata.issuer, '/') !== trimTrailing(expectedIssuer, '/')) {
     findings.push(
       finding({
         id: 'issuer_mismatch',

@@ -51,5 +51,8 @@ function renderGroup(g: LogGroup, n: number, style: Style): string {
 
 /** 1130844 as 1,130,844 (toLocaleString loads Intl, tens of milliseconds at its first use). */
 function thousands(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const digits = String(n);
+  const groups: string[] = [];
+  for (let end = digits.length; end > 0; end -= 3) groups.unshift(digits.slice(Math.max(0, end - 3), end));
+  return groups.join(',');
 }

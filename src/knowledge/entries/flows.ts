@@ -54,7 +54,7 @@ export const flowEntries: readonly KnowledgeEntry[] = [
       // Outside a resource's answer, expired_token comes from polling: RFC 8628 is where the code is registered.
       { code: ['expired_token'], notContext: ['resource'], form: ['json', 'http', 'form', 'text', 'url'], notText: /access[_ ]token|bearer/i },
       { code: ['device_code_expired'] },
-      { codeLike: /(?=.*device)(?=.*expire)/ },
+      { codeLike: /^(?=.*device)(?=.*expire)/ },
       { text: /\bdevice[_ ]code\b.{0,60}\b(?:is |has )?expired\b|\bdeviceCodeExpired\b|\bexpired device code\b/i },
     ],
     priority: 1,

@@ -315,7 +315,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       {
         text: /(?:client|application|app) (?:is )?not (?:authorized|allowed|permitted|enabled) (?:for|to use|to request|to retrieve|to exchange)|grant[_ ]types?\b.{0,40}not (?:allowed|permitted|authorized|enabled|supported for)|not authorized for (?:the )?(?:client credentials|this grant|grant)|AllowedGrantTypes|not configured to allow|does not have access to the api product|device_flow_disabled|must be (?:explicitly )?enabled for this (?:app|client|application)|(?:grant|flow) (?:type )?is not enabled|(?:unauthorized|invalid) grant type for (?:the )?client/i,
       },
-      { codeLike: /(?=.*(?:client|app|application|flow|grant))(?=.*(?:not_allowed|disabled|not_authorized|unauthorized|not_enabled|not_permitted))/ },
+      { codeLike: /^(?=.*(?:client|app|application|flow|grant))(?=.*(?:not_allowed|disabled|not_authorized|unauthorized|not_enabled|not_permitted))/ },
     ],
     priority: 2,
   },
@@ -342,7 +342,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       {
         text: /\b(?:invalid|unknown|unsupported|disallowed|unrecognized|unrecognised|restricted) scopes?\b|\bscopes? (?:is |are )?(?:invalid|not (?:allowed|valid|supported|recognized|found|permitted)|do(?:es)? not exist|malformed)|\bscope\b[^\n]{0,80}\b(?:doesn't|does not|do not) exist|\bscope\b[^\n]{0,80}\bis not (?:supported|valid|allowed)\b|\bService not found\b|declined ?scopes?|DeclinedScopes|\bunauthorized_scope(?:_error)?\b|\b(?:resource|audience)\b.{0,40}(?:not found|not registered|does not exist|unknown)|\binvalid_target\b/i,
       },
-      { codeLike: /(?=.*(?:scope|audience|resource|target))(?=.*(?:invalid|unknown|unsupported|not_allowed|unauthorized|disallowed|malformed|bad|not_found))/ },
+      { codeLike: /^(?=.*(?:scope|audience|resource|target))(?=.*(?:invalid|unknown|unsupported|not_allowed|unauthorized|disallowed|malformed|bad|not_found))/ },
     ],
     priority: 3,
   },
@@ -369,7 +369,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       {
         text: /\binsufficient (?:permissions?|privileges?|scopes?|authentication scopes|access rights)\b|not enough permissions|\bmissing (?:required )?(?:scopes?|permissions?)\b|does not have (?:the )?(?:required )?(?:scope|permission|role)s?|(?:scope|scp)['"]? claim does not contain|\bpermission.{0,20}\bmissing\b|_permission\b.{0,40}\bmissing\b|\bno apiproduct match\b|\bnot authorized to (?:access|perform|call)\b|\bmissing_scope\b|\binsufficient_permissions?\b|does not contain (?:the )?(?:required )?scopes?|missing (?:these |the )?(?:following )?required scopes|\bscopes? (?:do(?:es)? not match|mismatch)\b/i,
       },
-      { codeLike: /^(?:forbidden|permission_denied|access_forbidden)$|(?=.*(?:scope|permission|privilege|role|right))(?=.*(?:missing|insufficient|denied|lack|not_enough|required|forbidden|not_granted))/ },
+      { codeLike: /^(?:(?:forbidden|permission_denied|access_forbidden)$|(?=.*(?:scope|permission|privilege|role|right))(?=.*(?:missing|insufficient|denied|lack|not_enough|required|forbidden|not_granted)))/ },
     ],
     priority: 2,
   },
@@ -503,7 +503,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       { code: ['invalid_grant'], text: /refresh[\s_-]?token|token (?:has been )?(?:expired or )?revoked/i },
       // A grant tied to a session that ended, or a "token" that expired: codes are not tokens, so this is the refresh token.
       { code: ['invalid_grant'], text: /\bsession\b|\btoken (?:is |has )?(?:not active|expired|been revoked|revoked)\b/i, notContext: ['code_exchange'] },
-      { codeLike: /(?=.*refresh)(?=.*(?:invalid|expired?|revoked|rejected|reuse|used|not_found|bad|failed|denied))/ },
+      { codeLike: /^(?=.*refresh)(?=.*(?:invalid|expired?|revoked|rejected|reuse|used|not_found|bad|failed|denied))/ },
     ],
     priority: 2,
   },

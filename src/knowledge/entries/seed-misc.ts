@@ -33,7 +33,7 @@ export const seedMiscEntries: readonly KnowledgeEntry[] = [
     provenance: ['000_771f3fde50da5341.txt (CSRF tokens: "token expired" / "CSRF tokens do not match")'],
     match: [
       {
-        text: /\bcsrf[\s_-]?tokens? (?:do not|don't|does not|did not) match\b|\binvalid csrf(?:[\s_-]?token)?\b|\bcsrf[\s_-]?token (?:mismatch|missing|expired|has expired)\b|CSRF-токен\S* не совпадают|CSRF-значение/i,
+        text: /\bcsrf[\s_-]?tokens? (?:do not|don't|does not|did not) match\b|\binvalid csrf(?:[\s_-]?token)?\b|\bcsrf[\s_-]?token (?:mismatch|missing|expired|has expired)\b|CSRF-токен\S{0,20} не совпадают|CSRF-значение/i,
       },
     ],
   },
