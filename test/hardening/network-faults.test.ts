@@ -9,7 +9,8 @@ import { runInProcess as runCli } from '../helpers/in-process.js';
 import { startProvider, type RunningProvider } from '../helpers/provider.js';
 import { json, startServer } from '../helpers/server.js';
 import { makePki, startTlsIssuer, type Pki } from '../helpers/tls.js';
-import { SERVICE } from '../../scripts/demo/provider.mjs';
+import { fileURLToPath } from 'node:url';
+import { CONFIDENTIAL, SERVICE } from '../../scripts/demo/provider.mjs';
 
 const MARGIN_MS = 4000;
 let pki: Pki;
@@ -201,5 +202,15 @@ describe('CPU-bound reading stays within the run\'s limits', () => {
     const cc = r.json().targets[0].checks.find((c: { name: string }) => c.name === 'client_credentials');
     // Raw newlines inside a JSON string make it invalid JSON: both answers are bare 401s, read at once.
     expect(cc.summary).toBe('basic http_401, post http_401');
+  });
+
+  it('login against the same token endpoint tries both methods and ends in seconds', async () => {
+    const browser = `${process.execPath} ${fileURLToPath(new URL('../../scripts/demo/http-browser.mjs', import.meta.url))}`;
+    const r = await timed(
+      ['login', '--json', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--browser', browser, '--login-timeout', '20', '--timeout', '2', '--token-endpoint', `${faults.base}/token/newlines`],
+      { OAUTH_CLIENT_SECRET: CONFIDENTIAL.client_secret },
+    );
+    expect(r.elapsed).toBeLessThan(10_000);
+    expect(r.json().attempts.map((a: { status: number }) => a.status)).toEqual([401, 401]);
   });
 });
