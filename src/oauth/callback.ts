@@ -6,6 +6,9 @@
 import { explainText } from '../explain/index.js';
 import { finding, type Finding } from '../findings.js';
 
+/** A genuine callback that cannot be used, for one reason. */
+const failWith = (f: Finding): CallbackVerdict => ({ kind: 'fail', findings: [f] });
+
 export type CallbackVerdict =
   /** Not the genuine callback (wrong or missing state): answer it, keep waiting. */
   | { kind: 'ignore'; finding: Finding }
@@ -42,53 +45,44 @@ export function checkCallback(params: URLSearchParams, expected: { state: string
     };
   }
   if (states.length > 1 || params.getAll('code').length > 1) {
-    return {
-      kind: 'fail',
-      findings: [
-        finding({
-          id: 'invalid_request',
-          severity: 'error',
-          title: 'The callback repeats "code" or "state"',
-          detail: `It carried ${params.getAll('code').length} code and ${states.length} state parameters. An ambiguous callback must not be used: which value is genuine cannot be told.`,
-          fixes: ['Check for a proxy or framework that appends parameters to the redirect.', 'Run the login again.'],
-          sources: ['RFC 6749 §3.1 (parameters must not be repeated)'],
-          evidence: { code_count: params.getAll('code').length, state_count: states.length },
-        }),
-      ],
-    };
+    return failWith(
+      finding({
+        id: 'invalid_request',
+        severity: 'error',
+        title: 'The callback repeats "code" or "state"',
+        detail: `It carried ${params.getAll('code').length} code and ${states.length} state parameters. An ambiguous callback must not be used: which value is genuine cannot be told.`,
+        fixes: ['Check for a proxy or framework that appends parameters to the redirect.', 'Run the login again.'],
+        sources: ['RFC 6749 §3.1 (parameters must not be repeated)'],
+        evidence: { code_count: params.getAll('code').length, state_count: states.length },
+      }),
+    );
   }
   const iss = params.get('iss');
   if (iss === null && expected.requireIss) {
-    return {
-      kind: 'fail',
-      findings: [
-        finding({
-          id: 'issuer_mismatch',
-          severity: 'error',
-          title: 'The callback has no "iss", although the provider says it always sends one',
-          detail: `The provider's metadata has authorization_response_iss_parameter_supported: true, so every authorization response from it carries iss. One without it did not come from this provider the way it says it answers: a mix-up attack, or a proxy that drops parameters.`,
-          fixes: ['Check for a proxy or framework between the browser and this listener that rewrites the redirect.', 'Run the login again in a fresh browser tab.'],
-          sources: ['RFC 9207 §2.4'],
-          evidence: { expected: expected.issuer },
-        }),
-      ],
-    };
+    return failWith(
+      finding({
+        id: 'issuer_mismatch',
+        severity: 'error',
+        title: 'The callback has no "iss", although the provider says it always sends one',
+        detail: `The provider's metadata has authorization_response_iss_parameter_supported: true, so every authorization response from it carries iss. One without it did not come from this provider the way it says it answers: a mix-up attack, or a proxy that drops parameters.`,
+        fixes: ['Check for a proxy or framework between the browser and this listener that rewrites the redirect.', 'Run the login again in a fresh browser tab.'],
+        sources: ['RFC 9207 §2.4'],
+        evidence: { expected: expected.issuer },
+      }),
+    );
   }
   if (iss !== null && expected.issuer !== undefined && iss !== expected.issuer) {
-    return {
-      kind: 'fail',
-      findings: [
-        finding({
-          id: 'issuer_mismatch',
-          severity: 'error',
-          title: 'The callback comes from another issuer',
-          detail: `"iss" on the callback is "${iss}", the login was started with "${expected.issuer}". RFC 9207 asks clients to refuse this: it is the sign of a mix-up attack, or of two providers configured with the same redirect_uri.`,
-          fixes: ['Use a distinct redirect_uri per provider.', 'Check --issuer against the provider\'s discovery "issuer".'],
-          sources: ['RFC 9207 §2.4'],
-          evidence: { iss, expected: expected.issuer },
-        }),
-      ],
-    };
+    return failWith(
+      finding({
+        id: 'issuer_mismatch',
+        severity: 'error',
+        title: 'The callback comes from another issuer',
+        detail: `"iss" on the callback is "${iss}", the login was started with "${expected.issuer}". RFC 9207 asks clients to refuse this: it is the sign of a mix-up attack, or of two providers configured with the same redirect_uri.`,
+        fixes: ['Use a distinct redirect_uri per provider.', 'Check --issuer against the provider\'s discovery "issuer".'],
+        sources: ['RFC 9207 §2.4'],
+        evidence: { iss, expected: expected.issuer },
+      }),
+    );
   }
   const error = params.get('error');
   if (error !== null) {
@@ -101,20 +95,17 @@ export function checkCallback(params: URLSearchParams, expected: { state: string
   }
   const code = params.get('code');
   if (code === null || code === '') {
-    return {
-      kind: 'fail',
-      findings: [
-        finding({
-          id: 'invalid_request',
-          severity: 'error',
-          title: 'The callback carries neither "code" nor "error"',
-          detail: `It had only ${[...params.keys()].map((k) => `"${k}"`).join(', ') || 'no parameters'}. With response_type=code the provider must send one or the other; tokens in the fragment (implicit flow) never reach a local listener.`,
-          fixes: ['Check that the client is registered for response_type "code" and the authorization code grant.', 'If the provider uses response_mode=fragment or form_post, configure it to use query.'],
-          sources: ['RFC 6749 §4.1.2', 'OAuth 2.0 Multiple Response Type Encoding Practices §2.1'],
-          evidence: { parameters: [...params.keys()] },
-        }),
-      ],
-    };
+    return failWith(
+      finding({
+        id: 'invalid_request',
+        severity: 'error',
+        title: 'The callback carries neither "code" nor "error"',
+        detail: `It had only ${[...params.keys()].map((k) => `"${k}"`).join(', ') || 'no parameters'}. With response_type=code the provider must send one or the other; tokens in the fragment (implicit flow) never reach a local listener.`,
+        fixes: ['Check that the client is registered for response_type "code" and the authorization code grant.', 'If the provider uses response_mode=fragment or form_post, configure it to use query.'],
+        sources: ['RFC 6749 §4.1.2', 'OAuth 2.0 Multiple Response Type Encoding Practices §2.1'],
+        evidence: { parameters: [...params.keys()] },
+      }),
+    );
   }
   return { kind: 'code', code };
 }
