@@ -247,7 +247,8 @@ export function splitCommand(command: string): string[] {
 
 /** This process's environment without the variables that carry a secret of the run. */
 function envWithout(secrets: readonly string[]): NodeJS.ProcessEnv {
-  const carries = (v: string | undefined) => v !== undefined && secrets.some((s) => s !== '' && v.includes(s));
+  // A short secret only as the whole value: "1" inside PATH is not the secret.
+  const carries = (v: string | undefined) => v !== undefined && secrets.some((s) => s !== '' && (v === s || (s.length >= 8 && v.includes(s))));
   return Object.fromEntries(Object.entries(process.env).filter(([, v]) => !carries(v)));
 }
 
@@ -271,7 +272,9 @@ async function openBrowser(url: string, command?: string, o: { secrets?: readonl
   const { default: open } = await loadOpen();
   // `open` spawns with process.env and takes no env of its own: the secret variables are left out
   // of process.env while it spawns (the child's environment is copied then), and put back.
-  const hidden = Object.entries(process.env).filter(([k]) => !(k in envWithout(secrets)));
+  // (On Windows, `open` waits for its launcher: nothing reads process.env meanwhile.)
+  const kept = envWithout(secrets);
+  const hidden = Object.entries(process.env).filter(([k]) => !(k in kept));
   for (const [k] of hidden) delete process.env[k];
   let child;
   try {

@@ -88,8 +88,9 @@ export class KnownSecrets {
 
   add(value: unknown, kind: SecretKind): void {
     if (typeof value !== 'string' || value === '' || this.#values.has(value)) return;
-    // A short secret would also match inside ordinary words: it is matched whole, between non-word characters.
-    const short = value.length < 8 ? new RegExp(`(?<![A-Za-z0-9])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9])`, 'g') : undefined;
+    // A short secret would also match inside ordinary words and other values: it is matched only
+    // where it stands as a value (after = : a quote, a space or a bracket, up to the next such).
+    const short = value.length < 8 ? new RegExp(`(?<=^|[=:"'\\s(\\[{,])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[&"'\\s,;)}\\]])`, 'g') : undefined;
     this.#values.set(value, { kind, forms: forms(value), ...(short ? { short } : {}) });
   }
 
@@ -103,7 +104,8 @@ export class KnownSecrets {
         if (out.includes(variant)) out = out.split(variant).join(shown);
         out = scrubCutPrefix(out, variant, shown);
       }
-      if (short) out = out.replace(short, shown);
+      // Not in a file that keeps tokens (--save): a short value there could only damage a token.
+      if (short && !o.keepTokens) out = out.replace(short, shown);
     }
     return out;
   }
@@ -120,16 +122,24 @@ const PREFIX_CHARS = 12;
 function scrubCutPrefix(text: string, variant: string, shown: string): string {
   if (variant.length < PREFIX_CHARS + 4) return text;
   const head = variant.slice(0, PREFIX_CHARS);
+  const tokenChar = /[A-Za-z0-9\-_~+/=%]/;
   // At least half of it: JWTs share their first tens of characters (the header), and one token's
   // header must not take another token for itself.
   const needed = Math.max(PREFIX_CHARS, Math.ceil(variant.length / 2));
   let out = text;
   for (let at = out.indexOf(head); at !== -1; ) {
+    // Only where a value starts (as JWT_LIKE): inside a longer run it is another value, and
+    // checking every position of a repetitive token would be quadratic.
+    if (at > 0 && tokenChar.test(out[at - 1] ?? '')) {
+      at = out.indexOf(head, at + 1);
+      continue;
+    }
     let n = PREFIX_CHARS;
     while (n < variant.length && out[at + n] === variant[n]) n += 1;
     // A cut secret stops there; text that goes on with token characters is another value that
     // only starts the same way.
-    const goesOn = n < variant.length && /[A-Za-z0-9\-._~+/=%]/.test(out[at + n] ?? '');
+    // ("." is not among them: a cut is often marked with "...".)
+    const goesOn = n < variant.length && tokenChar.test(out[at + n] ?? '');
     if (n < needed || goesOn) {
       at = out.indexOf(head, at + 1);
       continue;

@@ -43,12 +43,13 @@ export interface HttpClientOptions {
 }
 
 /** The proxy settings of an environment, as curl and most tools read them (lower case first). */
-export function proxySettings(env: Readonly<Record<string, string | undefined>>): { httpProxy?: string; httpsProxy?: string; noProxy?: string } | undefined {
+export function proxySettings(env: Readonly<Record<string, string | undefined>>): { httpProxy: string; httpsProxy: string; noProxy: string } | undefined {
   const read = (name: string) => env[name.toLowerCase()] || env[name] || undefined;
   const httpProxy = read('HTTP_PROXY');
   const httpsProxy = read('HTTPS_PROXY');
   if (!httpProxy && !httpsProxy) return undefined;
-  return { ...(httpProxy ? { httpProxy } : {}), ...(httpsProxy ? { httpsProxy } : {}), noProxy: read('NO_PROXY') ?? '' };
+  // All three given (an empty one is "none"): undici would otherwise read this process's own environment.
+  return { httpProxy: httpProxy ?? '', httpsProxy: httpsProxy ?? '', noProxy: read('NO_PROXY') ?? '' };
 }
 
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
@@ -110,7 +111,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       } catch (err) {
         const failure = err instanceof NetworkError ? err : toNetworkError(err, req, controller.signal.aborted);
         if (proxy) {
-          const through = req.url.startsWith('https:') ? proxy.httpsProxy ?? proxy.httpProxy : proxy.httpProxy;
+          const through = req.url.startsWith('https:') ? proxy.httpsProxy || proxy.httpProxy : proxy.httpProxy;
           if (through) failure.proxy = through;
         }
         throw failure;

@@ -47,7 +47,9 @@ export function discoveryLocations(given: string): { urls: string[]; issuer: str
   const u = new URL(given);
   const openid = trimTrailing(u.pathname, '/').endsWith(OPENID_SUFFIX);
   if (openid) return { urls: [given], issuer: `${u.origin}${trimTrailing(u.pathname, '/').slice(0, -OPENID_SUFFIX.length)}` };
-  if (u.pathname.startsWith(RFC8414_SEGMENT)) return { urls: [given], issuer: `${u.origin}${trimTrailing(u.pathname.slice(RFC8414_SEGMENT.length), '/')}` || u.origin };
+  if (u.pathname === RFC8414_SEGMENT || u.pathname.startsWith(`${RFC8414_SEGMENT}/`)) {
+    return { urls: [given], issuer: `${u.origin}${trimTrailing(u.pathname.slice(RFC8414_SEGMENT.length), '/')}` };
+  }
   return { urls: discoveryUrls(given), issuer: given };
 }
 
@@ -60,16 +62,20 @@ export async function discover(given: string, deps: Pick<Deps, 'http'>, timeoutM
   for (const url of urls) {
     let response = await getJson(url, 'The discovery document', deps, timeoutMs);
     const followed: Finding[] = [];
+    const visited = new Set([url]);
     // A same-origin redirect of the document (Django's trailing slash) is followed and said; one
-    // to another host is not: the metadata must come from the issuer's own origin.
+    // to another host is not: the metadata must come from the issuer's own origin. A loop stops.
     for (let hop = 0; hop < MAX_DISCOVERY_REDIRECTS && 'status' in response && isSameOriginRedirect(response); hop += 1) {
       const target = new URL(response.headers.location as string, response.url).toString();
+      if (visited.has(target)) break;
+      visited.add(target);
       followed.push(redirectFollowed(response, target));
       response = await getJson(target, 'The discovery document', deps, timeoutMs);
     }
-    if (!('status' in response)) return { findings: [...followed, response] };
+    if (!('status' in response)) return { findings: [response] };
     const result = processDiscoveryResponse(issuer, response);
-    result.findings.unshift(...followed);
+    // Said only where it led to the document: otherwise the answer's own finding says enough.
+    if (result.value) result.findings.unshift(...followed);
     if (result.value) return result;
     first ??= result;
     // The RFC 8414 location is tried when the OpenID one is missing or points elsewhere.

@@ -15,20 +15,28 @@ export type IssuerVerdict =
   | { match: true; how: 'scheme-less' }
   | { match: false; why?: string };
 
-const PLACEHOLDER = /\{(?:tenantid|tenant)\}/i;
+const PLACEHOLDER = /\{(?:tenantid|tenant)\}/gi;
+/** What a tenant segment may be (a GUID, a domain name, "common"): never "..", "/" or an escape. */
+const TENANT = /^[A-Za-z0-9][A-Za-z0-9.-]{0,99}$/;
 
+/** An issuer with exactly one tenant placeholder. */
 export function isIssuerTemplate(issuer: string): boolean {
-  return PLACEHOLDER.test(issuer);
+  return (issuer.match(PLACEHOLDER) ?? []).length === 1;
 }
 
-export function issuerMatches(iss: unknown, expected: string, claims: Record<string, unknown> = {}): IssuerVerdict {
+/**
+ * `token`: iss comes from a token, which must then carry the "tid" its tenant is checked against
+ * (a template matched without it would take any tenant's token).
+ */
+export function issuerMatches(iss: unknown, expected: string, claims: Record<string, unknown> = {}, o: { token?: boolean } = {}): IssuerVerdict {
   if (iss === expected) return { match: true, how: 'exact' };
   if (typeof iss !== 'string') return { match: false };
   if (isIssuerTemplate(expected)) {
     const [before, after] = expected.split(PLACEHOLDER) as [string, string];
     if (iss.startsWith(before) && iss.endsWith(after) && iss.length > before.length + after.length) {
       const tenant = iss.slice(before.length, iss.length - after.length);
-      if (tenant.includes('/')) return { match: false };
+      if (!TENANT.test(tenant) || tenant.includes('..')) return { match: false };
+      if (o.token && typeof claims.tid !== 'string') return { match: false, why: 'the token has no "tid" to check its tenant against' };
       if (typeof claims.tid === 'string' && claims.tid !== tenant) return { match: false, why: `the tenant in "iss" (${tenant}) is not the token's "tid" (${claims.tid})` };
       return { match: true, how: 'tenant', tenant };
     }

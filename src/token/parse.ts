@@ -80,9 +80,12 @@ const SIGNATURE_BYTES: Array<[RegExp, (bytes: number) => boolean, string]> = [
   [/^ES256K?$/, (n) => n === 64, '64 bytes'],
   [/^ES384$/, (n) => n === 96, '96 bytes'],
   [/^ES512$/, (n) => n === 132, '132 bytes'],
-  [/^(?:EdDSA|Ed25519)$/, (n) => n === 64, '64 bytes'],
-  [/^(?:RS|PS)\d{3}$/, (n) => n >= 128 && n % 64 === 0, 'as many bytes as the RSA key (256 for 2048 bits)'],
+  [/^(?:EdDSA|Ed25519)$/, (n) => n === 64 || n === 114, '64 bytes (Ed25519) or 114 (Ed448)'],
+  [/^(?:RS|PS)\d{3}$/, (n) => n >= 128 && n % 64 === 0, 'as many bytes as the RSA key (usually 256, for 2048 bits)'],
 ];
+
+/** ECDSA signature lengths in JWS (r||s), by alg. */
+const ECDSA_BYTES: Record<string, number> = { ES256: 64, ES256K: 64, ES384: 96, ES512: 132 };
 
 function checkSignatureLength(alg: string, segment: string): string | undefined {
   if (alg.toLowerCase() === 'none') return undefined;
@@ -90,7 +93,13 @@ function checkSignatureLength(alg: string, segment: string): string | undefined 
     return 'the signature is not base64url (a character is wrong or one is missing): the token was altered or cut';
   }
   if (segment === '') return `the signature part is empty, although the header says ${alg}: the token was cut after its payload`;
-  const bytes = Buffer.from(segment, 'base64url').length;
+  const raw = Buffer.from(segment, 'base64url');
+  const bytes = raw.length;
+  const ecdsa = ECDSA_BYTES[alg];
+  // OpenSSL and Java write ECDSA signatures DER-encoded (a SEQUENCE, 0x30); JWS wants r||s.
+  if (ecdsa !== undefined && raw[0] === 0x30 && bytes > ecdsa && bytes <= ecdsa + 9) {
+    return `the signature is ${bytes} bytes of DER (ASN.1), as OpenSSL and Java write ECDSA signatures; a ${alg} signature in a JWS is the raw r||s, ${ecdsa} bytes (RFC 7518 §3.4): the issuer must convert it`;
+  }
   const rule = SIGNATURE_BYTES.find(([re]) => re.test(alg));
   if (rule && !rule[1](bytes)) return `the signature is ${bytes} bytes, and a ${alg} signature is ${rule[2]}: the token was cut (or altered) at its end`;
   return undefined;

@@ -54,7 +54,7 @@ export async function verifyToken(
 ): Promise<{ verification: Verification; findings: Finding[] }> {
   const findings: Finding[] = [];
   const verification: Verification = { attempted: false, signature_valid: null };
-  if (!wantsVerification(options) || parsed.kind !== 'jws' || !parsed.header || !parsed.claims || parsed.malformed || parsed.signatureProblem) {
+  if (!wantsVerification(options) || parsed.kind !== 'jws' || !parsed.header || !parsed.claims || parsed.malformed) {
     return { verification, findings };
   }
   const alg = String(parsed.header.alg ?? '');
@@ -241,7 +241,7 @@ function joseFailure(err: unknown, alg: string, kid: string | undefined, keySour
 /** @see RFC 7519 §4.1.1 (iss), §4.1.3 (aud) */
 export function checkIssuerAndAudience(claims: Record<string, unknown>, expectedIssuer?: string, audience?: string): Finding[] {
   const findings: Finding[] = [];
-  const verdict = expectedIssuer === undefined ? undefined : issuerMatches(claims.iss, expectedIssuer, claims);
+  const verdict = expectedIssuer === undefined ? undefined : issuerMatches(claims.iss, expectedIssuer, claims, { token: true });
   if (verdict?.match && verdict.how === 'tenant') {
     findings.push(
       finding({

@@ -214,3 +214,15 @@ describe('CPU-bound reading stays within the run\'s limits', () => {
     expect(r.json().attempts.map((a: { status: number }) => a.status)).toEqual([401, 401]);
   });
 });
+
+describe('plain http to another host', () => {
+  it('probe sends no client secret to a plain http:// token endpoint on another host', async () => {
+    const r = await timed(
+      ['probe', '--json', '--issuer', provider.issuer, '--client-id', SERVICE.client_id, '--token-endpoint', `${faults.base.replace('127.0.0.1', '[::ffff:127.0.0.1]')}/token/array`, '--check', 'client_credentials'],
+      { OAUTH_CLIENT_SECRET: SERVICE.client_secret },
+    );
+    expect(r.code).toBe(1);
+    const cc = r.json().targets[0].checks.find((c: { name: string }) => c.name === 'client_credentials');
+    expect(cc).toMatchObject({ status: 'fail', summary: 'not sent: plain http:// to another host' });
+  });
+});

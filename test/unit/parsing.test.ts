@@ -172,9 +172,22 @@ describe('KnownSecrets.scrub (issue 14: every encoding the tool produces, cut se
     expect(scrubbed(a, b)).toBe(b);
   });
 
-  it('a short secret, matched whole', () => {
+  it('a short secret, matched where it stands as a value', () => {
     expect(scrubbed('Pa55wd7', 'error: "Pa55wd7" is not the secret (Pa55wd7)')).toBe('error: "[redacted, 7 chars]" is not the secret ([redacted, 7 chars])');
+    expect(scrubbed('Pa55wd7', 'body: client_secret=Pa55wd7&grant_type=x')).toBe('body: client_secret=[redacted, 7 chars]&grant_type=x');
     expect(scrubbed('Pa55wd7', 'xPa55wd7y stays')).toBe('xPa55wd7y stays');
+    // Ordinary words and other values are left alone (a secret that is a word).
+    expect(scrubbed('secret', 'verified with the shared secret given; client_secret_basic')).toBe('verified with the shared [redacted, 6 chars] given; client_secret_basic');
+    expect(scrubbed('abc', 'xyz_abc-123 stays')).toBe('xyz_abc-123 stays');
+  });
+
+  it('a cut secret marked with "..." is the secret; a repetitive token is scrubbed in linear time', () => {
+    const secret = 'Zq8vN3pL0sTt7YwR2mKdQ4xB9cV1nH6e';
+    expect(scrubbed(secret, `secret ${secret.slice(0, 20)}...`)).toBe('secret [redacted, 32 chars]...');
+    const repetitive = 'a'.repeat(40_000);
+    const started = performance.now();
+    expect(scrubbed(repetitive, `x ${repetitive.slice(0, 30_000)}`)).toBe('x [redacted, 40000 chars]');
+    expect(performance.now() - started).toBeLessThan(500);
   });
 });
 

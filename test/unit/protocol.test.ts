@@ -154,3 +154,48 @@ describe('tryMethods (the one loop over client authentication methods)', () => {
     expect(trial.attempts.map((a) => a.auth_method)).toEqual(['client_secret_basic', 'client_secret_post'].slice(0, requests));
   });
 });
+
+describe('discovery locations and issuer templates (review of issue 13)', () => {
+  it('reads the RFC 8414 segment only as a whole path segment', async () => {
+    const { discoveryLocations } = await import('../../src/oidc/discovery.js');
+    expect(discoveryLocations('https://a.example/.well-known/oauth-authorization-server/t1').issuer).toBe('https://a.example/t1');
+    expect(discoveryLocations('https://a.example/.well-known/oauth-authorization-server-x').urls).toHaveLength(2);
+  });
+
+  it('matches a tenant template only with one placeholder, a plain tenant, and the token\'s tid', async () => {
+    const { issuerMatches } = await import('../../src/oidc/issuer.js');
+    const template = 'https://login.example/{tenantid}/v2.0';
+    expect(issuerMatches('https://login.example/t-1/v2.0', template, { tid: 't-1' }, { token: true })).toMatchObject({ match: true, tenant: 't-1' });
+    expect(issuerMatches('https://login.example/t-1/v2.0', template, {}, { token: true }).match).toBe(false);
+    expect(issuerMatches('https://login.example/../v2.0', template, { tid: '..' }, { token: true }).match).toBe(false);
+    expect(issuerMatches('https://login.example/a%2Fb/v2.0', template, { tid: 'a%2Fb' }, { token: true }).match).toBe(false);
+    expect(issuerMatches('https://a/X/b/', 'https://a/{tenant}/b/{tenant}/c', { tid: 'X' }, { token: true }).match).toBe(false);
+  });
+});
+
+describe('signature lengths (review of issue 13)', () => {
+  const jws = (alg: string, sig: Buffer) => `${Buffer.from(JSON.stringify({ alg })).toString('base64url')}.${Buffer.from('{"sub":"a"}').toString('base64url')}.${sig.toString('base64url')}`;
+  it('accepts Ed448 and tells a DER-encoded ECDSA signature from a cut one', async () => {
+    const { parseToken } = await import('../../src/token/parse.js');
+    expect(parseToken(jws('EdDSA', Buffer.alloc(114, 1))).signatureProblem).toBeUndefined();
+    expect(parseToken(jws('ES256', Buffer.concat([Buffer.from([0x30, 0x45]), Buffer.alloc(69, 1)]))).signatureProblem).toMatch(/DER \(ASN\.1\)/);
+    expect(parseToken(jws('ES256', Buffer.alloc(50, 1))).signatureProblem).toMatch(/cut/);
+  });
+});
+
+describe('a discovery redirect loop', () => {
+  it('stops at once, and no finding says the document is served somewhere', async () => {
+    const { discover } = await import('../../src/oidc/discovery.js');
+    const seen: string[] = [];
+    const http = {
+      request: async (req: { url: string }): Promise<HttpResponse> => {
+        seen.push(req.url);
+        return { url: req.url, status: 301, headers: { location: req.url }, body: '', elapsedMs: 1 };
+      },
+    };
+    const result = await discover('https://idp.example.test', { http }, 1000);
+    expect(result.value).toBeUndefined();
+    expect(seen).toHaveLength(2);
+    expect(result.findings.some((f) => /is served at/.test(f.title))).toBe(false);
+  });
+});

@@ -54,6 +54,8 @@ export async function run(options: DecodeOptions, deps: Deps): Promise<DecodeRes
   const nowSeconds = Math.floor(deps.now() / 1000);
   const findings: Finding[] = [];
 
+  /** What the signature's length says, if anything; dropped when the signature verifies after all. */
+  let signatureFinding: Finding | undefined;
   if (cleaned.length > 0) {
     findings.push(
       finding({
@@ -84,17 +86,19 @@ export async function run(options: DecodeOptions, deps: Deps): Promise<DecodeRes
       }),
     );
   } else if (parsed.signatureProblem) {
-    findings.push(
-      finding({
-        id: 'invalid_token',
-        severity: 'error',
-        title: 'The signature is cut short or damaged',
-        detail: `${parsed.signatureProblem}. No key can verify such a signature, so every verifier rejects the token, whatever its claims say; the claims below are readable but unproven.`,
-        fixes: ['Copy the token again, whole (a terminal, a log line or a form field may have cut its end).', 'If it travels in a URL or a cookie, check that nothing truncates it (length limits, line wrapping).'],
-        sources: ['RFC 7515 §5.2', 'RFC 7518 §3.1'],
-        evidence: { alg: parsed.header?.alg, signature_chars: token.split('.')[2]?.length ?? 0 },
-      }),
-    );
+    const der = parsed.signatureProblem.includes('DER');
+    signatureFinding = finding({
+      id: 'invalid_token',
+      severity: 'error',
+      title: der ? 'The signature is DER-encoded, not the raw form JWS uses' : 'The signature is cut short or damaged',
+      detail: `${parsed.signatureProblem}. ${der ? 'Verifiers that follow RFC 7518 reject it.' : 'No key can verify such a signature, so every verifier rejects the token, whatever its claims say'}; the claims below are readable but unproven.`,
+      fixes: der
+        ? ['Convert the ECDSA signature from DER to r||s where the token is signed (jose and most JWT libraries do it for you).']
+        : ['Copy the token again, whole (a terminal, a log line or a form field may have cut its end).', 'If it travels in a URL or a cookie, check that nothing truncates it (length limits, line wrapping).'],
+      sources: ['RFC 7515 §5.2', 'RFC 7518 §3.1', ...(der ? ['RFC 7518 §3.4'] : [])],
+      evidence: { alg: parsed.header?.alg, signature_chars: token.split('.')[2]?.length ?? 0 },
+    });
+    findings.push(signatureFinding);
   } else if (parsed.kind === 'opaque') {
     findings.push(
       finding({
@@ -157,7 +161,10 @@ export async function run(options: DecodeOptions, deps: Deps): Promise<DecodeRes
     timeoutMs: options.timeoutMs,
   };
   const verified = await verifyToken(token, parsed, verifyOptions, nowSeconds, deps);
-  findings.push(...verified.findings);
+  // A signature whose length already says it was cut does not verify: that is not the key's fault.
+  findings.push(...verified.findings.filter((f) => !(signatureFinding && f.title === 'The signature does not verify')));
+  // The length rules know the usual key sizes; a signature that verifies was not cut, whatever its length.
+  if (signatureFinding && verified.verification.signature_valid === true) findings.splice(findings.indexOf(signatureFinding), 1);
   if (parsed.kind === 'jws' && !parsed.malformed && !parsed.signatureProblem && String(parsed.header?.alg).toLowerCase() !== 'none' && !wantsVerification(verifyOptions)) {
     findings.push(
       finding({

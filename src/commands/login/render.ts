@@ -31,7 +31,7 @@ export function renderLogin(r: LoginResult, style: Style): string {
   }
   if (r.claims.id_token) {
     const v = r.id_token_verification;
-    const verdict = !v ? style.yellow('signature not checked (no jwks_uri)') : v.signature_valid ? style.green(`signature verified with ${printable(v.key_source ?? '')}`) : style.red('signature NOT verified');
+    const verdict = !v ? style.yellow('signature not checked (no JWKS, or no client secret for an HS* token)') : v.signature_valid ? style.green(`signature verified with ${printable(v.key_source ?? '')}`) : style.red('signature NOT verified');
     out.push('', `${heading('ID token claims', style)}  ${verdict}`);
     for (const [k, v] of Object.entries(r.claims.id_token)) {
       const shown = TIME_CLAIMS.has(k) && typeof v === 'number' ? isoDate(v) : typeof v === 'string' ? v : JSON.stringify(v);

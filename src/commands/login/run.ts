@@ -18,7 +18,7 @@ import { authorizationCodeGrant } from '../../oauth/grants.js';
 import { rememberTokens, type Attempt } from '../../oauth/method-trial.js';
 import { createSession, requestTokens, type Session } from '../../oauth/session.js';
 import { pkceNotAdvertised } from '../../oidc/metadata-findings.js';
-import { discover, type ProviderMetadata } from '../../oidc/discovery.js';
+import { discover, discoveryLocations, type ProviderMetadata } from '../../oidc/discovery.js';
 import type { Verification } from '../../token/verify.js';
 import { printable } from '../../report/printable.js';
 import type { CommandResult } from '../result.js';
@@ -112,7 +112,8 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
     metadata = discovered.value ?? {};
   }
   const session = createSession({
-    issuer: o.issuer,
+    // Without metadata, the issuer is the one given (or worked out from a discovery URL given).
+    issuer: o.issuer ? discoveryLocations(o.issuer).issuer : undefined,
     metadata,
     overrides: { authorization: o.authorizationEndpoint, token: o.tokenEndpoint, jwks: o.jwksUri },
     client: { client_id: o.clientId, ...(o.clientSecret !== undefined ? { client_secret: o.clientSecret } : {}) },
@@ -124,7 +125,10 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
     throw new UsageError('no authorization or token endpoint: pass --issuer (discovery), or both --authorization-endpoint and --token-endpoint');
   }
   // Credentials, the code and the verifier go to the token endpoint: never in clear to another machine.
-  const insecure = (['authorization', 'token'] as const).filter((k) => isInsecureRemoteUrl(session.endpoints[k] ?? ''));
+  const insecureEndpoints = (['authorization', 'token'] as const).filter((k) => isInsecureRemoteUrl(session.endpoints[k] ?? ''));
+  // Endpoints read from a document fetched in clear could have been rewritten on the way.
+  const insecureDiscovery = Boolean(o.issuer && Object.keys(metadata).length > 0 && isInsecureRemoteUrl(o.issuer));
+  const insecure: string[] = [...(insecureDiscovery ? ['discovery'] : []), ...insecureEndpoints];
   if (insecure.length > 0) {
     findings.push(
       finding({
@@ -132,11 +136,11 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
         severity: o.insecureHttp ? 'warning' : 'error',
         title: `Plain http:// for the ${insecure.join(' and ')} endpoint${insecure.length > 1 ? 's' : ''} on another host`,
         detail:
-          `${insecure.map((k) => session.endpoints[k]).join(', ')}: the client secret, the code and the PKCE verifier would cross the network unencrypted. OAuth requires TLS for every endpoint except this machine's loopback. ` +
+          `${insecure.map((k) => (k === 'discovery' ? o.issuer : session.endpoints[k as 'token'])).join(', ')}: the client secret, the code and the PKCE verifier would cross the network unencrypted${insecureDiscovery ? ', to endpoints read from a document anyone on the path could have rewritten' : ''}. OAuth requires TLS for every endpoint except this machine's loopback. ` +
           (o.insecureHttp ? 'Sent anyway, as --insecure-http asks.' : 'Nothing was sent.'),
         fixes: ['Use the provider\'s https:// URLs (behind a TLS-terminating proxy, configure its public https URL).', 'Only on a network you trust, for a test: --insecure-http.'],
         sources: ['RFC 6749 §3.1 and §3.2 (TLS required)', 'RFC 8252 §8.3'],
-        evidence: { insecure: insecure.map((k) => session.endpoints[k]) },
+        evidence: { insecure: insecure.map((k) => (k === 'discovery' ? o.issuer : session.endpoints[k as 'token'])) },
       }),
     );
     if (!o.insecureHttp) return done();

@@ -7,6 +7,7 @@ import { DEFAULT_SECRET_ENV, secretFromEnv } from '../../env-secrets.js';
 import { finding } from '../../findings.js';
 import type { ClientAuthMethod } from '../../oauth/client-auth/index.js';
 import type { ProviderMetadata } from '../../oidc/discovery.js';
+import { isInsecureRemoteUrl } from '../../oauth/loopback-url.js';
 import { createSession } from '../../oauth/session.js';
 import {
   checkClientCredentials,
@@ -137,6 +138,10 @@ export async function runTarget(t: ProbeTarget, runDeps: Deps, o: RunOptions): P
           checks.push(skipped(name, noDiscovery('token endpoint')));
           break;
         }
+        if (isInsecureRemoteUrl(session.endpoints.token)) {
+          checks.push(notSentInClear(name, session.endpoints.token));
+          break;
+        }
         {
           const cc = await checkClientCredentials(t, session);
           checks.push(cc.result);
@@ -158,7 +163,8 @@ export async function runTarget(t: ProbeTarget, runDeps: Deps, o: RunOptions): P
           checks.push(skipped(name, !t.client_id ? 'needs client_id' : `${t.refresh_token_env} is not set`));
           break;
         }
-        checks.push(session.endpoints.token ? await checkRefresh(t, session, ctx.refreshToken, working) : skipped(name, noDiscovery('token endpoint')));
+        if (session.endpoints.token && isInsecureRemoteUrl(session.endpoints.token)) checks.push(notSentInClear(name, session.endpoints.token));
+        else checks.push(session.endpoints.token ? await checkRefresh(t, session, ctx.refreshToken, working) : skipped(name, noDiscovery('token endpoint')));
         break;
       case 'resource': {
         if (!t.resource) break;
@@ -200,6 +206,27 @@ export function internalFailure(name: CheckName, err: unknown, whole = false): C
         fixes: [whole ? 'Run again with --verbose and report the output.' : 'Run again with --json and look at the other checks of this target.'],
         sources: [],
         evidence: {},
+      }),
+    ],
+  };
+}
+
+/** A check that would send the client secret (or a refresh token) in clear to another host: not run. */
+function notSentInClear(name: CheckName, endpoint: string): CheckResult {
+  return {
+    name,
+    status: 'fail',
+    summary: 'not sent: plain http:// to another host',
+    elapsed_ms: 0,
+    findings: [
+      finding({
+        id: 'spec_deviation',
+        severity: 'error',
+        title: 'Plain http:// for the token endpoint on another host: nothing was sent',
+        detail: `${endpoint}: the client secret${name === 'refresh' ? ' and the refresh token' : ''} would cross the network unencrypted. OAuth requires TLS for every endpoint except this machine's loopback.`,
+        fixes: ['Use the provider\'s https:// token endpoint (behind a TLS-terminating proxy, configure its public https URL).'],
+        sources: ['RFC 6749 §3.2 (TLS required)'],
+        evidence: { token_endpoint: endpoint },
       }),
     ],
   };
