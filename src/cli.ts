@@ -73,6 +73,12 @@ const COMMANDS: CommandEntry[] = [
     load: async () => (await import('./commands/probe/command.js')).probeCommand,
   },
   {
+    name: 'client-credentials',
+    summary: 'get a token for a machine client (client_credentials), shown decoded and diagnosed',
+    args: [],
+    load: async () => (await import('./commands/client-credentials/command.js')).clientCredentialsCommand,
+  },
+  {
     name: 'completion',
     summary: 'print a shell completion script (bash, zsh or fish)',
     args: [['<shell>', 'bash, zsh or fish']],

@@ -49,6 +49,12 @@ describe('the built CLI, one run of each command', () => {
     expect(r.json().stage).toBe('done');
   });
 
+  it('client-credentials', async () => {
+    const r = await runCli(['client-credentials', '--json', '--issuer', provider.issuer, '--client-id', SERVICE.client_id], { env: { OAUTH_CLIENT_SECRET: SERVICE.client_secret } });
+    expect(r.code).toBe(0);
+    expect(r.json().auth_method).toBe('client_secret_basic');
+  });
+
   it('completion', async () => {
     const r = await runCli(['completion', 'bash']);
     expect(r.code).toBe(0);

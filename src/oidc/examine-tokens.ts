@@ -27,8 +27,11 @@ export interface TokenContext {
   clientId: string;
   /** The client secret, which verifies HS256/384/512 ID tokens. */
   clientSecret?: string;
-  nonce: string;
+  /** The nonce sent in the authorization request; none for grants that have none (client credentials, refresh). */
+  nonce?: string;
   scope: string;
+  /** Whether a missing refresh token is worth saying (not for client credentials, which never get one). */
+  expectRefreshToken?: boolean;
   showTokens: boolean;
   clockTolerance: number;
   timeoutMs: number;
@@ -71,7 +74,7 @@ export async function examineTokens(tokens: TokenResponse, ctx: TokenContext, no
         findings.push(...prefix('ID token', verified.findings));
         idTokenVerification = verified.verification;
       }
-      if (ctx.scope.split(/\s+/).includes('openid') && parsed.claims.nonce !== ctx.nonce) {
+      if (ctx.nonce !== undefined && ctx.scope.split(/\s+/).includes('openid') && parsed.claims.nonce !== ctx.nonce) {
         findings.push(
           finding({
             id: 'invalid_token',
@@ -132,7 +135,7 @@ export async function examineTokens(tokens: TokenResponse, ctx: TokenContext, no
     );
   }
 
-  if (tokens.refresh_token === undefined) {
+  if (tokens.refresh_token === undefined && ctx.expectRefreshToken !== false) {
     const offline = ctx.scope.split(/\s+/).includes('offline_access');
     findings.push(
       finding({

@@ -1,0 +1,89 @@
+/**
+ * `oauth-doctor client-credentials`: a token for a machine client (RFC 6749 §4.4), shown decoded,
+ * with the client authentication methods tried and every failure diagnosed.
+ */
+import type { Deps } from '../../deps.js';
+import { isOk, type Finding } from '../../findings.js';
+import type { AuthMethodChoice } from '../../oauth/client-auth/index.js';
+import { clientCredentialsGrant } from '../../oauth/grants.js';
+import { obtainTokens, type TokenOutcome } from '../../oauth/obtain-tokens.js';
+import { createSession } from '../../oauth/session.js';
+import { discover, discoveryLocations, type ProviderMetadata } from '../../oidc/discovery.js';
+import { UsageError } from '../../errors.js';
+import type { CommandResult } from '../result.js';
+
+export interface ClientCredentialsOptions {
+  issuer?: string;
+  tokenEndpoint?: string;
+  jwksUri?: string;
+  clientId: string;
+  clientSecret?: string;
+  clientSecretSource: string;
+  authMethod: AuthMethodChoice;
+  scope?: string;
+  /** An RFC 8707 resource indicator. */
+  resource?: string;
+  audience?: string;
+  params: Array<[string, string]>;
+  timeoutMs: number;
+  clockTolerance: number;
+  showTokens: boolean;
+}
+
+export interface ClientCredentialsResult extends CommandResult, Omit<TokenOutcome, 'raw' | 'findings'> {
+  command: 'client-credentials';
+  issuer: string | null;
+  token_endpoint: string | null;
+}
+
+export async function run(o: ClientCredentialsOptions, deps: Deps): Promise<ClientCredentialsResult> {
+  const findings: Finding[] = [];
+  let metadata: Partial<ProviderMetadata> = {};
+  if (o.issuer) {
+    deps.stderr.write(`→ Discovery at ${o.issuer}\n`);
+    const discovered = await discover(o.issuer, deps, o.timeoutMs);
+    // With --token-endpoint given, a failed discovery does not stop the request.
+    findings.push(...discovered.findings.map((f) => (!discovered.value && o.tokenEndpoint && f.severity === 'error' ? { ...f, severity: 'warning' as const } : f)));
+    metadata = discovered.value ?? {};
+  }
+  const session = createSession({
+    issuer: o.issuer ? discoveryLocations(o.issuer).issuer : undefined,
+    metadata,
+    overrides: { token: o.tokenEndpoint, jwks: o.jwksUri },
+    client: { client_id: o.clientId, ...(o.clientSecret !== undefined ? { client_secret: o.clientSecret } : {}) },
+    deps,
+    timeoutMs: o.timeoutMs,
+  });
+  const result: ClientCredentialsResult = {
+    command: 'client-credentials',
+    ok: false,
+    findings,
+    issuer: session.issuer ?? null,
+    token_endpoint: session.endpoints.token ?? null,
+    auth_method: null,
+    attempts: [],
+    tokens: null,
+    claims: {},
+    advice: [],
+  };
+  if (!session.endpoints.token) {
+    if (!o.issuer) throw new UsageError('no token endpoint: pass --issuer (discovery) or --token-endpoint');
+    return result;
+  }
+  const params: Record<string, string> = Object.fromEntries(o.params);
+  if (o.audience) params.audience = o.audience;
+  if (o.resource) params.resource = o.resource;
+  const grant = clientCredentialsGrant({ ...(o.scope ? { scope: o.scope } : {}), params });
+  deps.stderr.write(`→ client_credentials at ${session.endpoints.token}\n`);
+  const outcome = await obtainTokens(
+    session,
+    grant,
+    { authMethod: o.authMethod, secretSource: o.clientSecretSource, examine: { scope: o.scope ?? '', showTokens: o.showTokens, clockTolerance: o.clockTolerance, expectRefreshToken: false } },
+    deps,
+  );
+  const { raw: _raw, findings: found, ...shown } = outcome;
+  Object.assign(result, shown);
+  findings.push(...found);
+  result.ok = outcome.tokens !== null && isOk(findings);
+  return result;
+}

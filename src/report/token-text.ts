@@ -1,0 +1,39 @@
+/**
+ * The human view of a token request, shared by the token commands: each attempt, the method that
+ * worked and what to configure, the tokens (redacted unless asked) and the claims of those that
+ * are JWTs.
+ */
+import { indent, printable, heading } from './findings-text.js';
+import type { Style } from './style.js';
+import type { TokenOutcome } from '../oauth/obtain-tokens.js';
+import { isoDate } from '../token/time.js';
+
+const TIME_CLAIMS = new Set(['iat', 'exp', 'nbf', 'auth_time']);
+
+export function renderTokenOutcome(r: Omit<TokenOutcome, 'findings' | 'raw'>, style: Style, title = 'Token request'): string[] {
+  const out: string[] = [];
+  if (r.attempts.length > 0) {
+    out.push('', heading(title, style));
+    for (const a of r.attempts) {
+      const outcome = a.error ? style.red(printable(`${a.error}${a.error_description ? `: ${a.error_description.slice(0, 120)}` : ''}`)) : style.green('tokens');
+      out.push(`  ${a.auth_method.padEnd(20)} ${a.status === null ? 'no answer' : `HTTP ${a.status}`}  ${outcome}  ${style.dim(`${a.elapsed_ms} ms`)}`);
+    }
+    if (r.auth_method) {
+      out.push(`  ${style.bold('Client authentication')} ${style.green(r.auth_method)} works for this client. In your own client:`);
+      for (const line of r.advice) out.push(indent(`- ${line}`, 4, 100, 2));
+    }
+  }
+  if (r.tokens) {
+    out.push('', heading('Tokens', style));
+    for (const [k, v] of Object.entries(r.tokens)) out.push(`  ${style.cyan(printable(k).padEnd(14))} ${printable(typeof v === 'string' ? v : JSON.stringify(v))}`);
+  }
+  for (const [name, claims] of [['Access token claims', r.claims.access_token], ['ID token claims', r.claims.id_token]] as const) {
+    if (!claims) continue;
+    out.push('', heading(name, style));
+    for (const [k, v] of Object.entries(claims)) {
+      const shown = TIME_CLAIMS.has(k) && typeof v === 'number' ? isoDate(v) : typeof v === 'string' ? v : JSON.stringify(v);
+      out.push(`  ${style.cyan(printable(k).padEnd(14))} ${printable(shown)}`);
+    }
+  }
+  return out;
+}
