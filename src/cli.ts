@@ -79,6 +79,12 @@ const COMMANDS: CommandEntry[] = [
     load: async () => (await import('./commands/client-credentials/command.js')).clientCredentialsCommand,
   },
   {
+    name: 'refresh',
+    summary: 'redeem a refresh token: the new tokens decoded, rotation, narrower scope, refusals diagnosed',
+    args: [],
+    load: async () => (await import('./commands/refresh/command.js')).refreshCommand,
+  },
+  {
     name: 'completion',
     summary: 'print a shell completion script (bash, zsh or fish)',
     args: [['<shell>', 'bash, zsh or fish']],

@@ -3,6 +3,9 @@
  * and its bundle), against a real provider where the command needs one. Everything else about the
  * commands is tested in-process (helpers/in-process.ts); this is what proves the bundle is the same program.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, STACK_TRACE } from './helpers/cli.js';
@@ -11,6 +14,7 @@ import { NOW, signHs256 } from './helpers/tokens.js';
 
 const BROWSER = `${process.execPath} ${fileURLToPath(new URL('../scripts/demo/http-browser.mjs', import.meta.url))}`;
 let provider: RunningProvider;
+const saved = join(mkdtempSync(join(tmpdir(), 'oauth-doctor-smoke-')), 'tokens.json');
 
 beforeAll(async () => {
   provider = await startProvider();
@@ -41,7 +45,7 @@ describe('the built CLI, one run of each command', () => {
   });
 
   it('login', async () => {
-    const r = await runCli(['login', '--json', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--login-timeout', '20'], {
+    const r = await runCli(['login', '--json', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--login-timeout', '20', '--scope', 'openid offline_access', '--param', 'prompt=consent', '--save', saved], {
       env: { OAUTH_CLIENT_SECRET: CONFIDENTIAL.client_secret },
       timeoutMs: 30_000,
     });
@@ -53,6 +57,12 @@ describe('the built CLI, one run of each command', () => {
     const r = await runCli(['client-credentials', '--json', '--issuer', provider.issuer, '--client-id', SERVICE.client_id], { env: { OAUTH_CLIENT_SECRET: SERVICE.client_secret } });
     expect(r.code).toBe(0);
     expect(r.json().auth_method).toBe('client_secret_basic');
+  });
+
+  it('refresh, from what login saved', async () => {
+    const r = await runCli(['refresh', '--json', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--from', saved], { env: { OAUTH_CLIENT_SECRET: CONFIDENTIAL.client_secret } });
+    expect(r.code).toBe(0);
+    expect(r.json().command).toBe('refresh');
   });
 
   it('completion', async () => {

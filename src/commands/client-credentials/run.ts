@@ -3,7 +3,7 @@
  * with the client authentication methods tried and every failure diagnosed.
  */
 import type { Deps } from '../../deps.js';
-import { isOk, type Finding } from '../../findings.js';
+import { bySeverity, isOk, type Finding } from '../../findings.js';
 import type { AuthMethodChoice } from '../../oauth/client-auth/index.js';
 import { clientCredentialsGrant } from '../../oauth/grants.js';
 import { obtainTokens, type TokenOutcome } from '../../oauth/obtain-tokens.js';
@@ -85,5 +85,7 @@ export async function run(o: ClientCredentialsOptions, deps: Deps): Promise<Clie
   Object.assign(result, shown);
   findings.push(...found);
   result.ok = outcome.tokens !== null && isOk(findings);
+  // Errors first, as decode orders them: the first finding is the one to read.
+  result.findings = bySeverity(findings);
   return result;
 }
