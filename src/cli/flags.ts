@@ -132,6 +132,15 @@ export function addClientFlags(cmd: Command, o: { interactive: boolean; clientId
   return cmd;
 }
 
+/** The client's id, its secret (registered as a secret of the run) and where the secret came from. */
+export async function clientOptions(flags: ClientFlags, deps: Deps): Promise<{ clientId: string; clientSecret: string | undefined; clientSecretSource: string }> {
+  return {
+    clientId: flags.clientId as string,
+    clientSecret: await readClientSecret(flags, deps),
+    clientSecretSource: flags.clientSecretStdin ? 'standard input' : secretEnvName(flags),
+  };
+}
+
 /** The variable the secret is read from: the one named, or the default. */
 export function secretEnvName(flags: ClientFlags): string {
   return flags.clientSecretEnv ?? DEFAULT_SECRET_ENV;

@@ -24,6 +24,11 @@ export interface TokenOutcome {
   raw?: Record<string, unknown>;
 }
 
+/** What a token command shows before (or without) an answer; a fresh value each time. */
+export function noTokens(): Omit<TokenOutcome, 'findings' | 'raw'> {
+  return { auth_method: null, attempts: [], tokens: null, claims: {}, advice: [] };
+}
+
 export async function obtainTokens(
   session: Session,
   grant: Grant,

@@ -10,7 +10,8 @@ import { isoDate } from '../token/time.js';
 
 const TIME_CLAIMS = new Set(['iat', 'exp', 'nbf', 'auth_time']);
 
-export function renderTokenOutcome(r: Omit<TokenOutcome, 'findings' | 'raw'>, style: Style, title = 'Token request'): string[] {
+/** `claims: false` for a caller that shows the claims its own way (login, with the ID token's verdict). */
+export function renderTokenOutcome(r: Omit<TokenOutcome, 'findings' | 'raw'>, style: Style, title = 'Token request', o: { claims?: boolean } = {}): string[] {
   const out: string[] = [];
   if (r.attempts.length > 0) {
     out.push('', heading(title, style));
@@ -27,6 +28,7 @@ export function renderTokenOutcome(r: Omit<TokenOutcome, 'findings' | 'raw'>, st
     out.push('', heading('Tokens', style));
     for (const [k, v] of Object.entries(r.tokens)) out.push(`  ${style.cyan(printable(k).padEnd(14))} ${printable(typeof v === 'string' ? v : JSON.stringify(v))}`);
   }
+  if (o.claims === false) return out;
   for (const [name, claims] of [['Access token claims', r.claims.access_token], ['ID token claims', r.claims.id_token]] as const) {
     if (!claims) continue;
     out.push('', heading(name, style));

@@ -3,7 +3,7 @@
  */
 import { Option } from 'commander';
 import { flagsOf, type CommandModule } from '../../cli/command.js';
-import { addClientFlags, addNetworkFlags, collectParam, readClientSecret, secretEnvName, seconds, url, type ClientFlags, type NetworkFlags } from '../../cli/flags.js';
+import { addClientFlags, addNetworkFlags, collectParam, clientOptions, seconds, url, type ClientFlags, type NetworkFlags } from '../../cli/flags.js';
 import { UsageError } from '../../errors.js';
 import { AUTH_METHOD_CHOICES, type AuthMethodChoice } from '../../oauth/client-auth/index.js';
 import { RESERVED_TOKEN_PARAMS } from '../../oauth/grants.js';
@@ -61,14 +61,12 @@ Exit codes: 0 a token was issued and nothing is wrong, 1 the request failed or a
       if (RESERVED_TOKEN_PARAMS.includes(key)) throw new UsageError(`--param ${key}=… would repeat a parameter the request sets itself; ${key === 'scope' ? 'use --scope' : 'leave it out'}`);
     }
     deps.secrets.revealTokens = Boolean(f.showTokens);
-    const clientSecret = await readClientSecret(f, deps);
+    const client = await clientOptions(f, deps);
     return {
       issuer: f.issuer,
       tokenEndpoint: f.tokenEndpoint,
       jwksUri: f.jwksUri,
-      clientId: f.clientId as string,
-      clientSecret,
-      clientSecretSource: f.clientSecretStdin ? 'standard input' : secretEnvName(f),
+      ...client,
       authMethod: f.authMethod,
       scope: f.scope,
       resource: f.resource,

@@ -6,9 +6,8 @@ import type { Deps } from '../../deps.js';
 import { bySeverity, isOk, type Finding } from '../../findings.js';
 import type { AuthMethodChoice } from '../../oauth/client-auth/index.js';
 import { clientCredentialsGrant } from '../../oauth/grants.js';
-import { obtainTokens, type TokenOutcome } from '../../oauth/obtain-tokens.js';
-import { createSession } from '../../oauth/session.js';
-import { discover, discoveryLocations, type ProviderMetadata } from '../../oidc/discovery.js';
+import { noTokens, obtainTokens, type TokenOutcome } from '../../oauth/obtain-tokens.js';
+import { openTokenSession } from '../../oauth/open-session.js';
 import { UsageError } from '../../errors.js';
 import type { CommandResult } from '../result.js';
 
@@ -37,34 +36,14 @@ export interface ClientCredentialsResult extends CommandResult, Omit<TokenOutcom
 }
 
 export async function run(o: ClientCredentialsOptions, deps: Deps): Promise<ClientCredentialsResult> {
-  const findings: Finding[] = [];
-  let metadata: Partial<ProviderMetadata> = {};
-  if (o.issuer) {
-    deps.stderr.write(`→ Discovery at ${o.issuer}\n`);
-    const discovered = await discover(o.issuer, deps, o.timeoutMs);
-    // With --token-endpoint given, a failed discovery does not stop the request.
-    findings.push(...discovered.findings.map((f) => (!discovered.value && o.tokenEndpoint && f.severity === 'error' ? { ...f, severity: 'warning' as const } : f)));
-    metadata = discovered.value ?? {};
-  }
-  const session = createSession({
-    issuer: o.issuer ? discoveryLocations(o.issuer).issuer : undefined,
-    metadata,
-    overrides: { token: o.tokenEndpoint, jwks: o.jwksUri },
-    client: { client_id: o.clientId, ...(o.clientSecret !== undefined ? { client_secret: o.clientSecret } : {}) },
-    deps,
-    timeoutMs: o.timeoutMs,
-  });
+  const { session, findings } = await openTokenSession(o, deps);
   const result: ClientCredentialsResult = {
     command: 'client-credentials',
     ok: false,
     findings,
     issuer: session.issuer ?? null,
     token_endpoint: session.endpoints.token ?? null,
-    auth_method: null,
-    attempts: [],
-    tokens: null,
-    claims: {},
-    advice: [],
+    ...noTokens(),
   };
   if (!session.endpoints.token) {
     if (!o.issuer) throw new UsageError('no token endpoint: pass --issuer (discovery) or --token-endpoint');

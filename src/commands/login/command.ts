@@ -4,7 +4,7 @@
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { flagsOf, type CommandModule } from '../../cli/command.js';
-import { addClientFlags, addNetworkFlags, checkWritable, collectParam, positiveSeconds, readClientSecret, secretEnvName, seconds, url, type ClientFlags, type NetworkFlags } from '../../cli/flags.js';
+import { addClientFlags, addNetworkFlags, checkWritable, collectParam, clientOptions, positiveSeconds, seconds, url, type ClientFlags, type NetworkFlags } from '../../cli/flags.js';
 import { DEFAULT_SECRET_ENV } from '../../env-secrets.js';
 import { UsageError } from '../../errors.js';
 import type { LoopbackHost } from '../../loopback/listener.js';
@@ -86,8 +86,8 @@ Exit codes: 0 signed in and nothing wrong, 1 the login failed or a problem was d
     const f = flagsOf<LoginFlags>(cmd);
     checkLoginFlags(f, cmd);
     deps.secrets.revealTokens = Boolean(f.showTokens);
-    const clientSecret = await readClientSecret(f, deps);
-    if (clientSecret === undefined && (f.authMethod === 'basic' || f.authMethod === 'post')) {
+    const client = await clientOptions(f, deps);
+    if (client.clientSecret === undefined && (f.authMethod === 'basic' || f.authMethod === 'post')) {
       throw new UsageError(`--auth-method ${f.authMethod} needs a client secret: set ${DEFAULT_SECRET_ENV}, or use --client-secret-env NAME or --client-secret-stdin`);
     }
     const given = (name: string) => cmd.getOptionValueSource(name) === 'cli';
@@ -96,9 +96,7 @@ Exit codes: 0 signed in and nothing wrong, 1 the login failed or a problem was d
       authorizationEndpoint: f.authorizationEndpoint,
       tokenEndpoint: f.tokenEndpoint,
       jwksUri: f.jwksUri,
-      clientId: f.clientId as string,
-      clientSecret,
-      clientSecretSource: f.clientSecretStdin ? 'standard input' : secretEnvName(f),
+      ...client,
       authMethod: f.authMethod,
       scope: f.scope,
       params: f.param,

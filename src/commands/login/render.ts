@@ -3,7 +3,8 @@
  * back (redacted), then the findings.
  */
 import type { LoginResult } from './run.js';
-import { heading, indent, printable, renderFindings, renderSummary } from '../../report/findings-text.js';
+import { heading, printable, renderFindings, renderSummary } from '../../report/findings-text.js';
+import { renderTokenOutcome } from '../../report/token-text.js';
 import type { Style } from '../../report/style.js';
 import { isoDate } from '../../token/time.js';
 
@@ -14,21 +15,7 @@ export function renderLogin(r: LoginResult, style: Style): string {
   out.push(`${style.bold('Issuer')}        ${r.issuer ? printable(r.issuer) : style.dim('(endpoints given directly)')}`);
   out.push(`${style.bold('Redirect URI')}  ${r.redirect_uri ? printable(r.redirect_uri) : style.dim('(none)')}`);
   out.push(`${style.bold('Reached')}       ${r.stage === 'done' ? style.green('tokens received') : style.red(`stopped at ${r.stage}`)}`);
-  if (r.attempts.length > 0) {
-    out.push('', heading('Code exchange', style));
-    for (const a of r.attempts) {
-      const outcome = a.error ? style.red(printable(`${a.error}${a.error_description ? `: ${a.error_description.slice(0, 120)}` : ''}`)) : style.green('tokens');
-      out.push(`  ${a.auth_method.padEnd(20)} ${a.status === null ? 'no answer' : `HTTP ${a.status}`}  ${outcome}  ${style.dim(`${a.elapsed_ms} ms`)}`);
-    }
-    if (r.auth_method) {
-      out.push(`  ${style.bold('Client authentication')} ${style.green(r.auth_method)} works for this client. In your own client:`);
-      for (const line of r.advice) out.push(indent(`- ${line}`, 4, 100, 2));
-    }
-  }
-  if (r.tokens) {
-    out.push('', heading('Tokens', style));
-    for (const [k, v] of Object.entries(r.tokens)) out.push(`  ${style.cyan(printable(k).padEnd(14))} ${printable(typeof v === 'string' ? v : JSON.stringify(v))}`);
-  }
+  out.push(...renderTokenOutcome(r, style, 'Code exchange', { claims: false }));
   if (r.claims.id_token) {
     const v = r.id_token_verification;
     const verdict = !v ? style.yellow('signature not checked (no JWKS, or no client secret for an HS* token)') : v.signature_valid ? style.green(`signature verified with ${printable(v.key_source ?? '')}`) : style.red('signature NOT verified');

@@ -4,7 +4,7 @@
  */
 import { Option } from 'commander';
 import { flagsOf, type CommandModule } from '../../cli/command.js';
-import { addClientFlags, addNetworkFlags, checkWritable, readClientSecret, secretEnvName, secretFromEnv, seconds, url, type ClientFlags, type NetworkFlags } from '../../cli/flags.js';
+import { addClientFlags, addNetworkFlags, checkWritable, clientOptions, secretFromEnv, seconds, url, type ClientFlags, type NetworkFlags } from '../../cli/flags.js';
 import type { Deps } from '../../deps.js';
 import { InputError, UsageError } from '../../errors.js';
 import { AUTH_METHOD_CHOICES, type AuthMethodChoice } from '../../oauth/client-auth/index.js';
@@ -66,14 +66,12 @@ Exit codes: 0 new tokens and nothing wrong, 1 the refresh failed or a problem wa
     if (f.save !== undefined) checkWritable('--save', f.save);
     deps.secrets.revealTokens = Boolean(f.showTokens);
     const { token, source, scope } = await refreshTokenFrom(f, deps);
-    const clientSecret = await readClientSecret(f, deps);
+    const client = await clientOptions(f, deps);
     return {
       issuer: f.issuer,
       tokenEndpoint: f.tokenEndpoint,
       jwksUri: f.jwksUri,
-      clientId: f.clientId as string,
-      clientSecret,
-      clientSecretSource: f.clientSecretStdin ? 'standard input' : secretEnvName(f),
+      ...client,
       authMethod: f.authMethod,
       refreshToken: token,
       refreshTokenSource: source,

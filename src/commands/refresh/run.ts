@@ -7,9 +7,8 @@ import { UsageError } from '../../errors.js';
 import { bySeverity, finding, isOk, type Finding } from '../../findings.js';
 import type { AuthMethodChoice } from '../../oauth/client-auth/index.js';
 import { refreshTokenGrant } from '../../oauth/grants.js';
-import { obtainTokens, type TokenOutcome } from '../../oauth/obtain-tokens.js';
-import { createSession } from '../../oauth/session.js';
-import { discover, discoveryLocations, type ProviderMetadata } from '../../oidc/discovery.js';
+import { noTokens, obtainTokens, type TokenOutcome } from '../../oauth/obtain-tokens.js';
+import { openTokenSession } from '../../oauth/open-session.js';
 import type { CommandResult } from '../result.js';
 
 export interface RefreshOptions {
@@ -43,33 +42,14 @@ export interface RefreshResult extends CommandResult, Omit<TokenOutcome, 'raw' |
 }
 
 export async function run(o: RefreshOptions, deps: Deps): Promise<RefreshResult> {
-  const findings: Finding[] = [];
-  let metadata: Partial<ProviderMetadata> = {};
-  if (o.issuer) {
-    deps.stderr.write(`→ Discovery at ${o.issuer}\n`);
-    const discovered = await discover(o.issuer, deps, o.timeoutMs);
-    findings.push(...discovered.findings.map((f) => (!discovered.value && o.tokenEndpoint && f.severity === 'error' ? { ...f, severity: 'warning' as const } : f)));
-    metadata = discovered.value ?? {};
-  }
-  const session = createSession({
-    issuer: o.issuer ? discoveryLocations(o.issuer).issuer : undefined,
-    metadata,
-    overrides: { token: o.tokenEndpoint, jwks: o.jwksUri },
-    client: { client_id: o.clientId, ...(o.clientSecret !== undefined ? { client_secret: o.clientSecret } : {}) },
-    deps,
-    timeoutMs: o.timeoutMs,
-  });
+  const { session, findings } = await openTokenSession(o, deps);
   const result: RefreshResult = {
     command: 'refresh',
     ok: false,
     findings,
     issuer: session.issuer ?? null,
     token_endpoint: session.endpoints.token ?? null,
-    auth_method: null,
-    attempts: [],
-    tokens: null,
-    claims: {},
-    advice: [],
+    ...noTokens(),
     rotated: false,
   };
   if (!session.endpoints.token) {

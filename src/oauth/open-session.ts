@@ -1,0 +1,57 @@
+/**
+ * A Session for the token commands: discovery at the issuer (when one is given), with the
+ * endpoints given on top. A failed discovery is a warning when --token-endpoint carries the
+ * request anyway, and the issuer without metadata is the one given (worked out from a discovery
+ * URL when that is what was given).
+ */
+import type { Deps } from '../deps.js';
+import type { Finding } from '../findings.js';
+import { discover, discoveryLocations, type ProviderMetadata } from '../oidc/discovery.js';
+import type { Client } from './client-auth/index.js';
+import { createSession, type Endpoints, type Session } from './session.js';
+
+export async function openSession(
+  o: { issuer?: string; overrides: Endpoints; client: Client; timeoutMs: number },
+  deps: Pick<Deps, 'http' | 'secrets' | 'stderr'>,
+): Promise<{ session: Session; findings: Finding[] }> {
+  const findings: Finding[] = [];
+  let metadata: Partial<ProviderMetadata> = {};
+  if (o.issuer) {
+    deps.stderr.write(`→ Discovery at ${o.issuer}\n`);
+    const discovered = await discover(o.issuer, deps, o.timeoutMs);
+    findings.push(...discovered.findings.map((f) => (!discovered.value && o.overrides.token && f.severity === 'error' ? { ...f, severity: 'warning' as const } : f)));
+    metadata = discovered.value ?? {};
+  }
+  const session = createSession({
+    issuer: o.issuer ? discoveryLocations(o.issuer).issuer : undefined,
+    metadata,
+    overrides: o.overrides,
+    client: o.client,
+    deps,
+    timeoutMs: o.timeoutMs,
+  });
+  return { session, findings };
+}
+
+/** What every token command is given about the provider and the client. */
+export interface TokenClientOptions {
+  issuer?: string;
+  tokenEndpoint?: string;
+  jwksUri?: string;
+  clientId: string;
+  clientSecret?: string;
+  timeoutMs: number;
+}
+
+/** The Session of a token command, from its options. */
+export function openTokenSession(o: TokenClientOptions, deps: Pick<Deps, 'http' | 'secrets' | 'stderr'>): Promise<{ session: Session; findings: Finding[] }> {
+  return openSession(
+    {
+      issuer: o.issuer,
+      overrides: { token: o.tokenEndpoint, jwks: o.jwksUri },
+      client: { client_id: o.clientId, ...(o.clientSecret !== undefined ? { client_secret: o.clientSecret } : {}) },
+      timeoutMs: o.timeoutMs,
+    },
+    deps,
+  );
+}
