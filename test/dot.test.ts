@@ -8,14 +8,14 @@ import { createServer, type Server } from 'node:net';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { HTTP_BROWSER } from './helpers/provider.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { walk } from '../scripts/demo/http-browser.mjs';
 import { BIN } from './helpers/cli.js';
 import { startDot, type RunningDot } from './helpers/dot.js';
 import { runInProcess as runCli } from './helpers/in-process.js';
+import { curlI, freePort } from './helpers/server.js';
 
-const BROWSER = `${process.execPath} ${fileURLToPath(new URL('../scripts/demo/http-browser.mjs', import.meta.url))}`;
 const WEB = { client_id: 'web', client_secret: 'web-secret-0123456789abcdef' };
 const HS = { client_id: 'hs-app', client_secret: 'hs-secret-0123456789abcdef-0123456789' };
 const SVC = { client_id: 'svc', client_secret: 'svc-secret-0123456789abcdef' };
@@ -25,14 +25,6 @@ const WEBAPP = { client_id: 'webapp', client_secret: 'webapp-secret-0123456789ab
 let dot: RunningDot;
 let port: number;
 let spare: number;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
 
 beforeAll(async () => {
   port = await freePort();
@@ -51,7 +43,7 @@ afterAll(async () => {
 });
 
 const login = (args: string[], secret = WEB.client_secret) =>
-  runCli(['login', '--json', '--browser', BROWSER, '--port', String(port), '--login-timeout', '20', ...args], { env: { OAUTH_CLIENT_SECRET: secret }, timeoutMs: 40_000 });
+  runCli(['login', '--json', '--browser', HTTP_BROWSER, '--port', String(port), '--login-timeout', '20', ...args], { env: { OAUTH_CLIENT_SECRET: secret }, timeoutMs: 40_000 });
 const ids = (findings: Array<{ id: string; severity: string }>) => findings.map((f) => `${f.id} ${f.severity}`);
 
 describe('Django OAuth Toolkit', () => {
@@ -196,7 +188,7 @@ describe('Django OAuth Toolkit', () => {
     afterAll(() => new Promise<void>((resolve) => holder.close(() => resolve())));
 
     it('says which port was taken and which is used', async () => {
-      const r = await runCli(['login', '--json', '--browser', BROWSER, '--port', `${port},${spare}`, '--login-timeout', '20', '--issuer', dot.issuer, '--client-id', WEB.client_id], {
+      const r = await runCli(['login', '--json', '--browser', HTTP_BROWSER, '--port', `${port},${spare}`, '--login-timeout', '20', '--issuer', dot.issuer, '--client-id', WEB.client_id], {
         env: { OAUTH_CLIENT_SECRET: WEB.client_secret },
       });
       expect(r.stderr).toContain(`port ${port} (in use) passed over; listening on ${spare}`);
@@ -208,7 +200,7 @@ describe('Django OAuth Toolkit', () => {
 
   describe('the other clients of a real deployment', () => {
     it('a public client with PKCE signs in with no secret (auth method none)', async () => {
-      const r = await runCli(['login', '--json', '--browser', BROWSER, '--port', String(port), '--login-timeout', '20', '--issuer', dot.issuer, '--client-id', SPA.client_id], { env: { OAUTH_CLIENT_SECRET: '' } });
+      const r = await runCli(['login', '--json', '--browser', HTTP_BROWSER, '--port', String(port), '--login-timeout', '20', '--issuer', dot.issuer, '--client-id', SPA.client_id], { env: { OAUTH_CLIENT_SECRET: '' } });
       expect(r.code).toBe(0);
       expect(r.json().attempts.map((a: { auth_method: string }) => a.auth_method)).toEqual(['none']);
     });
@@ -244,7 +236,6 @@ describe('Django OAuth Toolkit', () => {
   });
 
   describe('explain, given DOT\'s raw answers as curl -i prints them', () => {
-    const raw = async (res: Response) => `HTTP/1.1 ${res.status} ${res.statusText}\r\n${[...res.headers].map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${await res.text()}`;
 
     it('a wrong secret (401 with WWW-Authenticate: Bearer error="invalid_client") is client authentication', async () => {
       const res = await fetch(`${dot.issuer}/token/`, {
@@ -252,7 +243,7 @@ describe('Django OAuth Toolkit', () => {
         headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${SVC.client_id}:wrong`).toString('base64')}` },
         body: 'grant_type=client_credentials',
       });
-      const text = await raw(res);
+      const text = await curlI(res);
       expect(text).toMatch(/www-authenticate: Bearer .*error="invalid_client"/i);
       const r = await runCli(['explain', '--json'], { input: text });
       expect(r.code).toBe(1);
@@ -268,14 +259,13 @@ describe('Django OAuth Toolkit', () => {
       }).then((t) => t.json() as Promise<{ access_token: string }>);
       const res = await fetch(`${dot.issuer}/userinfo/`, { headers: { authorization: `Bearer ${token.access_token}` } });
       expect(res.status).toBe(500);
-      const r = await runCli(['explain', '--json'], { input: await raw(res) });
+      const r = await runCli(['explain', '--json'], { input: await curlI(res) });
       expect(r.json().findings[0]).toMatchObject({ id: 'server_error' });
       expect(ids(r.json().findings)).not.toContain('wrong_endpoint error');
     });
   });
 
   describe('explain on a table of DOT\'s raw answers (the figure issue 11 asked for)', () => {
-    const raw = async (res: Response) => `HTTP/1.1 ${res.status} ${res.statusText}\r\n${[...res.headers].map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${await res.text()}`;
     const token = (client: { client_id: string; client_secret?: string }, body: string) =>
       fetch(`${dot.issuer}/token/`, {
         method: 'POST',
@@ -296,7 +286,7 @@ describe('Django OAuth Toolkit', () => {
       ['userinfo with a token it does not know', () => fetch(`${dot.issuer}/userinfo/`, { headers: { authorization: 'Bearer bogus' } }), 'invalid_token', 0],
     ];
     it.each(cases)('%s', async (_name, answer, expected, rank) => {
-      const r = await runCli(['explain', '--json'], { input: await raw(await answer()) });
+      const r = await runCli(['explain', '--json'], { input: await curlI(await answer()) });
       expect(r.code).toBe(1);
       const found = r.json().findings.map((f: { id: string }) => f.id);
       expect(found.indexOf(expected), `${found.join(', ')}`).toBeLessThanOrEqual(rank);

@@ -3,12 +3,10 @@
  * issuer with a path (https://host/realms/NAME), here oidc-provider mounted under /realms/demo as
  * express would mount it (scripts/demo/provider.mjs `path`).
  */
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess as runCli } from './helpers/in-process.js';
-import { CONFIDENTIAL, SERVICE, startProvider, type RunningProvider } from './helpers/provider.js';
+import { CONFIDENTIAL, HTTP_BROWSER, type RunningProvider, SERVICE, startProvider } from './helpers/provider.js';
 
-const BROWSER = `${process.execPath} ${fileURLToPath(new URL('../scripts/demo/http-browser.mjs', import.meta.url))}`;
 let realm: RunningProvider;
 
 beforeAll(async () => {
@@ -21,7 +19,7 @@ afterAll(async () => {
 describe('an issuer with a path (Keycloak realms)', () => {
   it('login discovers it under the path and verifies the ID token against it', async () => {
     expect(realm.issuer).toMatch(/\/realms\/demo$/);
-    const r = await runCli(['login', '--json', '--issuer', realm.issuer, '--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--login-timeout', '20'], {
+    const r = await runCli(['login', '--json', '--issuer', realm.issuer, '--client-id', CONFIDENTIAL.client_id, '--browser', HTTP_BROWSER, '--login-timeout', '20'], {
       env: { OAUTH_CLIENT_SECRET: CONFIDENTIAL.client_secret },
     });
     expect(r.code).toBe(0);

@@ -7,15 +7,13 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli as spawnCli, spawnLogin, STACK_TRACE } from './helpers/cli.js';
 import { runInProcess as runCli } from './helpers/in-process.js';
-import { API_AUDIENCE, CONFIDENTIAL, PUBLIC, startProvider, startTokenWrapper, WEB, type RunningProvider } from './helpers/provider.js';
+import { API_AUDIENCE, CONFIDENTIAL, HTTP_BROWSER, PUBLIC, type RunningProvider, startProvider, startTokenWrapper, WEB } from './helpers/provider.js';
 import { walk } from '../scripts/demo/http-browser.mjs';
 
-const BROWSER = `${process.execPath} ${fileURLToPath(new URL('../scripts/demo/http-browser.mjs', import.meta.url))}`;
-const DENY = `${BROWSER} --deny`;
+const DENY = `${HTTP_BROWSER} --deny`;
 const secretEnv = { OAUTH_CLIENT_SECRET: CONFIDENTIAL.client_secret };
 
 let provider: RunningProvider;
@@ -42,7 +40,7 @@ const login = (args: string[], env: Record<string, string> = secretEnv, input?: 
 
 describe.concurrent('login against oidc-provider', () => {
   it('signs in with a confidential client: auto starts with client_secret_basic, verifies the ID token', async () => {
-    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER]);
+    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', HTTP_BROWSER]);
     expect(r.stderr).not.toMatch(STACK_TRACE);
     expect(r.code).toBe(0);
     const out = r.json();
@@ -55,33 +53,33 @@ describe.concurrent('login against oidc-provider', () => {
   });
 
   it('reads the secret from standard input and listens on localhost when asked', async () => {
-    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--client-secret-stdin', '--host', 'localhost'], {}, `${CONFIDENTIAL.client_secret}\n`);
+    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', HTTP_BROWSER, '--client-secret-stdin', '--host', 'localhost'], {}, `${CONFIDENTIAL.client_secret}\n`);
     expect(r.code).toBe(0);
     expect(r.json().redirect_uri).toMatch(/^http:\/\/localhost:\d+\/callback$/);
     expect(r.stdout + r.stderr).not.toContain(CONFIDENTIAL.client_secret);
   });
 
   it('signs in with client_secret_post when asked', async () => {
-    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--auth-method', 'post']);
+    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', HTTP_BROWSER, '--auth-method', 'post']);
     expect(r.code).toBe(0);
     expect(r.json().auth_method).toBe('client_secret_post');
   });
 
   it('signs in with a public client and PKCE', async () => {
-    const r = await login(['--client-id', PUBLIC.client_id, '--browser', BROWSER], {});
+    const r = await login(['--client-id', PUBLIC.client_id, '--browser', HTTP_BROWSER], {});
     expect(r.code).toBe(0);
     expect(r.json().auth_method).toBe('none');
   });
 
   it('gets a refresh token with offline_access', async () => {
-    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--scope', 'openid offline_access', '--param', 'prompt=consent']);
+    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', HTTP_BROWSER, '--scope', 'openid offline_access', '--param', 'prompt=consent']);
     expect(r.code).toBe(0);
     expect(r.json().tokens.refresh_token).toMatch(/redacted/);
     expect(r.json().findings.map((f: any) => f.id)).not.toContain('no_refresh_token');
   });
 
   it('auto falls back from basic to post when a strict server refuses Basic', async () => {
-    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--token-endpoint', await wrapper(provider, 'post-only')]);
+    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', HTTP_BROWSER, '--token-endpoint', await wrapper(provider, 'post-only')]);
     expect(r.code).toBe(0);
     const out = r.json();
     expect(out.attempts.map((a: any) => [a.auth_method, a.status, a.error])).toEqual([
@@ -95,7 +93,7 @@ describe.concurrent('login against oidc-provider', () => {
 
   it('auto starts with post where discovery advertises only post, and falls back to basic', async () => {
     const r = await runCli(
-      ['login', '--json', '--issuer', postOnlyProvider.issuer, '--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--login-timeout', '20', '--token-endpoint', await wrapper(postOnlyProvider, 'basic-only')],
+      ['login', '--json', '--issuer', postOnlyProvider.issuer, '--client-id', CONFIDENTIAL.client_id, '--browser', HTTP_BROWSER, '--login-timeout', '20', '--token-endpoint', await wrapper(postOnlyProvider, 'basic-only')],
       { env: secretEnv },
     );
     expect(r.code).toBe(0);
@@ -109,7 +107,7 @@ describe.concurrent('login against oidc-provider', () => {
   });
 
   it('diagnoses a wrong secret after trying both methods', async () => {
-    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER], { OAUTH_CLIENT_SECRET: 'not-the-secret' });
+    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', HTTP_BROWSER], { OAUTH_CLIENT_SECRET: 'not-the-secret' });
     expect(r.code).toBe(1);
     const out = r.json();
     expect(out.attempts.map((a: any) => a.error)).toEqual(['invalid_client', 'invalid_client']);
@@ -118,7 +116,7 @@ describe.concurrent('login against oidc-provider', () => {
   });
 
   it("reads GitHub's HTTP 200 error answer as an error, with the spec deviation", async () => {
-    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--token-endpoint', await wrapper(provider, 'github')], { OAUTH_CLIENT_SECRET: 'wrong' });
+    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', HTTP_BROWSER, '--token-endpoint', await wrapper(provider, 'github')], { OAUTH_CLIENT_SECRET: 'wrong' });
     expect(r.code).toBe(1);
     const out = r.json();
     expect(out.attempts.map((a: any) => [a.status, a.error])).toEqual([
@@ -131,14 +129,14 @@ describe.concurrent('login against oidc-provider', () => {
   });
 
   it('diagnoses a token endpoint that answers an HTML 404 as wrong_endpoint', async () => {
-    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--token-endpoint', await wrapper(provider, 'html-404')]);
+    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', HTTP_BROWSER, '--token-endpoint', await wrapper(provider, 'html-404')]);
     expect(r.code).toBe(1);
     expect(r.json().findings[0].id).toBe('wrong_endpoint');
     expect(r.json().attempts).toHaveLength(1);
   });
 
   it('never follows a redirect of the token request, and diagnoses it', async () => {
-    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--token-endpoint', await wrapper(provider, 'redirect')]);
+    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', HTTP_BROWSER, '--token-endpoint', await wrapper(provider, 'redirect')]);
     expect(r.code).toBe(1);
     const f = r.json().findings[0];
     expect(f.id).toBe('wrong_endpoint');
@@ -147,7 +145,7 @@ describe.concurrent('login against oidc-provider', () => {
   });
 
   it('uses a token response with expires_in as a string and token_type in lower case, and reports both', async () => {
-    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--token-endpoint', await wrapper(provider, 'sloppy')]);
+    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', HTTP_BROWSER, '--token-endpoint', await wrapper(provider, 'sloppy')]);
     expect(r.code).toBe(0);
     const out = r.json();
     expect(out.stage).toBe('done');
@@ -156,7 +154,7 @@ describe.concurrent('login against oidc-provider', () => {
   });
 
   it('catches an unregistered redirect_uri in the preflight, before any browser', async () => {
-    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--callback-path', '/oauth/callback/']);
+    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', HTTP_BROWSER, '--callback-path', '/oauth/callback/']);
     expect(r.code).toBe(1);
     const out = r.json();
     expect(out.stage).toBe('preflight');
@@ -170,13 +168,13 @@ describe.concurrent('login against oidc-provider', () => {
   });
 
   it('catches an unknown client in the preflight', async () => {
-    const r = await login(['--client-id', 'no-such-client', '--browser', BROWSER]);
+    const r = await login(['--client-id', 'no-such-client', '--browser', HTTP_BROWSER]);
     expect(r.code).toBe(1);
     expect(r.json().findings[0].id).toBe('invalid_client');
   });
 
   it('catches an invalid scope in the preflight', async () => {
-    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--scope', 'openid email']);
+    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', HTTP_BROWSER, '--scope', 'openid email']);
     expect(r.code).toBe(1);
     expect(r.json().findings[0].id).toBe('invalid_scope');
   });
@@ -232,7 +230,7 @@ describe.concurrent('login against oidc-provider', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const busy = (blocker.address() as { port: number }).port;
     try {
-      const r = await login(['--client-id', PUBLIC.client_id, '--browser', BROWSER, '--port', `${busy},0`], {});
+      const r = await login(['--client-id', PUBLIC.client_id, '--browser', HTTP_BROWSER, '--port', `${busy},0`], {});
       expect(r.code).toBe(0);
       expect(r.json().redirect_uri).not.toContain(`:${busy}/`);
     } finally {
@@ -258,7 +256,7 @@ describe.concurrent('login against oidc-provider', () => {
     const w = await startTokenWrapper(provider.issuer, 'empty-scope');
     wrappers.push(w);
     const r = await runCli(
-      ['login', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--login-timeout', '20', '--param', `resource=${API_AUDIENCE}`, '--token-endpoint', w.tokenEndpoint],
+      ['login', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--browser', HTTP_BROWSER, '--login-timeout', '20', '--param', `resource=${API_AUDIENCE}`, '--token-endpoint', w.tokenEndpoint],
       { env: secretEnv },
     );
     expect(r.stdout).toContain('Access token claims');
@@ -268,7 +266,7 @@ describe.concurrent('login against oidc-provider', () => {
 
   it('signs in without discovery, GitHub-style: endpoints given, no issuer, no ID token asked for', async () => {
     const r = await runCli(
-      ['login', '--json', '--login-timeout', '20', '--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--scope', 'profile', '--authorization-endpoint', `${provider.issuer}/auth`, '--token-endpoint', await wrapper(provider, 'github')],
+      ['login', '--json', '--login-timeout', '20', '--client-id', CONFIDENTIAL.client_id, '--browser', HTTP_BROWSER, '--scope', 'profile', '--authorization-endpoint', `${provider.issuer}/auth`, '--token-endpoint', await wrapper(provider, 'github')],
       { env: secretEnv },
     );
     const out = r.json();
@@ -281,7 +279,7 @@ describe.concurrent('login against oidc-provider', () => {
     const w = await startTokenWrapper(provider.issuer, 'passthrough');
     wrappers.push(w);
     const remote = w.tokenEndpoint.replace('127.0.0.1', '[::ffff:127.0.0.1]');
-    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--token-endpoint', remote]);
+    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', HTTP_BROWSER, '--token-endpoint', remote]);
     expect(r.code).toBe(1);
     const out = r.json();
     expect(out.findings[0]).toMatchObject({ id: 'spec_deviation', severity: 'error', title: 'Plain http:// for the token endpoint on another host' });
@@ -294,7 +292,7 @@ describe.concurrent('login against oidc-provider', () => {
     const w = await startTokenWrapper(provider.issuer, 'escapes');
     wrappers.push(w);
     for (const json of [false, true]) {
-      const r = await runCli(['login', ...(json ? ['--json'] : []), '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--login-timeout', '20', '--token-endpoint', w.tokenEndpoint], { env: secretEnv });
+      const r = await runCli(['login', ...(json ? ['--json'] : []), '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--browser', HTTP_BROWSER, '--login-timeout', '20', '--token-endpoint', w.tokenEndpoint], { env: secretEnv });
       expect(r.code).toBe(0);
       expect(r.stdout + r.stderr).not.toMatch(/[\u001b\u0007\u0080-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/);
       expect(r.stdout).toContain(json ? '\\u001b]0;TITLE' : '\\u001b]0;TITLE');
@@ -328,13 +326,13 @@ describe.concurrent('login against oidc-provider', () => {
 
   it('saves the token response with mode 0600 when asked, and prints tokens only with --show-tokens', async () => {
     const file = join(dir, 'tokens.json');
-    const r = await login(['--client-id', PUBLIC.client_id, '--browser', BROWSER, '--save', file], {});
+    const r = await login(['--client-id', PUBLIC.client_id, '--browser', HTTP_BROWSER, '--save', file], {});
     expect(r.code).toBe(0);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const saved = JSON.parse(readFileSync(file, 'utf8'));
     expect(saved.access_token.length).toBeGreaterThan(20);
     expect(r.stdout).not.toContain(saved.access_token);
-    const shown = await login(['--client-id', PUBLIC.client_id, '--browser', BROWSER, '--show-tokens'], {});
+    const shown = await login(['--client-id', PUBLIC.client_id, '--browser', HTTP_BROWSER, '--show-tokens'], {});
     expect(shown.json().tokens.access_token).not.toMatch(/redacted/);
   });
 
@@ -343,7 +341,7 @@ describe.concurrent('login against oidc-provider', () => {
     wrappers.push(w);
     for (const json of [false, true]) {
       const r = await runCli(
-        ['login', ...(json ? ['--json'] : []), '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--login-timeout', '20', '--scope', 'openid offline_access', '--param', 'prompt=consent', '--token-endpoint', w.tokenEndpoint],
+        ['login', ...(json ? ['--json'] : []), '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--browser', HTTP_BROWSER, '--login-timeout', '20', '--scope', 'openid offline_access', '--param', 'prompt=consent', '--token-endpoint', w.tokenEndpoint],
         { env: secretEnv },
       );
       expect(r.code).toBe(0);
@@ -367,7 +365,7 @@ describe.concurrent('login against oidc-provider', () => {
   });
 
   it('says an unknown client_id is unknown, without a state mismatch', async () => {
-    const r = await login(['--client-id', 'nope-app', '--browser', BROWSER]);
+    const r = await login(['--client-id', 'nope-app', '--browser', HTTP_BROWSER]);
     const out = r.json();
     expect(out.findings.map((f: any) => f.id)).toEqual(['invalid_client']);
     expect(out.findings[0].title).toBe('The provider does not know this client_id');

@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, runCli, spawnLogin, STACK_TRACE } from './helpers/cli.js';
-import { CONFIDENTIAL, startProvider, type RunningProvider } from './helpers/provider.js';
+import { CONFIDENTIAL, HTTP_BROWSER, type RunningProvider, startProvider } from './helpers/provider.js';
 import { NOW, signHs256 } from './helpers/tokens.js';
 
 const envWithoutColourSettings = () => {
@@ -79,8 +79,7 @@ describe('output', () => {
   });
 
   it('clears the spinner of a login on a terminal before the next progress line', async () => {
-    const browser = `${process.execPath} ${fileURLToPath(new URL('../scripts/demo/http-browser.mjs', import.meta.url))}`;
-    const args = ['login', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--browser', browser, '--login-timeout', '20'];
+    const args = ['login', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--browser', HTTP_BROWSER, '--login-timeout', '20'];
     const quoted = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
     // Asynchronously: the provider answers from this very process.
     const child = spawn('script', ['-qec', `stty cols 200; ${quoted}`, '/dev/null'], { env: { ...envWithoutColourSettings(), OAUTH_CLIENT_SECRET: CONFIDENTIAL.client_secret } });

@@ -5,17 +5,15 @@
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli as spawnCli, STACK_TRACE } from './helpers/cli.js';
 import { runInProcess as runCli } from './helpers/in-process.js';
 import { startBearerApi } from './helpers/bearer-api.js';
-import { CONFIDENTIAL, startProvider, startTokenWrapper, type RunningProvider } from './helpers/provider.js';
+import { CONFIDENTIAL, HTTP_BROWSER, type RunningProvider, startProvider, startTokenWrapper } from './helpers/provider.js';
 import { json, startServer } from './helpers/server.js';
 import { API_AUDIENCE, SERVICE } from '../scripts/demo/provider.mjs';
 
-const BROWSER = `${process.execPath} ${fileURLToPath(new URL('../scripts/demo/http-browser.mjs', import.meta.url))}`;
 const dir = mkdtempSync(join(tmpdir(), 'oauth-doctor-probe-'));
 const closers: Array<() => Promise<void>> = [];
 let provider: RunningProvider;
@@ -166,7 +164,7 @@ describe.concurrent('probe against oidc-provider', () => {
   it('checks a refresh token, and warns that rotation used it up', async () => {
     const saved = join(dir, 'tokens.json');
     const login = await runCli(
-      ['login', '--json', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--scope', 'openid offline_access', '--param', 'prompt=consent', '--save', saved],
+      ['login', '--json', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--browser', HTTP_BROWSER, '--scope', 'openid offline_access', '--param', 'prompt=consent', '--save', saved],
       { env: { OAUTH_CLIENT_SECRET: CONFIDENTIAL.client_secret } },
     );
     expect(login.code).toBe(0);

@@ -3,15 +3,14 @@
  * said, a reused old token diagnosed, and the --from / --save round trip with `login --save`.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { HTTP_BROWSER } from './helpers/provider.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDot, type RunningDot } from './helpers/dot.js';
 import { runInProcess as runCli } from './helpers/in-process.js';
+import { freePort } from './helpers/server.js';
 
-const BROWSER = `${process.execPath} ${fileURLToPath(new URL('../scripts/demo/http-browser.mjs', import.meta.url))}`;
 const WEB = { client_id: 'web', client_secret: 'web-secret-0123456789abcdef' };
 const env = { OAUTH_CLIENT_SECRET: WEB.client_secret };
 let dot: RunningDot;
@@ -19,12 +18,7 @@ let port: number;
 const dir = mkdtempSync(join(tmpdir(), 'oauth-doctor-refresh-'));
 
 beforeAll(async () => {
-  port = await new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
+  port = await freePort();
   dot = await startDot([{ ...WEB, redirect_uris: [`http://127.0.0.1:${port}/callback`] }]);
 }, 60_000);
 afterAll(async () => {
@@ -34,7 +28,7 @@ afterAll(async () => {
 describe('refresh', () => {
   it('redeems the refresh token login saved, says it rotated, and keeps the file current; the old one is then refused as a refresh token', async () => {
     const file = join(dir, 'tokens.json');
-    const login = await runCli(['login', '--json', '--issuer', dot.issuer, '--client-id', WEB.client_id, '--browser', BROWSER, '--port', String(port), '--login-timeout', '20', '--save', file], { env });
+    const login = await runCli(['login', '--json', '--issuer', dot.issuer, '--client-id', WEB.client_id, '--browser', HTTP_BROWSER, '--port', String(port), '--login-timeout', '20', '--save', file], { env });
     expect(login.code).toBe(0);
     const first = JSON.parse(readFileSync(file, 'utf8')).refresh_token as string;
 
@@ -56,7 +50,7 @@ describe('refresh', () => {
 
   it('in text: rotation, the request, the new tokens redacted', async () => {
     const file = join(dir, 'tokens-text.json');
-    expect((await runCli(['login', '--issuer', dot.issuer, '--client-id', WEB.client_id, '--browser', BROWSER, '--port', String(port), '--login-timeout', '20', '--save', file], { env })).code).toBe(0);
+    expect((await runCli(['login', '--issuer', dot.issuer, '--client-id', WEB.client_id, '--browser', HTTP_BROWSER, '--port', String(port), '--login-timeout', '20', '--save', file], { env })).code).toBe(0);
     const r = await runCli(['refresh', '--issuer', dot.issuer, '--client-id', WEB.client_id, '--from', file], { env });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('a new refresh token came back; the old one is used up');

@@ -6,13 +6,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, STACK_TRACE } from './helpers/cli.js';
-import { CONFIDENTIAL, SERVICE, startProvider, type RunningProvider } from './helpers/provider.js';
+import { CONFIDENTIAL, HTTP_BROWSER, type RunningProvider, SERVICE, startProvider } from './helpers/provider.js';
 import { NOW, signHs256 } from './helpers/tokens.js';
 
-const BROWSER = `${process.execPath} ${fileURLToPath(new URL('../scripts/demo/http-browser.mjs', import.meta.url))}`;
 let provider: RunningProvider;
 const saved = join(mkdtempSync(join(tmpdir(), 'oauth-doctor-smoke-')), 'tokens.json');
 
@@ -45,7 +43,7 @@ describe('the built CLI, one run of each command', () => {
   });
 
   it('login', async () => {
-    const r = await runCli(['login', '--json', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--browser', BROWSER, '--login-timeout', '20', '--scope', 'openid offline_access', '--param', 'prompt=consent', '--save', saved], {
+    const r = await runCli(['login', '--json', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--browser', HTTP_BROWSER, '--login-timeout', '20', '--scope', 'openid offline_access', '--param', 'prompt=consent', '--save', saved], {
       env: { OAUTH_CLIENT_SECRET: CONFIDENTIAL.client_secret },
       timeoutMs: 30_000,
     });

@@ -6,10 +6,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STACK_TRACE } from '../helpers/cli.js';
 import { runInProcess as runCli } from '../helpers/in-process.js';
-import { startProvider, type RunningProvider } from '../helpers/provider.js';
+import { HTTP_BROWSER, type RunningProvider, startProvider } from '../helpers/provider.js';
 import { json, startServer } from '../helpers/server.js';
 import { makePki, startTlsIssuer, type Pki } from '../helpers/tls.js';
-import { fileURLToPath } from 'node:url';
 import { CONFIDENTIAL, SERVICE } from '../../scripts/demo/provider.mjs';
 
 const MARGIN_MS = 4000;
@@ -205,9 +204,8 @@ describe('CPU-bound reading stays within the run\'s limits', () => {
   });
 
   it('login against the same token endpoint tries both methods and ends in seconds', async () => {
-    const browser = `${process.execPath} ${fileURLToPath(new URL('../../scripts/demo/http-browser.mjs', import.meta.url))}`;
     const r = await timed(
-      ['login', '--json', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--browser', browser, '--login-timeout', '20', '--timeout', '2', '--token-endpoint', `${faults.base}/token/newlines`],
+      ['login', '--json', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--browser', HTTP_BROWSER, '--login-timeout', '20', '--timeout', '2', '--token-endpoint', `${faults.base}/token/newlines`],
       { OAUTH_CLIENT_SECRET: CONFIDENTIAL.client_secret },
     );
     expect(r.elapsed).toBeLessThan(10_000);

@@ -6,13 +6,12 @@
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { HTTP_BROWSER } from '../helpers/provider.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, spawnLogin, STACK_TRACE } from '../helpers/cli.js';
 import { CANARY, startCanaryProvider } from '../helpers/canary-provider.js';
 import { walk } from '../../scripts/demo/http-browser.mjs';
 
-const BROWSER = `${process.execPath} ${fileURLToPath(new URL('../../scripts/demo/http-browser.mjs', import.meta.url))}`;
 const dir = mkdtempSync(join(tmpdir(), 'oauth-doctor-canary-'));
 let canary: Awaited<ReturnType<typeof startCanaryProvider>>;
 
@@ -36,7 +35,7 @@ function expectClean(where: string, text: string, options = { tokens: true }) {
 }
 
 const env = { OAUTH_CLIENT_SECRET: CANARY.secret };
-const login = (args: string[]) => ['login', '--issuer', canary.issuer, '--browser', BROWSER, '--login-timeout', '20', '--scope', 'openid offline_access', ...args];
+const login = (args: string[]) => ['login', '--issuer', canary.issuer, '--browser', HTTP_BROWSER, '--login-timeout', '20', '--scope', 'openid offline_access', ...args];
 
 describe('canary sweep', () => {
   it.each([

@@ -38,3 +38,18 @@ export function json(body: unknown, status = 200, headers: Record<string, string
     res.end(JSON.stringify(body));
   };
 }
+
+/** A port free on 127.0.0.1 right now (for clients registered with a fixed loopback port). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** A fetch answer as `curl -i` prints it, for explain. */
+export async function curlI(res: Response): Promise<string> {
+  return `HTTP/1.1 ${res.status} ${res.statusText}\r\n${[...res.headers].map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${await res.text()}`;
+}
