@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDot, type RunningDot } from './helpers/dot.js';
 import { runInProcess as runCli } from './helpers/in-process.js';
-import { API_AUDIENCE, SERVICE, startProvider, type RunningProvider } from './helpers/provider.js';
+import { API_AUDIENCE, SERVICE, startProvider, startTokenWrapper, type RunningProvider } from './helpers/provider.js';
 
 let provider: RunningProvider;
 let dot: RunningDot;
@@ -31,6 +31,22 @@ describe('client-credentials', () => {
     expect(out.advice[0]).toMatch(/^client_secret_basic worked, the first method tried/);
     expect(out.findings.map((f: { id: string }) => f.id)).not.toContain('no_refresh_token');
     expect(r.stdout).not.toContain(SERVICE.client_secret);
+  });
+
+  it('sends --resource (RFC 8707), --audience and --param: the token is for that API', async () => {
+    const w = await startTokenWrapper(provider.issuer, 'passthrough');
+    try {
+      const r = await runCli(
+        ['client-credentials', '--json', '--issuer', provider.issuer, '--token-endpoint', w.tokenEndpoint, '--client-id', SERVICE.client_id, '--resource', API_AUDIENCE, '--audience', 'orders', '--param', 'tenant=t1'],
+        { env: { OAUTH_CLIENT_SECRET: SERVICE.client_secret } },
+      );
+      expect(r.code).toBe(0);
+      expect(r.json().claims.access_token.aud).toBe(API_AUDIENCE);
+      const sent = new URLSearchParams(w.exchanges[0]?.request);
+      expect([sent.get('resource'), sent.get('audience'), sent.get('tenant')]).toEqual([API_AUDIENCE, 'orders', 't1']);
+    } finally {
+      await w.close();
+    }
   });
 
   it('in text: the token request, the token redacted, its claims', async () => {

@@ -50,4 +50,11 @@ describe('completion', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('oauth-doctor: completion needs bash, zsh or fish; got "tcsh"\n');
   });
+
+  it('--json prints one JSON document holding the script', async () => {
+    const r = await runCli(['completion', 'bash', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.json()).toMatchObject({ command: 'completion', ok: true, shell: 'bash' });
+    expect(r.json().script).toContain('_oauth_doctor');
+  });
 });

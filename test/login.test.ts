@@ -299,6 +299,13 @@ describe.concurrent('login against oidc-provider', () => {
     }
   });
 
+  it('refuses a callback without iss when the provider says it always sends one (RFC 9207)', async () => {
+    const r = await login(['--client-id', CONFIDENTIAL.client_id, '--browser', `${HTTP_BROWSER} --drop=iss`]);
+    expect(r.code).toBe(1);
+    expect(r.json().findings.find((f: { severity: string }) => f.severity === 'error')).toMatchObject({ id: 'issuer_mismatch', title: 'The callback has no "iss", although the provider says it always sends one' });
+    expect(r.json().attempts).toEqual([]);
+  });
+
   it('asks again after a paste that is not the URL (an empty line, a word, another login\'s URL), a few times', async () => {
     const login = spawnLogin(['--json', '--issuer', provider.issuer, '--client-id', WEB.client_id, '--redirect-uri', WEB.redirect_uri, '--login-timeout', '20'], {
       OAUTH_CLIENT_SECRET: WEB.client_secret,

@@ -2,7 +2,7 @@
  * `refresh` against Django OAuth Toolkit, which rotates refresh tokens: the new tokens, rotation
  * said, a reused old token diagnosed, and the --from / --save round trip with `login --save`.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HTTP_BROWSER } from './helpers/provider.js';
@@ -58,12 +58,21 @@ describe('refresh', () => {
     expect(r.stdout.replace(/\s+/g, ' ')).toContain('It was not saved');
   });
 
+  it('flags a scope narrower than the one the refresh token was granted', async () => {
+    const file = join(dir, 'tokens-scope.json');
+    expect((await runCli(['login', '--issuer', dot.issuer, '--client-id', WEB.client_id, '--browser', HTTP_BROWSER, '--port', String(port), '--login-timeout', '20', '--save', file], { env })).code).toBe(0);
+    // As if the saved grant had held one more scope than the provider now gives.
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...saved, scope: `${saved.scope} write` }));
+    const r = await runCli(['refresh', '--json', '--issuer', dot.issuer, '--client-id', WEB.client_id, '--from', file], { env });
+    expect(r.json().findings.find((f: { id: string }) => f.id === 'invalid_scope')).toMatchObject({ severity: 'warning', title: 'The refreshed token has a narrower scope: write is gone' });
+  });
+
   it('refuses what it cannot do before any request', async () => {
     const none = await runCli(['refresh', '--issuer', dot.issuer, '--client-id', WEB.client_id], { env: { ...env, OAUTH_REFRESH_TOKEN: '' } });
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^oauth-doctor: no refresh token: set OAUTH_REFRESH_TOKEN, or use --refresh-token-stdin or --from FILE\n$/);
     const empty = join(dir, 'empty.json');
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(empty, '{"access_token":"x","token_type":"Bearer"}');
     const noRefresh = await runCli(['refresh', '--issuer', dot.issuer, '--client-id', WEB.client_id, '--from', empty], { env });
     expect(noRefresh.code).toBe(2);

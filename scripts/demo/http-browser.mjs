@@ -3,10 +3,10 @@
  * An HTTP "browser" for the test providers' pages (oidc-provider's development pages, a Django
  * sign-in form for Django OAuth Toolkit): follows redirects with a cookie jar, signs in (user
  * alice, password "any"), consents (or cancels with --deny), and delivers the final redirect to
- * the loopback listener. Used as `login --browser "node scripts/demo/http-browser.mjs"` and imported by tests.
+ * the loopback listener (--drop=NAME leaves a parameter out of it). Used as `login --browser "node scripts/demo/http-browser.mjs"` and imported by tests.
  * When the final redirect is not loopback, it prints that URL on stdout instead of following it.
  */
-export async function walk(startUrl, { deny = false, login = 'alice', deliver = true } = {}) {
+export async function walk(startUrl, { deny = false, login = 'alice', deliver = true, drop = [] } = {}) {
   const jar = new Map();
   let url = startUrl;
   let method = 'GET';
@@ -18,7 +18,10 @@ export async function walk(startUrl, { deny = false, login = 'alice', deliver = 
       const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname);
       if (!loopback || !deliver) return { finalUrl: url, delivered: false };
       // the redirect back to the client: deliver it like a browser and return the page
-      const res = await fetch(url, { redirect: 'manual' });
+      // (--drop NAME: without that parameter, as a proxy that rewrites the redirect would)
+      const delivered = new URL(url);
+      for (const name of drop) delivered.searchParams.delete(name);
+      const res = await fetch(delivered, { redirect: 'manual' });
       return { finalUrl: url, delivered: true, status: res.status, page: await res.text() };
     }
     if (!jar.has('__origin')) jar.set('__origin', target.origin);
@@ -73,8 +76,9 @@ export async function walk(startUrl, { deny = false, login = 'alice', deliver = 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const deny = args.includes('--deny');
+  const drop = args.filter((a) => a.startsWith('--drop=')).map((a) => a.slice('--drop='.length));
   const url = args.filter((a) => !a.startsWith('--')).at(-1);
-  walk(url, { deny }).then(
+  walk(url, { deny, drop }).then(
     (r) => {
       if (!r.delivered) process.stdout.write(`${r.finalUrl}\n`);
       // An error page, where a person would stop: a failing browser command, for the caller to notice.
