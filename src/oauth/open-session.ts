@@ -11,13 +11,13 @@ import type { Client } from './client-auth/index.js';
 import { createSession, type Endpoints, type Session } from './session.js';
 
 export async function openSession(
-  o: { issuer?: string; overrides: Endpoints; client: Client; timeoutMs: number },
-  deps: Pick<Deps, 'http' | 'secrets' | 'stderr'>,
+  o: { issuer?: string; overrides: Endpoints; client: Client; timeoutMs: number; progress?: (line: string) => void },
+  deps: Pick<Deps, 'http' | 'secrets'>,
 ): Promise<{ session: Session; findings: Finding[] }> {
   const findings: Finding[] = [];
   let metadata: Partial<ProviderMetadata> = {};
   if (o.issuer) {
-    deps.stderr.write(`→ Discovery at ${o.issuer}\n`);
+    o.progress?.(`→ Discovery at ${o.issuer}`);
     const discovered = await discover(o.issuer, deps, o.timeoutMs);
     findings.push(...discovered.findings.map((f) => (!discovered.value && o.overrides.token && f.severity === 'error' ? { ...f, severity: 'warning' as const } : f)));
     metadata = discovered.value ?? {};
@@ -44,9 +44,10 @@ export interface TokenClientOptions {
 }
 
 /** The Session of a token command, from its options. */
-export function openTokenSession(o: TokenClientOptions, deps: Pick<Deps, 'http' | 'secrets' | 'stderr'>): Promise<{ session: Session; findings: Finding[] }> {
+export function openTokenSession(o: TokenClientOptions, deps: Pick<Deps, 'http' | 'secrets'>, progress?: (line: string) => void): Promise<{ session: Session; findings: Finding[] }> {
   return openSession(
     {
+      ...(progress ? { progress } : {}),
       issuer: o.issuer,
       overrides: { token: o.tokenEndpoint, jwks: o.jwksUri },
       client: { client_id: o.clientId, ...(o.clientSecret !== undefined ? { client_secret: o.clientSecret } : {}) },

@@ -36,7 +36,8 @@ export interface ClientCredentialsResult extends CommandResult, Omit<TokenOutcom
 }
 
 export async function run(o: ClientCredentialsOptions, deps: Deps): Promise<ClientCredentialsResult> {
-  const { session, findings } = await openTokenSession(o, deps);
+  const progress = (line: string) => deps.stderr.write(`${line}\n`);
+  const { session, findings } = await openTokenSession(o, deps, progress);
   const result: ClientCredentialsResult = {
     command: 'client-credentials',
     ok: false,
@@ -53,7 +54,7 @@ export async function run(o: ClientCredentialsOptions, deps: Deps): Promise<Clie
   if (o.audience) params.audience = o.audience;
   if (o.resource) params.resource = o.resource;
   const grant = clientCredentialsGrant({ ...(o.scope ? { scope: o.scope } : {}), params });
-  deps.stderr.write(`→ client_credentials at ${session.endpoints.token}\n`);
+  progress(`→ client_credentials at ${session.endpoints.token}`);
   const outcome = await obtainTokens(
     session,
     grant,

@@ -42,7 +42,8 @@ export interface RefreshResult extends CommandResult, Omit<TokenOutcome, 'raw' |
 }
 
 export async function run(o: RefreshOptions, deps: Deps): Promise<RefreshResult> {
-  const { session, findings } = await openTokenSession(o, deps);
+  const progress = (line: string) => deps.stderr.write(`${line}\n`);
+  const { session, findings } = await openTokenSession(o, deps, progress);
   const result: RefreshResult = {
     command: 'refresh',
     ok: false,
@@ -56,7 +57,7 @@ export async function run(o: RefreshOptions, deps: Deps): Promise<RefreshResult>
     if (!o.issuer) throw new UsageError('no token endpoint: pass --issuer (discovery) or --token-endpoint');
     return result;
   }
-  deps.stderr.write(`→ refresh_token at ${session.endpoints.token}\n`);
+  progress(`→ refresh_token at ${session.endpoints.token}`);
   const grant = { ...refreshTokenGrant({ refreshToken: o.refreshToken }), ...(o.scope ? { scope: o.scope } : {}) };
   const requested = o.scope ?? o.previousScope ?? '';
   const outcome = await obtainTokens(
