@@ -4,22 +4,19 @@
  */
 import { Option } from 'commander';
 import { flagsOf, type CommandModule } from '../../cli/command.js';
-import { addClientFlags, addNetworkFlags, checkWritable, clientOptions, secretFromEnv, seconds, url, type ClientFlags, type NetworkFlags } from '../../cli/flags.js';
-import type { Deps } from '../../deps.js';
-import { InputError, UsageError } from '../../errors.js';
+import { addClientFlags, addNetworkFlags, checkWritable, clientOptions, seconds, url, type ClientFlags, type NetworkFlags } from '../../cli/flags.js';
+import { addTokenInputFlags, readTokenInput, tokenFromStdin, type TokenInputFlags, type TokenInputSpec } from '../../cli/token-input.js';
+import { UsageError } from '../../errors.js';
 import { AUTH_METHOD_CHOICES, type AuthMethodChoice } from '../../oauth/client-auth/index.js';
 import type { RefreshOptions, RefreshResult } from './run.js';
 
-const DEFAULT_REFRESH_ENV = 'OAUTH_REFRESH_TOKEN';
+const REFRESH_TOKEN_INPUT: TokenInputSpec = { stem: 'refresh-token', what: 'refresh token', defaultEnv: 'OAUTH_REFRESH_TOKEN', fields: ['refresh_token'] };
 
-interface RefreshFlags extends ClientFlags, NetworkFlags {
+interface RefreshFlags extends ClientFlags, NetworkFlags, TokenInputFlags {
   issuer?: string;
   tokenEndpoint?: string;
   jwksUri?: string;
   authMethod: AuthMethodChoice;
-  refreshTokenEnv?: string;
-  refreshTokenStdin?: boolean;
-  from?: string;
   scope?: string;
   clockTolerance: number;
   showTokens?: boolean;
@@ -32,14 +29,12 @@ export const refreshCommand: CommandModule<RefreshOptions, RefreshResult> = {
       .description(
         'Redeems a refresh token (RFC 6749 §6) and shows the new tokens decoded: the client authentication methods tried, rotation (a new refresh token ' +
           'means the old one is used up), a narrower scope, and a refusal diagnosed as a refresh-token problem (expired, revoked, rotated and reused, another client\'s). ' +
-          `The refresh token comes from ${DEFAULT_REFRESH_ENV}, --refresh-token-env NAME, --refresh-token-stdin or --from FILE (what login --save wrote).`,
+          `The refresh token comes from ${REFRESH_TOKEN_INPUT.defaultEnv}, --refresh-token-env NAME, --refresh-token-stdin or --from FILE (what login --save wrote).`,
       )
       .option('--issuer <url>', 'the provider; the token endpoint and keys come from discovery', url('--issuer'))
       .option('--token-endpoint <url>', 'use this token endpoint', url('--token-endpoint'))
-      .option('--jwks-uri <url>', 'verify an ID token that comes back with the keys at this URL', url('--jwks-uri'))
-      .option('--refresh-token-env <name>', `read the refresh token from this environment variable (default ${DEFAULT_REFRESH_ENV})`)
-      .option('--refresh-token-stdin', 'read the refresh token from the first line of standard input')
-      .option('--from <file>', 'read the refresh token (and the scope it was granted) from a token response saved by login --save');
+      .option('--jwks-uri <url>', 'verify an ID token that comes back with the keys at this URL', url('--jwks-uri'));
+    addTokenInputFlags(cmd, REFRESH_TOKEN_INPUT, 'read the refresh token (and the scope it was granted) from a token response saved by login --save');
     addClientFlags(cmd, { interactive: true, clientIdRequired: true, clientIdHelp: 'the client the refresh token was issued to' })
       .addOption(new Option('--auth-method <method>', 'how to authenticate the client at the token endpoint').choices(Object.keys(AUTH_METHOD_CHOICES)).default('auto'))
       .option('--scope <scope>', 'ask for a narrower scope than the refresh token has')
@@ -62,10 +57,10 @@ Exit codes: 0 new tokens and nothing wrong, 1 the refresh failed or a problem wa
   async options(cmd, deps) {
     const f = flagsOf<RefreshFlags>(cmd);
     if (!f.issuer && !f.tokenEndpoint) throw new UsageError('no token endpoint: pass --issuer (discovery) or --token-endpoint');
-    if (f.refreshTokenStdin && f.clientSecretStdin) throw new UsageError('standard input can carry one secret: give the client secret or the refresh token another way');
+    if (tokenFromStdin(f, REFRESH_TOKEN_INPUT) && f.clientSecretStdin) throw new UsageError('standard input can carry one secret: give the client secret or the refresh token another way');
     if (f.save !== undefined) checkWritable('--save', f.save);
     deps.secrets.revealTokens = Boolean(f.showTokens);
-    const { token, source, scope } = await refreshTokenFrom(f, deps);
+    const { token, source, scope } = await readTokenInput(f, REFRESH_TOKEN_INPUT, deps);
     const client = await clientOptions(f, deps);
     return {
       issuer: f.issuer,
@@ -87,34 +82,3 @@ Exit codes: 0 new tokens and nothing wrong, 1 the refresh failed or a problem wa
   run: async (o, deps) => (await import('./run.js')).run(o, deps),
   render: async (r, style) => (await import('./render.js')).renderRefresh(r, style),
 };
-
-/** The refresh token, registered as a secret of the run, and where it came from. */
-async function refreshTokenFrom(f: RefreshFlags, deps: Deps): Promise<{ token: string; source: string; scope?: string }> {
-  const given = [f.refreshTokenEnv !== undefined, Boolean(f.refreshTokenStdin), f.from !== undefined].filter(Boolean).length;
-  if (given > 1) throw new UsageError('give the refresh token one way: --refresh-token-env, --refresh-token-stdin or --from');
-  if (f.from !== undefined) {
-    let saved: unknown;
-    try {
-      saved = JSON.parse((await deps.readFile(f.from, 1024 * 1024)).toString('utf8'));
-    } catch (err) {
-      if (err instanceof InputError) throw err;
-      throw new InputError(`--from ${f.from}: not a JSON token response (what login --save writes)`);
-    }
-    const token = (saved as { refresh_token?: unknown })?.refresh_token;
-    if (typeof token !== 'string' || token === '') throw new InputError(`--from ${f.from}: it holds no refresh_token (log in with offline_access, or the provider issued none)`);
-    deps.secrets.add(token, 'token');
-    const scope = (saved as { scope?: unknown }).scope;
-    return { token, source: f.from, ...(typeof scope === 'string' ? { scope } : {}) };
-  }
-  if (f.refreshTokenStdin) {
-    const line = (await deps.readLine(AbortSignal.timeout(60_000))).trim();
-    if (line === '') throw new UsageError('--refresh-token-stdin: the first line of standard input is empty');
-    deps.secrets.add(line, 'token');
-    return { token: line, source: 'standard input' };
-  }
-  const name = f.refreshTokenEnv ?? DEFAULT_REFRESH_ENV;
-  const token = secretFromEnv(name, deps.env);
-  if (token === undefined) throw new UsageError(`no refresh token: set ${name}, or use --refresh-token-stdin or --from FILE`);
-  deps.secrets.add(token, 'token');
-  return { token, source: name };
-}
