@@ -1,7 +1,9 @@
 /**
- * The one loop over client authentication methods: send the grant with each method in turn, read
- * each answer into one kind (tokens, client refused, grant refused, other, network), and stop
- * where a human would. login and probe (and every token command) go through it.
+ * The one loop over client authentication methods: send a request with each method in turn, read
+ * each answer into one kind (accepted, client refused, grant refused, other, network), and stop
+ * where a human would. Every endpoint that authenticates the client goes through it: the token
+ * endpoint (login, probe, the token commands) with its grants, and introspection, revocation and
+ * device authorization with a reader of their own.
  * @see RFC 6749 §2.3.1, §5.2
  */
 import type { Deps } from '../deps.js';
@@ -9,6 +11,7 @@ import { NetworkError } from '../errors.js';
 import type { Finding } from '../findings.js';
 import { networkFinding } from '../http/diagnose.js';
 import { clientAuth, type Client, type ClientAuthMethod } from './client-auth/index.js';
+import type { HttpResponse } from '../http/client.js';
 import type { Grant } from './grants.js';
 import { authenticatedPost } from './authenticated-post.js';
 import { processTokenResponse, type TokenResponse } from './token-request.js';
@@ -25,17 +28,34 @@ export interface Attempt {
 }
 
 /**
- * tokens: it worked. client_refused: the client's authentication was refused. grant_refused: the
+ * ok: it worked (tokens, for a grant). client_refused: the client's authentication was refused. grant_refused: the
  * client authenticated, but may not use this grant. other: any other error, which another method
  * will not change. network: no answer.
  */
-export type AttemptKind = 'tokens' | 'client_refused' | 'grant_refused' | 'other' | 'network';
+export type AttemptKind = 'ok' | 'client_refused' | 'grant_refused' | 'other' | 'network';
 
-export interface AttemptOutcome {
+export interface AttemptOutcome<T = TokenResponse> {
   attempt: Attempt;
   kind: AttemptKind;
-  tokens?: TokenResponse;
+  /** What the endpoint answered when it worked: tokens, for a grant. */
+  value?: T;
   findings: Finding[];
+}
+
+/** How an endpoint's answer reads: what it gave when it worked, or its error and the findings. */
+export interface EndpointReading<T> {
+  value?: T;
+  error?: string;
+  error_description?: string;
+  findings: Finding[];
+}
+
+/** An endpoint that authenticates the client: where it is, what it is called in findings, how its answers read. */
+export interface AuthenticatedEndpoint<T> {
+  url: string;
+  /** "The token endpoint", "The introspection endpoint": the subject of a network finding. */
+  name: string;
+  read: (res: HttpResponse) => EndpointReading<T>;
 }
 
 /** Codes with which providers refuse the client itself (GitHub has its own). */
@@ -51,80 +71,98 @@ export function isClientRefusal(error: string | undefined, status: number, first
   return firstFindingId === 'invalid_client' || (status === 401 && error === undefined);
 }
 
-export async function sendWithMethod(
-  endpoint: string,
-  grant: Grant,
+export async function sendWithMethod<T>(
+  endpoint: AuthenticatedEndpoint<T>,
+  params: Readonly<Record<string, string>>,
   client: Client,
   method: ClientAuthMethod,
   deps: Pick<Deps, 'http' | 'secrets'>,
   timeoutMs: number,
-): Promise<AttemptOutcome> {
+): Promise<AttemptOutcome<T>> {
   const started = performance.now();
   try {
-    const res = await authenticatedPost(endpoint, grant, clientAuth(method, client), deps, timeoutMs);
-    const processed = processTokenResponse(res, grant.grant_type);
-    const attempt: Attempt = { auth_method: method, status: res.status, error: processed.error ?? (processed.tokens ? null : `http_${res.status}`), elapsed_ms: Math.round(res.elapsedMs) };
-    if (processed.error_description) attempt.error_description = processed.error_description;
-    const firstId = processed.findings[0]?.id;
-    const kind: AttemptKind = processed.tokens
-      ? 'tokens'
-      : processed.error === 'unauthorized_client' || firstId === 'unauthorized_client'
+    const res = await authenticatedPost(endpoint.url, params, clientAuth(method, client), deps, timeoutMs);
+    const read = endpoint.read(res);
+    const worked = read.value !== undefined;
+    const attempt: Attempt = { auth_method: method, status: res.status, error: read.error ?? (worked ? null : `http_${res.status}`), elapsed_ms: Math.round(res.elapsedMs) };
+    if (read.error_description) attempt.error_description = read.error_description;
+    const firstId = read.findings[0]?.id;
+    const kind: AttemptKind = worked
+      ? 'ok'
+      : read.error === 'unauthorized_client' || firstId === 'unauthorized_client'
         ? 'grant_refused'
-        : isClientRefusal(processed.error, res.status, firstId)
+        : isClientRefusal(read.error, res.status, firstId)
           ? 'client_refused'
           : 'other';
-    return { attempt, kind, findings: processed.findings, ...(processed.tokens ? { tokens: processed.tokens } : {}) };
+    return { attempt, kind, findings: read.findings, ...(worked ? { value: read.value } : {}) };
   } catch (err) {
     if (!(err instanceof NetworkError)) throw err;
     return {
       attempt: { auth_method: method, status: null, error: err.causeCode ?? err.code, elapsed_ms: Math.round(performance.now() - started) },
       kind: 'network',
-      findings: [networkFinding(err, 'The token endpoint')],
+      findings: [networkFinding(err, endpoint.name)],
     };
   }
 }
 
-export interface MethodTrial {
-  outcomes: AttemptOutcome[];
+/** The token endpoint for one grant: its answers read as RFC 6749 §5.1/§5.2 token responses. */
+export function tokenEndpointFor(url: string, grant: Grant): AuthenticatedEndpoint<TokenResponse> {
+  return {
+    url,
+    name: 'The token endpoint',
+    read: (res) => {
+      const processed = processTokenResponse(res, grant.grant_type);
+      return {
+        ...(processed.tokens ? { value: processed.tokens } : {}),
+        ...(processed.error !== undefined ? { error: processed.error } : {}),
+        ...(processed.error_description ? { error_description: processed.error_description } : {}),
+        findings: processed.findings,
+      };
+    },
+  };
+}
+
+export interface MethodTrial<T = TokenResponse> {
+  outcomes: AttemptOutcome<T>[];
   attempts: Attempt[];
-  /** The first tokens issued, and the method that got them. */
-  tokens?: TokenResponse;
+  /** What the first accepted request got (tokens, for a grant), and the method that got it. */
+  value?: T;
   auth_method: ClientAuthMethod | null;
-  /** Methods the provider authenticated the client with (tokens, or only the grant refused). */
+  /** Methods the provider authenticated the client with (accepted, or only the grant refused). */
   authenticated: ClientAuthMethod[];
   /** The findings of the attempt that decided the outcome (the last one). */
   findings: Finding[];
 }
 
 /**
- * Sends the grant with each method in turn. By default it moves on only when the client was
+ * Sends the request with each method in turn. By default it moves on only when the client was
  * refused, since any other answer will not change with the method; `every` tries every method
  * (probe's question is which methods work, not whether one does), stopping only when no answer came.
  */
-export async function tryMethods(
-  endpoint: string,
-  grant: Grant,
+export async function tryMethods<T>(
+  endpoint: AuthenticatedEndpoint<T>,
+  params: Readonly<Record<string, string>>,
   client: Client,
   methods: readonly ClientAuthMethod[],
   deps: Pick<Deps, 'http' | 'secrets'>,
   timeoutMs: number,
   o: { every?: boolean; onAttempt?: (a: Attempt) => void } = {},
-): Promise<MethodTrial> {
-  const outcomes: AttemptOutcome[] = [];
+): Promise<MethodTrial<T>> {
+  const outcomes: AttemptOutcome<T>[] = [];
   for (const method of methods) {
-    const outcome = await sendWithMethod(endpoint, grant, client, method, deps, timeoutMs);
+    const outcome = await sendWithMethod(endpoint, params, client, method, deps, timeoutMs);
     outcomes.push(outcome);
     o.onAttempt?.(outcome.attempt);
     if (outcome.kind === 'network') break;
     if (!o.every && outcome.kind !== 'client_refused') break;
   }
-  const first = outcomes.find((x) => x.tokens);
+  const first = outcomes.find((x) => x.kind === 'ok');
   return {
     outcomes,
     attempts: outcomes.map((x) => x.attempt),
-    ...(first?.tokens ? { tokens: first.tokens } : {}),
+    ...(first?.value !== undefined ? { value: first.value } : {}),
     auth_method: first?.attempt.auth_method ?? null,
-    authenticated: outcomes.filter((x) => x.kind === 'tokens' || x.kind === 'grant_refused').map((x) => x.attempt.auth_method),
+    authenticated: outcomes.filter((x) => x.kind === 'ok' || x.kind === 'grant_refused').map((x) => x.attempt.auth_method),
     findings: first?.findings ?? outcomes.at(-1)?.findings ?? [],
   };
 }

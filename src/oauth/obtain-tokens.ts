@@ -37,14 +37,14 @@ export async function obtainTokens(
 ): Promise<TokenOutcome> {
   const methods = methodsToTry(o.authMethod, session.client, session.advertisedAuthMethods);
   const trial = await requestTokens(session, grant, o.authMethod === 'auto' ? methods : methods.slice(0, 1));
-  rememberTokens(trial.tokens, deps.secrets);
+  rememberTokens(trial.value, deps.secrets);
   const outcome: TokenOutcome = { auth_method: trial.auth_method, attempts: trial.attempts, tokens: null, claims: {}, advice: [], findings: [] };
-  if (!trial.tokens) {
+  if (!trial.value) {
     outcome.findings = clientRefusedFindings(trial.findings, trial, { hadSecret: session.client.client_secret !== undefined, ...(o.secretSource ? { secretSource: o.secretSource } : {}) });
     return outcome;
   }
   const examined = await examineTokens(
-    trial.tokens,
+    trial.value,
     { ...o.examine, issuer: session.issuer, jwksUri: session.endpoints.jwks, clientId: session.client.client_id, clientSecret: session.client.client_secret, timeoutMs: session.timeoutMs },
     Math.floor(deps.now() / 1000),
     deps,
@@ -56,6 +56,6 @@ export async function obtainTokens(
     claims: examined.claims,
     advice: trial.auth_method ? [...(tried ? [tried] : []), ...clientConfiguration(trial.auth_method, { otherRefused: trial.outcomes.some((x) => x.kind === 'client_refused') })] : [],
     findings: [...trial.findings, ...methodRefusedFindings(trial, session.advertisedAuthMethods), ...examined.findings],
-    raw: trial.tokens,
+    raw: trial.value,
   };
 }

@@ -8,7 +8,7 @@ import type { Deps } from '../deps.js';
 import type { ProviderMetadata } from '../oidc/discovery.js';
 import type { Client, ClientAuthMethod } from './client-auth/index.js';
 import type { Grant } from './grants.js';
-import { tryMethods, type Attempt, type MethodTrial } from './method-trial.js';
+import { tokenEndpointFor, tryMethods, type Attempt, type MethodTrial } from './method-trial.js';
 
 export interface Endpoints {
   authorization?: string;
@@ -64,5 +64,5 @@ export function requestTokens(
   o: { every?: boolean; onAttempt?: (a: Attempt) => void } = {},
 ): Promise<MethodTrial> {
   if (!session.endpoints.token) throw new Error('requestTokens: the session has no token endpoint');
-  return tryMethods(session.endpoints.token, grant, session.client, methods, session.deps, session.timeoutMs, o);
+  return tryMethods(tokenEndpointFor(session.endpoints.token, grant), grant, session.client, methods, session.deps, session.timeoutMs, o);
 }

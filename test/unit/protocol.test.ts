@@ -8,7 +8,7 @@ import { processPreflightResponse } from '../../src/oauth/preflight.js';
 import { basicCredentials, methodsToTry } from '../../src/oauth/client-auth/index.js';
 import { processTokenResponse } from '../../src/oauth/token-request.js';
 import { authorizationCodeGrant } from '../../src/oauth/grants.js';
-import { tryMethods } from '../../src/oauth/method-trial.js';
+import { tokenEndpointFor, tryMethods } from '../../src/oauth/method-trial.js';
 import { KnownSecrets } from '../../src/redact.js';
 import { splitCommand } from '../../src/io.js';
 
@@ -149,7 +149,7 @@ describe('tryMethods (the one loop over client authentication methods)', () => {
     ['unauthorized_client: the client authenticated', 401, { error: 'unauthorized_client' }, 1],
   ])('%s: %d answers → %d request(s)', async (_name, status, body, requests) => {
     const { deps, bodies } = answering(status, body);
-    const trial = await tryMethods('http://127.0.0.1:1/token', grant, client, ['client_secret_basic', 'client_secret_post'], deps, 1000);
+    const trial = await tryMethods(tokenEndpointFor('http://127.0.0.1:1/token', grant), grant, client, ['client_secret_basic', 'client_secret_post'], deps, 1000);
     expect(bodies).toHaveLength(requests);
     expect(trial.attempts.map((a) => a.auth_method)).toEqual(['client_secret_basic', 'client_secret_post'].slice(0, requests));
   });

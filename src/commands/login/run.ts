@@ -340,8 +340,8 @@ async function exchange(code: string, flow: Flow): Promise<boolean> {
   });
   result.attempts = trial.attempts;
   result.auth_method = trial.auth_method;
-  rememberTokens(trial.tokens, deps.secrets);
-  if (!trial.tokens) {
+  rememberTokens(trial.value, deps.secrets);
+  if (!trial.value) {
     findings.push(...clientRefusedFindings(trial.findings, trial, { hadSecret: client.client_secret !== undefined, secretSource: o.clientSecretSource }));
     return false;
   }
@@ -353,7 +353,7 @@ async function exchange(code: string, flow: Flow): Promise<boolean> {
   }
   findings.push(...methodRefusedFindings(trial, advertised));
   const examined = await examineTokens(
-    trial.tokens,
+    trial.value,
     { issuer: session.issuer, jwksUri: session.endpoints.jwks, clientId: o.clientId, clientSecret: o.clientSecret, nonce, scope: o.scope, showTokens: o.showTokens, clockTolerance: o.clockTolerance, timeoutMs: o.requestTimeoutMs },
     Math.floor(deps.now() / 1000),
     deps,
@@ -365,7 +365,7 @@ async function exchange(code: string, flow: Flow): Promise<boolean> {
   result.stage = 'done';
   if (o.save) {
     // The tokens, as asked; a secret, code or verifier the server echoed into the response is not.
-    await deps.writePrivateFile(o.save, deps.secrets.scrub(`${JSON.stringify(trial.tokens, null, 2)}\n`, { keepTokens: true }));
+    await deps.writePrivateFile(o.save, deps.secrets.scrub(`${JSON.stringify(trial.value, null, 2)}\n`, { keepTokens: true }));
     result.saved_to = o.save;
     progress(`→ Token response saved to ${o.save} (mode 0600)`);
   }

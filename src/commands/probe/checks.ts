@@ -249,7 +249,7 @@ export async function checkClientCredentials(t: ProbeTarget, session: Session): 
   const trial = await requestTokens(session, clientCredentialsGrant({ scope: t.scope, params: t.params }), SECRET_METHODS, { every: true });
   const working = trial.authenticated;
   const grantRefused = trial.outcomes.find((x) => x.kind === 'grant_refused');
-  const other = trial.outcomes.filter((x) => x.kind === 'tokens' || x.kind === 'other' || x.kind === 'network').flatMap((x) => x.findings);
+  const other = trial.outcomes.filter((x) => x.kind === 'ok' || x.kind === 'other' || x.kind === 'network').flatMap((x) => x.findings);
   const findings: Finding[] = other.filter((f, i, all) => all.findIndex((g) => g.title === f.title) === i);
   const firstRefusal = trial.outcomes.find((x) => x.kind === 'client_refused');
   if (working.length === 0 && firstRefusal) {
@@ -269,7 +269,7 @@ export async function checkClientCredentials(t: ProbeTarget, session: Session): 
       }),
     );
   }
-  const token = trial.tokens?.access_token;
+  const token = trial.value?.access_token;
   const summary =
     trial.attempts.map((a) => `${a.auth_method.replace('client_secret_', '')} ${a.error === null ? 'ok' : working.includes(a.auth_method) ? 'authenticated' : a.error}`).join(', ') +
     (token ? '; token issued' : grantRefused ? '; credentials valid, grant not allowed (only the credentials were checked)' : '');
@@ -328,9 +328,9 @@ export async function checkRefresh(t: ProbeTarget, session: Session, refreshToke
   const findings = outcome.findings.map((f) =>
     f.id === 'authorization_code_rejected' ? { ...f, id: 'refresh_token_rejected' as const, title: `The refresh token was refused: ${f.title}` } : f,
   );
-  rememberTokens(outcome.tokens, session.deps.secrets);
-  if (outcome.tokens) {
-    const rotated = typeof outcome.tokens.refresh_token === 'string' && outcome.tokens.refresh_token !== refreshToken;
+  rememberTokens(outcome.value, session.deps.secrets);
+  if (outcome.value) {
+    const rotated = typeof outcome.value.refresh_token === 'string' && outcome.value.refresh_token !== refreshToken;
     if (rotated) {
       findings.push(
         finding({
