@@ -495,6 +495,7 @@ export const rfcEntries: readonly KnowledgeEntry[] = [
       'Use a client registered for this grant: a separate machine client for client_credentials.',
     ],
     sources: ['RFC 6749 §5.2 (unauthorized_client)', 'RFC 7591 §2 (grant_types)'],
-    match: [{ code: ['invalid_request', 'invalid_grant', 'unauthorized_client'], text: /grant[ _]type\b[^.]{0,40}\bnot (?:allowed|permitted|authorized|enabled)/i }],
+    // oidc-provider names the grant by its URN: "urn:ietf:params:oauth:grant-type:device_code is not allowed for this client".
+    match: [{ code: ['invalid_request', 'invalid_grant', 'unauthorized_client'], text: /grant[ _-]type\b[^.]{0,40}\bnot (?:allowed|permitted|authorized|enabled)/i }],
   },
 ];
