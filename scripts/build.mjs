@@ -74,7 +74,7 @@ await build({
   format: 'cjs',
   sourcemap: true,
   sourcesContent: true,
-  external: ['jose', 'undici', 'open'],
+  external: ['jose', 'undici', 'open', 'qrcode-generator'],
   // Node's built-ins and the bundle's own lazy parts are require()d on first use; a classic
   // script cannot import(). jose, undici and open come through src/lazy-modules.ts.
   supported: { 'dynamic-import': false },

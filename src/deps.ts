@@ -49,4 +49,6 @@ export interface Deps {
   readLine(signal: AbortSignal): Promise<string>;
   /** Writes a file readable only by the user (0600), atomically (temp file + rename). */
   writePrivateFile(path: string, data: string): Promise<void>;
+  /** Waits ms milliseconds (the device flow's polling); rejects when the signal aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }

@@ -146,7 +146,23 @@ export function processDeps(): Deps {
     listenLoopback: async (options) => (await import('./loopback/listener.js')).listenLoopback(options),
     readLine,
     writePrivateFile,
+    sleep,
   };
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', stop);
+      resolve();
+    }, ms);
+    const stop = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', stop, { once: true });
+  });
 }
 
 async function openForReading(path: string) {

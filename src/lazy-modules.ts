@@ -16,3 +16,5 @@ export function useImporter(fn: Importer): void {
 export const loadJose = () => importer('jose') as Promise<typeof import('jose')>;
 export const loadUndici = () => importer('undici') as Promise<typeof import('undici')>;
 export const loadOpen = () => importer('open') as Promise<typeof import('open')>;
+// A CommonJS module (export =): import() hands it over as the default export.
+export const loadQrcode = () => importer('qrcode-generator') as Promise<{ default: typeof import('qrcode-generator') }>;

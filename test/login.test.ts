@@ -208,6 +208,8 @@ describe.concurrent('login against oidc-provider', () => {
     const r = await runCli(['login', '--json', '--issuer', provider.issuer, '--client-id', PUBLIC.client_id, '--no-open', '--login-timeout', '2']);
     expect(r.code).toBe(1);
     expect(r.json().findings[0].id).toBe('login_timeout');
+    // The demo provider has a device flow, so the way around a browser that cannot reach back is offered.
+    expect(r.json().findings[0].fixes).toContain('This provider has the device flow: `login --device` signs in from a browser on any other device, with nothing to forward.');
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 

@@ -24,6 +24,7 @@ for (const level of ['info', 'warn']) {
   };
 }
 
+const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 const loopbacks = ['http://127.0.0.1/callback', 'http://localhost/callback', 'http://[::1]/callback'];
 
 async function listen(handler, port = 0) {
@@ -38,8 +39,13 @@ async function listen(handler, port = 0) {
 }
 
 /** `authMethods` is what discovery advertises in token_endpoint_auth_methods_supported. */
-/** @param {{ authMethods?: string[], accessTokenTtl?: number, port?: number, dateOffsetSeconds?: number, path?: string }} [options] */
-export async function startProvider({ authMethods, accessTokenTtl, port, dateOffsetSeconds, path = '' } = {}) {
+/**
+ * `deviceInterval` is the polling interval the device authorization answer gives (oidc-provider
+ * gives none, which means 5 s; real providers send 5, the tests ask for 1 to run fast);
+ * `deviceCodeTtl` the device code's lifetime in seconds (oidc-provider's default is 600).
+ * @param {{ authMethods?: string[], accessTokenTtl?: number, port?: number, dateOffsetSeconds?: number, path?: string, deviceInterval?: number, deviceCodeTtl?: number }} [options]
+ */
+export async function startProvider({ authMethods, accessTokenTtl, port, dateOffsetSeconds, path = '', deviceInterval, deviceCodeTtl } = {}) {
   const methods = authMethods ?? ['client_secret_basic', 'client_secret_post', 'none'];
   const secretMethod = methods.includes('client_secret_basic') ? 'client_secret_basic' : 'client_secret_post';
   let callback = (_req, res) => res.end();
@@ -65,13 +71,13 @@ export async function startProvider({ authMethods, accessTokenTtl, port, dateOff
         ...CONFIDENTIAL,
         application_type: 'native',
         redirect_uris: loopbacks,
-        grant_types: ['authorization_code', 'refresh_token'],
+        grant_types: ['authorization_code', 'refresh_token', DEVICE_GRANT],
         response_types: ['code'],
         token_endpoint_auth_method: secretMethod,
         // Not "email": requesting it gives invalid_scope.
         scope: 'openid offline_access profile',
       },
-      { ...PUBLIC, application_type: 'native', redirect_uris: loopbacks, token_endpoint_auth_method: 'none', grant_types: ['authorization_code', 'refresh_token'] },
+      { ...PUBLIC, application_type: 'native', redirect_uris: loopbacks, token_endpoint_auth_method: 'none', grant_types: ['authorization_code', 'refresh_token', DEVICE_GRANT] },
       { client_id: WEB.client_id, client_secret: WEB.client_secret, redirect_uris: [WEB.redirect_uri], token_endpoint_auth_method: secretMethod },
       { ...SERVICE, grant_types: ['client_credentials'], response_types: [], redirect_uris: [], token_endpoint_auth_method: secretMethod, scope: 'read write' },
     ],
@@ -82,6 +88,8 @@ export async function startProvider({ authMethods, accessTokenTtl, port, dateOff
     features: {
       devInteractions: { enabled: true },
       clientCredentials: { enabled: true },
+      // The device authorization grant (RFC 8628), for login --device; web-app and service-app may not use it.
+      deviceFlow: { enabled: true },
       // JWT access tokens for the demo API, for the machine client only.
       resourceIndicators: {
         enabled: true,
@@ -90,11 +98,17 @@ export async function startProvider({ authMethods, accessTokenTtl, port, dateOff
         getResourceServerInfo: () => ({ scope: 'read write', audience: API_AUDIENCE, accessTokenTTL: accessTokenTtl ?? 3600, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } }),
       },
     },
-    ttl: { AccessToken: accessTokenTtl ?? 3600 },
+    ttl: { AccessToken: accessTokenTtl ?? 3600, ...(deviceCodeTtl ? { DeviceCode: deviceCodeTtl } : {}) },
     // Refresh tokens only for offline_access, as most providers do.
     issueRefreshToken: async (_ctx, client, code) => client.grantTypeAllowed('refresh_token') && code.scopes.has('offline_access'),
   });
   provider.on('server_error', () => {});
+  if (deviceInterval) {
+    provider.use(async (ctx, next) => {
+      await next();
+      if (ctx.oidc?.route === 'device_authorization' && ctx.status === 200 && ctx.body) ctx.body = { ...ctx.body, interval: deviceInterval };
+    });
+  }
   const handle = provider.callback();
   // A provider whose clock is off: its Date header lies by dateOffsetSeconds.
   callback = dateOffsetSeconds
@@ -124,6 +138,8 @@ export async function startProvider({ authMethods, accessTokenTtl, port, dateOff
  *   "as requested" and says it wrongly);
  * - `escapes`: a successful answer with members whose names and values carry terminal escape
  *   sequences, bidi controls and line separators (a hostile or broken server);
+ * - `slow-down-once`: a provider that answers the first device-flow poll with slow_down, as GitHub
+ *   and others do to a client that polls faster than they like (RFC 8628 §3.5);
  * - `passthrough`: nothing changed, only recorded.
  * Everything else is forwarded unchanged to the real token endpoint.
  */
@@ -131,6 +147,7 @@ export async function startTokenWrapper(issuer, mode) {
   const upstream = `${issuer}/token`;
   /** Every exchange that reached the provider, for tests that check nothing secret leaks. */
   const exchanges = [];
+  let slowedDown = false;
   return listen((req, res) => {
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
@@ -150,6 +167,10 @@ export async function startTokenWrapper(issuer, mode) {
         return;
       }
       const body = Buffer.concat(chunks).toString();
+      if (mode === 'slow-down-once' && new URLSearchParams(body).get('grant_type') === DEVICE_GRANT && !slowedDown) {
+        slowedDown = true;
+        return send(400, { error: 'slow_down', error_description: 'you are polling too quickly' });
+      }
       const usesBasic = /^basic /i.test(req.headers.authorization ?? '');
       if (mode === 'basic-only' && !usesBasic) {
         return send(401, { error: 'invalid_client', error_description: 'client credentials must be sent with HTTP Basic' }, { 'www-authenticate': 'Basic realm="token"' });

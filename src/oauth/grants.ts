@@ -21,5 +21,12 @@ export function refreshTokenGrant(o: { refreshToken: string }): Grant {
   return { grant_type: 'refresh_token', refresh_token: o.refreshToken };
 }
 
+/** A poll of the token endpoint in the device flow. @see RFC 8628 §3.4 */
+export function deviceCodeGrant(o: { deviceCode: string }): Grant {
+  return { grant_type: DEVICE_CODE_GRANT_TYPE, device_code: o.deviceCode };
+}
+
+export const DEVICE_CODE_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:device_code';
+
 /** Parameters the grants set themselves: --param or a config's params may not send them twice. */
-export const RESERVED_TOKEN_PARAMS: readonly string[] = ['grant_type', 'client_id', 'client_secret', 'refresh_token', 'code', 'code_verifier', 'scope', 'redirect_uri'];
+export const RESERVED_TOKEN_PARAMS: readonly string[] = ['grant_type', 'client_id', 'client_secret', 'refresh_token', 'code', 'code_verifier', 'scope', 'redirect_uri', 'device_code'];

@@ -122,6 +122,11 @@ export function tokenEndpointFor(url: string, grant: Grant): AuthenticatedEndpoi
   };
 }
 
+export interface TrialOptions {
+  every?: boolean;
+  onAttempt?: (a: Attempt) => void;
+}
+
 export interface MethodTrial<T = TokenResponse> {
   outcomes: AttemptOutcome<T>[];
   attempts: Attempt[];
@@ -146,7 +151,7 @@ export async function tryMethods<T>(
   methods: readonly ClientAuthMethod[],
   deps: Pick<Deps, 'http' | 'secrets'>,
   timeoutMs: number,
-  o: { every?: boolean; onAttempt?: (a: Attempt) => void } = {},
+  o: TrialOptions = {},
 ): Promise<MethodTrial<T>> {
   const outcomes: AttemptOutcome<T>[] = [];
   for (const method of methods) {

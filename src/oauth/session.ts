@@ -8,12 +8,14 @@ import type { Deps } from '../deps.js';
 import type { ProviderMetadata } from '../oidc/discovery.js';
 import type { Client, ClientAuthMethod } from './client-auth/index.js';
 import type { Grant } from './grants.js';
-import { tokenEndpointFor, tryMethods, type Attempt, type MethodTrial } from './method-trial.js';
+import { tokenEndpointFor, tryMethods, type MethodTrial, type TrialOptions } from './method-trial.js';
 
 export interface Endpoints {
   authorization?: string;
   token?: string;
   jwks?: string;
+  /** RFC 8628 §3.1 */
+  deviceAuthorization?: string;
 }
 
 export interface Session {
@@ -48,6 +50,7 @@ export function createSession(o: {
       authorization: o.overrides?.authorization ?? stringOr(metadata.authorization_endpoint),
       token: o.overrides?.token ?? stringOr(metadata.token_endpoint),
       jwks: o.overrides?.jwks ?? stringOr(metadata.jwks_uri),
+      deviceAuthorization: o.overrides?.deviceAuthorization ?? stringOr(metadata.device_authorization_endpoint),
     },
     client: o.client,
     advertisedAuthMethods: Array.isArray(advertised) ? advertised.filter((m): m is string => typeof m === 'string') : undefined,
@@ -61,7 +64,7 @@ export function requestTokens(
   session: Session,
   grant: Grant,
   methods: readonly ClientAuthMethod[],
-  o: { every?: boolean; onAttempt?: (a: Attempt) => void } = {},
+  o: TrialOptions = {},
 ): Promise<MethodTrial> {
   if (!session.endpoints.token) throw new Error('requestTokens: the session has no token endpoint');
   return tryMethods(tokenEndpointFor(session.endpoints.token, grant), grant, session.client, methods, session.deps, session.timeoutMs, o);

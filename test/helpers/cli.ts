@@ -48,10 +48,11 @@ export function runCli(
 export const STACK_TRACE = /^\s+at .+\(.+:\d+:\d+\)$|^\s+at .+:\d+:\d+$/m;
 
 /**
- * Starts `oauth-doctor login ...` and hands over the authorization URL it prints on stderr, for
+ * Starts `oauth-doctor login ...` and hands over the authorization URL it prints on stderr (or,
+ * given another pattern, the URL its first group matches: the device flow's verification URL), for
  * tests that play the browser themselves; `done` resolves when the CLI exits.
  */
-export function spawnLogin(args: string[], env: Record<string, string> = {}) {
+export function spawnLogin(args: string[], env: Record<string, string> = {}, urlPattern = /^(http:\/\/127\.0\.0\.1:\d+\/auth\?\S+)$/m) {
   const child = spawn(process.execPath, [BIN, 'login', ...args], { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -60,7 +61,7 @@ export function spawnLogin(args: string[], env: Record<string, string> = {}) {
   const url = new Promise<string>((resolve, reject) => {
     child.stderr.on('data', (c: Buffer) => {
       stderr += c;
-      const m = /^(http:\/\/127\.0\.0\.1:\d+\/auth\?\S+)$/m.exec(stderr);
+      const m = urlPattern.exec(stderr);
       if (m) resolve(m[1] as string);
     });
     child.on('close', () => reject(new Error(`login ended before printing the URL: ${stderr}`)));

@@ -34,6 +34,10 @@ function capturedDeps(options: TestDepsOptions, edges: Pick<Deps, 'http' | 'read
     stdout: { write: (s) => void (stdout += secrets.scrub(s)), isTTY: false },
     stderr: { write: (s) => void (stderr += secrets.scrub(s)), isTTY: false },
     stdinIsTTY: false,
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+      const timer = setTimeout(resolve, ms);
+      signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+    }),
     readStdin: (max) => readLimited(Readable.from([input]), max, 'standard input'),
     readChunks: (path) => (path === undefined ? Readable.from([input]) : edges.readChunks(path)),
     readLine: async () => {

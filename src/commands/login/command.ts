@@ -35,6 +35,9 @@ interface LoginFlags extends ClientFlags, NetworkFlags {
   showTokens?: boolean;
   save?: string;
   insecureHttp?: boolean;
+  device?: boolean;
+  deviceAuthorizationEndpoint?: string;
+  qr: boolean;
 }
 
 export const loginCommand: CommandModule<LoginOptions, LoginResult> = {
@@ -61,7 +64,10 @@ export const loginCommand: CommandModule<LoginOptions, LoginResult> = {
       .option('--redirect-uri <url>', 'the exact redirect_uri; a non-loopback one makes you paste the URL the browser ends on', url('--redirect-uri'))
       .option('--no-open', 'do not open a browser: print the authorization URL on stderr and wait')
       .option('--browser <command>', 'run this command with the authorization URL instead of the default browser')
-      .option('--login-timeout <seconds>', 'how long to wait for the browser to come back', positiveSeconds('--login-timeout'), 300);
+      .option('--login-timeout <seconds>', 'how long to wait for the browser to come back (with --device: for the approval; default the device code\'s lifetime)', positiveSeconds('--login-timeout'), 300)
+      .option('--device', 'the device flow (RFC 8628) instead of a browser here: shows a code to enter on any device, then polls')
+      .option('--device-authorization-endpoint <url>', 'with --device: use this device authorization endpoint', url('--device-authorization-endpoint'))
+      .option('--no-qr', 'with --device: do not draw the verification URL as a QR code on the terminal');
     addNetworkFlags(cmd)
       // The name of --timeout before every command meant the same by it.
       .addOption(new Option('--request-timeout <seconds>', 'the same as --timeout').argParser(positiveSeconds('--request-timeout')).hideHelp())
@@ -77,6 +83,7 @@ Examples:
   $ oauth-doctor login --issuer https://accounts.google.com --client-id 123.apps.googleusercontent.com --port 8000,18000 --scope "openid email"
   $ oauth-doctor login --issuer https://idp.example.com --client-id spa --auth-method none --no-open --json
   $ oauth-doctor login --issuer https://idp.example.com --client-id web --redirect-uri https://app.example.com/callback   # paste mode
+  $ oauth-doctor login --device --issuer https://idp.example.com --client-id tv-app --scope "openid offline_access"   # no browser here
 
 Exit codes: 0 signed in and nothing wrong, 1 the login failed or a problem was diagnosed, 2 usage error (port in use, bad flag).`,
       );
@@ -113,6 +120,7 @@ Exit codes: 0 signed in and nothing wrong, 1 the login failed or a problem was d
       showTokens: Boolean(f.showTokens),
       save: f.save,
       insecureHttp: Boolean(f.insecureHttp),
+      ...(f.device ? { device: { endpoint: f.deviceAuthorizationEndpoint, qr: f.qr !== false, timeoutGiven: given('loginTimeout') } } : {}),
     };
   },
 
@@ -133,6 +141,18 @@ function checkLoginFlags(f: LoginFlags, cmd: Command): void {
     }
   }
   if (f.save !== undefined) checkWritable('--save', f.save);
+  if (f.device) {
+    // The device flow has no redirect and no browser on this machine.
+    const browserFlags = ['redirectUri', 'port', 'host', 'callbackPath', 'browser', 'authorizationEndpoint'].filter(given);
+    if (browserFlags.length > 0) {
+      const names = browserFlags.map((n) => `--${n.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ');
+      throw new UsageError(`--device has no browser or redirect on this machine: leave out ${names}`);
+    }
+    if (f.pkce === false && given('pkce')) throw new UsageError('--device sends no PKCE challenge anyway: leave out --no-pkce');
+  } else {
+    const deviceFlags = ['deviceAuthorizationEndpoint', 'qr'].filter(given);
+    if (deviceFlags.length > 0) throw new UsageError(`${deviceFlags.map((n) => (n === 'qr' ? '--no-qr' : '--device-authorization-endpoint')).join(' and ')} only mean something with --device`);
+  }
 }
 
 function portList(value: string): number[] {

@@ -9,13 +9,13 @@ import { buildAuthorizationRequest, type AuthorizationRequest } from '../../oaut
 import { checkCallback } from '../../oauth/callback.js';
 import type { LoopbackHost, LoopbackListener } from '../../loopback/listener.js';
 import { callbackPage } from './page.js';
-import { isInsecureRemoteUrl, isLoopbackUrl } from '../../oauth/loopback-url.js';
+import { isLoopbackUrl } from '../../oauth/loopback-url.js';
+import { insecureTransportFinding } from '../../oauth/insecure-transport.js';
+import { settleTokens } from './settle-tokens.js';
 import { preflight } from '../../oauth/preflight.js';
-import { examineTokens } from '../../oidc/examine-tokens.js';
-import { clientConfiguration, methodsToTry, type AuthMethodChoice, type ClientAuthMethod } from '../../oauth/client-auth/index.js';
-import { clientRefusedFindings, methodRefusedFindings, whatWasTried } from '../../oauth/client-auth-findings.js';
+import { methodsToTry, type AuthMethodChoice, type ClientAuthMethod } from '../../oauth/client-auth/index.js';
 import { authorizationCodeGrant } from '../../oauth/grants.js';
-import { rememberTokens, type Attempt } from '../../oauth/method-trial.js';
+import type { Attempt } from '../../oauth/method-trial.js';
 import { createSession, requestTokens, type Session } from '../../oauth/session.js';
 import { pkceNotAdvertised } from '../../oidc/metadata-findings.js';
 import { discover, discoveryLocations, type ProviderMetadata } from '../../oidc/discovery.js';
@@ -23,6 +23,7 @@ import type { Verification } from '../../token/verify.js';
 import { printable } from '../../report/printable.js';
 import type { CommandResult } from '../result.js';
 import { loadJose } from '../../lazy-modules.js';
+import { spinner } from '../../report/spinner.js';
 
 export interface LoginOptions {
   issuer?: string;
@@ -50,6 +51,32 @@ export interface LoginOptions {
   save?: string;
   /** Send credentials over plain http:// to another host anyway (a test network). */
   insecureHttp?: boolean;
+  /** The device authorization grant (RFC 8628) instead of the browser on this machine. */
+  device?: DeviceOptions;
+}
+
+export interface DeviceOptions {
+  /** --device-authorization-endpoint, over discovery's. */
+  endpoint?: string;
+  /** Draw the verification URL as a QR code when standard error is a terminal. */
+  qr: boolean;
+  /** Whether --login-timeout was given; otherwise the wait is the device code's own life. */
+  timeoutGiven: boolean;
+}
+
+/** What the device flow showed and how the polling went (never the device code). */
+export interface DeviceReport {
+  device_authorization_endpoint: string;
+  verification_uri: string;
+  verification_uri_complete: string | null;
+  expires_in: number;
+  interval: number;
+  interval_given: boolean;
+  polls: number;
+  slow_downs: number;
+  /** How many polls got each answer: authorization_pending, slow_down... */
+  answers: Record<string, number>;
+  waited_seconds: number;
 }
 
 export interface LoginResult extends CommandResult {
@@ -64,12 +91,20 @@ export interface LoginResult extends CommandResult {
   claims: { id_token?: Record<string, unknown>; access_token?: Record<string, unknown> };
   /** What to set in your own client for the accepted client authentication method. */
   advice: string[];
-  /** Where the flow stopped: discovery, preflight, callback, exchange, or done. */
-  stage: 'discovery' | 'preflight' | 'callback' | 'exchange' | 'done';
+  /** Which grant: the browser's authorization code, or the device flow. */
+  flow: 'authorization_code' | 'device_code';
+  /**
+   * Where the flow stopped: discovery, preflight, callback, exchange, or done; for the device
+   * flow, discovery, device_authorization, polling, or done.
+   */
+  stage: 'discovery' | 'preflight' | 'callback' | 'exchange' | 'device_authorization' | 'polling' | 'done';
+  /** The device flow's verification and polling (device flow only). */
+  device?: DeviceReport;
   saved_to?: string;
 }
 
 export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
+  if (o.device) return (await import('./device.js')).runDevice(o, o.device, deps);
   const progress = (line: string) => deps.stderr.write(`${line}\n`);
   const findings: Finding[] = [];
   const result: LoginResult = {
@@ -84,6 +119,7 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
     id_token_verification: null,
     advice: [],
     claims: {},
+    flow: 'authorization_code',
     stage: 'discovery',
   };
   const done = (): LoginResult => {
@@ -124,25 +160,9 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
   if (!authorizationEndpoint || !tokenEndpoint) {
     throw new UsageError('no authorization or token endpoint: pass --issuer (discovery), or both --authorization-endpoint and --token-endpoint');
   }
-  // Credentials, the code and the verifier go to the token endpoint: never in clear to another machine.
-  const insecureEndpoints = (['authorization', 'token'] as const).filter((k) => isInsecureRemoteUrl(session.endpoints[k] ?? ''));
-  // Endpoints read from a document fetched in clear could have been rewritten on the way.
-  const insecureDiscovery = Boolean(o.issuer && Object.keys(metadata).length > 0 && isInsecureRemoteUrl(o.issuer));
-  const insecure: string[] = [...(insecureDiscovery ? ['discovery'] : []), ...insecureEndpoints];
-  if (insecure.length > 0) {
-    findings.push(
-      finding({
-        id: 'spec_deviation',
-        severity: o.insecureHttp ? 'warning' : 'error',
-        title: `Plain http:// for the ${insecure.join(' and ')} endpoint${insecure.length > 1 ? 's' : ''} on another host`,
-        detail:
-          `${insecure.map((k) => (k === 'discovery' ? o.issuer : session.endpoints[k as 'token'])).join(', ')}: the client secret, the code and the PKCE verifier would cross the network unencrypted${insecureDiscovery ? ', to endpoints read from a document anyone on the path could have rewritten' : ''}. OAuth requires TLS for every endpoint except this machine's loopback. ` +
-          (o.insecureHttp ? 'Sent anyway, as --insecure-http asks.' : 'Nothing was sent.'),
-        fixes: ['Use the provider\'s https:// URLs (behind a TLS-terminating proxy, configure its public https URL).', 'Only on a network you trust, for a test: --insecure-http.'],
-        sources: ['RFC 6749 §3.1 and §3.2 (TLS required)', 'RFC 8252 §8.3'],
-        evidence: { insecure: insecure.map((k) => (k === 'discovery' ? o.issuer : session.endpoints[k as 'token'])) },
-      }),
-    );
+  const insecure = insecureTransportFinding(session, { issuer: o.issuer, discovered: Object.keys(metadata).length > 0, allowed: Boolean(o.insecureHttp), endpoints: ['authorization', 'token'] });
+  if (insecure) {
+    findings.push(insecure);
     if (!o.insecureHttp) return done();
   }
   // A provider that says nothing of PKCE (no discovery) is not warned about; one that lists methods without S256 is.
@@ -206,7 +226,7 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
     const deadline = AbortSignal.timeout(o.timeoutMs);
     let code: string | undefined;
     if (listener) {
-      const launched = await launch(request.url, o, deps, progress);
+      const launched = await launch(request.url, o, deps, progress, Boolean(session.endpoints.deviceAuthorization));
       // A --browser command that fails ends the wait at once: nothing will come back.
       const browserGone = new AbortController();
       let browserExit: { code: number | null; signal: string | null } | undefined;
@@ -228,7 +248,7 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
           // The page goes through the same scrubbing as the terminal.
           const callback = raw && { params: raw.params, respond: (status: number, html: string) => raw.respond(status, deps.secrets.scrub(html)) };
           if (!callback) {
-            findings.push(browserExit ? browserFailedFinding(o.browser ?? '', browserExit, request.url) : timeoutFinding(o, redirectUri, findings.some((f) => f.id === 'state_mismatch')));
+            findings.push(browserExit ? browserFailedFinding(o.browser ?? '', browserExit, request.url) : timeoutFinding(o, redirectUri, findings.some((f) => f.id === 'state_mismatch'), Boolean(session.endpoints.deviceAuthorization)));
             return done();
           }
           const verdict = checkCallback(callback.params, { state: request.state, issuer: session.issuer, requireIss: session.metadata.authorization_response_iss_parameter_supported === true });
@@ -276,7 +296,7 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
           return undefined;
         });
         if (line === undefined) {
-          findings.push(timeoutFinding(o, redirectUri, findings.some((f) => f.id === 'state_mismatch')));
+          findings.push(timeoutFinding(o, redirectUri, findings.some((f) => f.id === 'state_mismatch'), Boolean(session.endpoints.deviceAuthorization)));
           return done();
         }
         let landed: URL | undefined;
@@ -331,48 +351,15 @@ interface Flow {
 async function exchange(code: string, flow: Flow): Promise<boolean> {
   const { o, deps, progress, result, session, redirectUri } = flow;
   const { code_verifier: codeVerifier, nonce } = flow.request;
-  const findings = result.findings;
-  const { client, advertisedAuthMethods: advertised } = session;
-  const methods = methodsToTry(o.authMethod, client, advertised);
+  const methods = methodsToTry(o.authMethod, session.client, session.advertisedAuthMethods);
   progress('→ Callback received; exchanging the code');
   const trial = await requestTokens(session, authorizationCodeGrant({ code, redirectUri, codeVerifier }), o.authMethod === 'auto' ? methods : methods.slice(0, 1), {
     onAttempt: (a) => progress(`  ${a.auth_method}: ${a.status === null ? 'no answer' : `HTTP ${a.status}`}${a.error ? ` ${printable(a.error.slice(0, 80))}` : ' ok'}`),
   });
-  result.attempts = trial.attempts;
-  result.auth_method = trial.auth_method;
-  rememberTokens(trial.value, deps.secrets);
-  if (!trial.value) {
-    findings.push(...clientRefusedFindings(trial.findings, trial, { hadSecret: client.client_secret !== undefined, secretSource: o.clientSecretSource }));
-    return false;
-  }
-  findings.push(...trial.findings);
-  if (trial.auth_method) {
-    const tried = whatWasTried(trial, advertised);
-    const otherRefused = trial.outcomes.some((x) => x.kind === 'client_refused');
-    result.advice = [...(tried ? [tried] : []), ...clientConfiguration(trial.auth_method, { otherRefused })];
-  }
-  findings.push(...methodRefusedFindings(trial, advertised));
-  const examined = await examineTokens(
-    trial.value,
-    { issuer: session.issuer, jwksUri: session.endpoints.jwks, clientId: o.clientId, clientSecret: o.clientSecret, nonce, scope: o.scope, showTokens: o.showTokens, clockTolerance: o.clockTolerance, timeoutMs: o.requestTimeoutMs },
-    Math.floor(deps.now() / 1000),
-    deps,
-  );
-  findings.push(...examined.findings);
-  result.tokens = examined.tokens;
-  result.id_token_verification = examined.id_token_verification;
-  result.claims = examined.claims;
-  result.stage = 'done';
-  if (o.save) {
-    // The tokens, as asked; a secret, code or verifier the server echoed into the response is not.
-    await deps.writePrivateFile(o.save, deps.secrets.scrub(`${JSON.stringify(trial.value, null, 2)}\n`, { keepTokens: true }));
-    result.saved_to = o.save;
-    progress(`→ Token response saved to ${o.save} (mode 0600)`);
-  }
-  return true;
+  return settleTokens(trial, { o, deps, progress, result, session, nonce });
 }
 
-function timeoutFinding(o: LoginOptions, redirectUri: string, sawWrongState: boolean): Finding {
+function timeoutFinding(o: LoginOptions, redirectUri: string, sawWrongState: boolean, hasDeviceFlow: boolean): Finding {
   return finding({
     id: 'login_timeout',
     severity: 'error',
@@ -384,13 +371,15 @@ function timeoutFinding(o: LoginOptions, redirectUri: string, sawWrongState: boo
       'Look at the browser tab: an error page there names the problem (paste it into `oauth-doctor explain`).',
       'If the browser runs on another machine (SSH, a container), forward the port (ssh -L) or use --redirect-uri with a non-loopback URL and paste the result.',
       'If sign-in takes longer, raise --login-timeout.',
+      // Offered only where it would work: the provider advertises a device authorization endpoint.
+      ...(hasDeviceFlow ? ['This provider has the device flow: `login --device` signs in from a browser on any other device, with nothing to forward.'] : []),
     ],
     sources: ['RFC 8252 §7.3'],
     evidence: { redirect_uri: redirectUri, timeout_seconds: Math.round(o.timeoutMs / 1000) },
   });
 }
 
-async function launch(url: string, o: LoginOptions, deps: Deps, progress: (line: string) => void): Promise<BrowserLaunch> {
+async function launch(url: string, o: LoginOptions, deps: Deps, progress: (line: string) => void, hasDeviceFlow: boolean): Promise<BrowserLaunch> {
   if (!o.open && !o.browser) {
     progress('Open this URL in a browser to sign in:');
     deps.stderr.write(`${url}\n`);
@@ -403,7 +392,7 @@ async function launch(url: string, o: LoginOptions, deps: Deps, progress: (line:
     launched = await deps.openBrowser(url, o.browser, { secrets: o.clientSecret !== undefined ? [o.clientSecret] : [] });
   } catch (err) {
     if (err instanceof UsageError) throw err;
-    progress('  could not start a browser');
+    progress(`  could not start a browser${hasDeviceFlow ? '; this provider has the device flow, which needs none here: login --device' : ''}`);
   }
   // A launcher can fail silently (no desktop, xdg-open without a handler): the URL is always shown.
   progress('If no browser opened, open this URL to sign in:');
@@ -422,25 +411,4 @@ function browserFailedFinding(command: string, exit: { code: number | null; sign
     sources: ['RFC 8252 §7.3'],
     evidence: { command, exit_code: exit.code, signal: exit.signal, url_length: url.length },
   });
-}
-
-/** A spinner on a terminal (one line elsewhere); the function it returns clears it, once. */
-function spinner(deps: Deps, text: string, timeoutMs: number, o: { announce?: boolean } = {}): () => void {
-  if (!deps.stderr.isTTY) {
-    if (o.announce !== false) deps.stderr.write(`${text} (timeout ${Math.round(timeoutMs / 1000)} s)…\n`);
-    return () => {};
-  }
-  const frames = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
-  let i = 0;
-  const timer = setInterval(() => {
-    i += 1;
-    deps.stderr.write(`\r${frames[i % frames.length]} ${text}`);
-  }, 100);
-  let stopped = false;
-  return () => {
-    if (stopped) return;
-    stopped = true;
-    clearInterval(timer);
-    deps.stderr.write('\r\u001b[K');
-  };
 }
