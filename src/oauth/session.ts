@@ -14,6 +14,8 @@ export interface Endpoints {
   authorization?: string;
   token?: string;
   jwks?: string;
+  /** OpenID Connect Core §5.3: discovery's userinfo_endpoint, or --userinfo-endpoint. */
+  userinfo?: string;
 }
 
 export interface Session {
@@ -48,6 +50,7 @@ export function createSession(o: {
       authorization: o.overrides?.authorization ?? stringOr(metadata.authorization_endpoint),
       token: o.overrides?.token ?? stringOr(metadata.token_endpoint),
       jwks: o.overrides?.jwks ?? stringOr(metadata.jwks_uri),
+      userinfo: o.overrides?.userinfo ?? stringOr(metadata.userinfo_endpoint),
     },
     client: o.client,
     advertisedAuthMethods: Array.isArray(advertised) ? advertised.filter((m): m is string => typeof m === 'string') : undefined,
