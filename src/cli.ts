@@ -91,6 +91,12 @@ const COMMANDS: CommandEntry[] = [
     load: async () => (await import('./commands/userinfo/command.js')).userinfoCommand,
   },
   {
+    name: 'token-exchange',
+    summary: 'exchange a token for another (RFC 8693): the new token decoded, refusals diagnosed',
+    args: [],
+    load: async () => (await import('./commands/token-exchange/command.js')).tokenExchangeCommand,
+  },
+  {
     name: 'completion',
     summary: 'print a shell completion script (bash, zsh or fish)',
     args: [['<shell>', 'bash, zsh or fish']],
