@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDot, type RunningDot } from './helpers/dot.js';
 import { runInProcess as runCli } from './helpers/in-process.js';
 import { API_AUDIENCE, CONFIDENTIAL, EXCHANGE, HTTP_BROWSER, SERVICE, startProvider, type RunningProvider } from './helpers/provider.js';
+import { json, startServer } from './helpers/server.js';
 
 let provider: RunningProvider;
 let dot: RunningDot;
@@ -117,6 +118,27 @@ describe('token-exchange', () => {
     expect(first).toMatchObject({ id: 'unsupported_grant_type', title: 'The token endpoint does not do token exchange (unsupported_grant_type)' });
     expect(first.fixes.join('\n')).toMatch(/Keycloak: enable the token-exchange feature/);
     for (const secret of [token, DOT_WEB.client_secret]) expect(r.stdout + r.stderr).not.toContain(secret);
+  });
+
+  it("warns before trying when discovery's grant_types_supported lacks token exchange, and a response without issued_token_type is a deviation", async () => {
+    const server = await startServer({
+      '/.well-known/openid-configuration': (req, res, base) => json({ issuer: base, token_endpoint: `${base}/token`, grant_types_supported: ['authorization_code', 'client_credentials'] })(req, res, base),
+      '/token': json({ access_token: 'new-opaque-token-0123456789', token_type: 'Bearer', expires_in: 60 }),
+    });
+    try {
+      const r = await runCli(['token-exchange', '--json', '--issuer', server.base, '--client-id', 'gw'], { env: { OAUTH_CLIENT_SECRET: 'gw-secret-0123456789', OAUTH_SUBJECT_TOKEN: 'subject-0123456789' } });
+      const out = r.json();
+      expect(out).toMatchObject({ grant_type_advertised: false, issued_token_type: null });
+      expect(out.findings).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ id: 'unsupported_grant_type', severity: 'warning', title: 'The provider does not list token exchange in grant_types_supported' }),
+          expect.objectContaining({ id: 'spec_deviation', severity: 'warning', title: 'The token exchange response has no "issued_token_type"' }),
+        ]),
+      );
+      expect(r.code).toBe(0);
+    } finally {
+      await server.close();
+    }
   });
 
   it('refuses what it cannot do before any request', async () => {
