@@ -158,7 +158,7 @@ function registerTokenExchange(provider) {
     });
     // Read by extraTokenClaims (the provider's configuration) into the JWT's claims.
     if (actor) token.exchangeActor = actor.accountId;
-    token.resourceServer = new provider.ResourceServer(audience, { audience, scope: 'read write', accessTokenTTL: 600, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } });
+    token.resourceServer = new provider.ResourceServer(audience, { audience, scope: 'read write', accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } });
     const value = await token.save();
     ctx.body = { access_token: value, issued_token_type: ACCESS_TOKEN_TYPE, token_type: 'Bearer', expires_in: token.expiration, scope: token.scope };
   };
