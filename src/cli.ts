@@ -85,6 +85,18 @@ const COMMANDS: CommandEntry[] = [
     load: async () => (await import('./commands/refresh/command.js')).refreshCommand,
   },
   {
+    name: 'userinfo',
+    summary: 'call the userinfo endpoint with an access token: the claims, a refusal read from its challenge',
+    args: [],
+    load: async () => (await import('./commands/userinfo/command.js')).userinfoCommand,
+  },
+  {
+    name: 'token-exchange',
+    summary: 'exchange a token for another (RFC 8693): the new token decoded, refusals diagnosed',
+    args: [],
+    load: async () => (await import('./commands/token-exchange/command.js')).tokenExchangeCommand,
+  },
+  {
     name: 'completion',
     summary: 'print a shell completion script (bash, zsh or fish)',
     args: [['<shell>', 'bash, zsh or fish']],

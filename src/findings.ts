@@ -20,6 +20,7 @@ export const FINDING_IDS = {
   unauthorized_client: 'The client is not allowed to use this grant type or response type.',
   unsupported_grant_type: 'The server does not support the grant_type sent.',
   invalid_scope: 'A requested scope is unknown, malformed or not allowed for the client.',
+  invalid_target: 'The audience or resource asked for is unknown, or the client may not get a token for it (RFC 8707, RFC 8693).',
   invalid_request: 'The request is missing a parameter, repeats one, or is otherwise malformed.',
   state_mismatch: 'The state returned on the callback is not the one sent (CSRF protection).',
   rate_limited: 'Too many requests: the server asks to slow down.',
@@ -46,6 +47,7 @@ export const FINDING_IDS = {
   use_dpop_nonce: 'The server wants a DPoP proof carrying the nonce it just sent; retry with it.',
   success: 'The input shows success (a token response, an active token, a 2xx answer): nothing failed.',
   no_refresh_token: 'No refresh token was issued; the user must sign in again when the access token expires.',
+  sub_mismatch: "The userinfo answer's sub is not the ID token's sub: the claims are about another user and must not be used.",
   login_timeout: 'The browser never came back to the loopback listener before the timeout.',
   unknown: 'The input was not recognised; general triage for the HTTP status is given.',
 } as const;

@@ -4,7 +4,7 @@
  * of its token endpoint for the ways real providers differ from it.
  */
 import { createServer } from 'node:http';
-import Provider from 'oidc-provider';
+import Provider, { errors } from 'oidc-provider';
 
 export const CONFIDENTIAL = { client_id: 'confidential-app', client_secret: 'cs-Canary-Secret-7f3a9c2e1b' };
 export const PUBLIC = { client_id: 'public-app' };
@@ -12,6 +12,14 @@ export const PUBLIC = { client_id: 'public-app' };
 export const SERVICE = { client_id: 'service-app', client_secret: 'ss-Canary-Secret-5b1f2e9d07' };
 /** The resource indicator (and JWT audience) of the demo API; its scopes are read and write. */
 export const API_AUDIENCE = 'https://api.example.test';
+/**
+ * A client that may exchange tokens (RFC 8693) at the demo's own token-exchange grant (below), for
+ * the audiences in TOKEN_EXCHANGE_AUDIENCES only.
+ */
+export const EXCHANGE = { client_id: 'exchange-app', client_secret: 'xs-Canary-Secret-3c8e1f0a92' };
+export const TOKEN_EXCHANGE_AUDIENCES = [API_AUDIENCE];
+const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
+const ACCESS_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:access_token';
 /** Registered only for a non-loopback redirect_uri: the paste flow. */
 export const WEB = { client_id: 'web-app', client_secret: 'ws-Canary-Secret-0d4e8b6a55', redirect_uri: 'https://app.example.test/callback' };
 
@@ -80,6 +88,7 @@ export async function startProvider({ authMethods, accessTokenTtl, port, dateOff
       { ...PUBLIC, application_type: 'native', redirect_uris: loopbacks, token_endpoint_auth_method: 'none', grant_types: ['authorization_code', 'refresh_token', DEVICE_GRANT] },
       { client_id: WEB.client_id, client_secret: WEB.client_secret, redirect_uris: [WEB.redirect_uri], token_endpoint_auth_method: secretMethod },
       { ...SERVICE, grant_types: ['client_credentials'], response_types: [], redirect_uris: [], token_endpoint_auth_method: secretMethod, scope: 'read write' },
+      { ...EXCHANGE, grant_types: [TOKEN_EXCHANGE], response_types: [], redirect_uris: [], token_endpoint_auth_method: secretMethod, scope: 'read write' },
     ],
     clientAuthMethods: methods,
     scopes: ['openid', 'offline_access', 'profile', 'email', 'read', 'write'],
@@ -99,6 +108,8 @@ export async function startProvider({ authMethods, accessTokenTtl, port, dateOff
       },
     },
     ttl: { AccessToken: accessTokenTtl ?? 3600, ...(deviceCodeTtl ? { DeviceCode: deviceCodeTtl } : {}) },
+    // Delegation by token exchange: who acts for the subject (RFC 8693 §4.1).
+    extraTokenClaims: (_ctx, token) => (token.exchangeActor ? { act: { sub: token.exchangeActor } } : undefined),
     // Refresh tokens only for offline_access, as most providers do.
     issueRefreshToken: async (_ctx, client, code) => client.grantTypeAllowed('refresh_token') && code.scopes.has('offline_access'),
   });
@@ -109,6 +120,7 @@ export async function startProvider({ authMethods, accessTokenTtl, port, dateOff
       if (ctx.oidc?.route === 'device_authorization' && ctx.status === 200 && ctx.body) ctx.body = { ...ctx.body, interval: deviceInterval };
     });
   }
+  registerTokenExchange(provider);
   const handle = provider.callback();
   // A provider whose clock is off: its Date header lies by dateOffsetSeconds.
   callback = dateOffsetSeconds
@@ -122,6 +134,49 @@ export async function startProvider({ authMethods, accessTokenTtl, port, dateOff
       }
     : handle;
   return { issuer, close };
+}
+
+/**
+ * Token exchange (RFC 8693), which oidc-provider does not have, as a grant of its own
+ * (provider.registerGrantType): the subject token must be an access token this provider issued
+ * and still holds (opaque, as logins get them: AccessToken.find), the audience one of
+ * TOKEN_EXCHANGE_AUDIENCES (default the demo API); the new token is a JWT access token for that
+ * audience, for the subject's user, with scope read and/or write. An actor token (delegation), when
+ * sent, must be such an access token too and is named in an "act" claim (RFC 8693 §4.1).
+ * Refusals are RFC 8693 §2.2.2's: invalid_request for a bad subject or actor token or token type,
+ * invalid_target for an audience not allowed.
+ */
+function registerTokenExchange(provider) {
+  const { InvalidRequest, InvalidTarget, InvalidScope } = errors;
+  const accessToken = async (value, type, name) => {
+    if (type !== ACCESS_TOKEN_TYPE) throw new InvalidRequest(`${name}_type ${type ?? '(none)'} is not supported: only access tokens of this provider are exchanged`);
+    const token = await provider.AccessToken.find(value);
+    if (!token || token.isExpired || !token.accountId) throw new InvalidRequest(`${name} is invalid, expired or not a user's access token of this provider`);
+    return token;
+  };
+  const handler = async (ctx) => {
+    const { params, client } = ctx.oidc;
+    if (params.requested_token_type && params.requested_token_type !== ACCESS_TOKEN_TYPE) throw new InvalidRequest('requested_token_type: only access tokens are issued');
+    const subject = await accessToken(params.subject_token, params.subject_token_type, 'subject_token');
+    const actor = params.actor_token ? await accessToken(params.actor_token, params.actor_token_type, 'actor_token') : undefined;
+    const audience = params.audience ?? API_AUDIENCE;
+    if (!TOKEN_EXCHANGE_AUDIENCES.includes(audience)) throw new InvalidTarget(`the audience ${audience} is not allowed for this client`);
+    const asked = (params.scope ?? 'read').split(' ').filter(Boolean);
+    const refused = asked.filter((s) => !['read', 'write'].includes(s));
+    if (refused.length > 0) throw new InvalidScope(`scope ${refused.join(' ')} is not available for ${audience}`);
+    const token = new provider.AccessToken({
+      accountId: subject.accountId,
+      client,
+      scope: asked.join(' '),
+      gty: 'token_exchange',
+    });
+    // Read by extraTokenClaims (the provider's configuration) into the JWT's claims.
+    if (actor) token.exchangeActor = actor.accountId;
+    token.resourceServer = new provider.ResourceServer(audience, { audience, scope: 'read write', accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } });
+    const value = await token.save();
+    ctx.body = { access_token: value, issued_token_type: ACCESS_TOKEN_TYPE, token_type: 'Bearer', expires_in: token.expiration, scope: token.scope };
+  };
+  provider.registerGrantType(TOKEN_EXCHANGE, handler, ['subject_token', 'subject_token_type', 'actor_token', 'actor_token_type', 'requested_token_type', 'audience', 'scope']);
 }
 
 /**

@@ -34,6 +34,8 @@ export interface TokenInput {
   /** With --from: which member it was, and the scope the saved response was granted. */
   field?: SavedTokenField;
   scope?: string;
+  /** With --from: the ID token saved beside it, when there is one (userinfo compares its sub). */
+  idToken?: string;
 }
 
 const camel = (s: string) => s.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
@@ -89,5 +91,12 @@ async function fromSavedResponse(file: string, spec: TokenInputSpec, deps: Deps)
     throw new InputError(`--from ${file}: it holds no ${wanted}${hint}`);
   }
   const scope = members.scope;
-  return { token: members[field] as string, source: file, field, ...(typeof scope === 'string' ? { scope } : {}) };
+  const idToken = members.id_token;
+  return {
+    token: members[field] as string,
+    source: file,
+    field,
+    ...(typeof scope === 'string' ? { scope } : {}),
+    ...(typeof idToken === 'string' && idToken !== '' ? { idToken } : {}),
+  };
 }

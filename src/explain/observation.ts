@@ -27,6 +27,7 @@ export type ContextFlag =
   | 'client_credentials'
   | 'assertion'
   | 'password'
+  | 'token_exchange'
   | 'token_endpoint'
   | 'authorize'
   | 'resource'
@@ -425,6 +426,8 @@ const CONTEXT_SIGNS: ReadonlyArray<readonly [ContextFlag, RegExp]> = [
   ['device', /device_code|grant-type:device_code|device[ _-]?(?:authorization|flow)|\buser_code\b|verification_uri/i],
   ['client_credentials', /grant_type["']?\s*[=:]\s*["']?client_credentials|client[_ ]credentials/i],
   ['assertion', /jwt-bearer|client_assertion|\bassertion\b|service[_ -]?account|\bInvalid JWT\b/i],
+  // Only the grant's own words: "token exchange failed" in a library's log is a code exchange.
+  ['token_exchange', /grant-type:token-exchange|\b(?:subject|actor)_token(?:_type)?\b|token-type:(?:access_token|refresh_token|id_token|jwt)\b/i],
   ['password', /grant_type["']?\s*[=:]\s*["']?password\b|resource owner password|\bROPC\b/i],
   ['token_endpoint', /\/token\b|\boauth2: |token endpoint|token_endpoint|cannot fetch token|access token response|\/oauth\/access_token|token request|redeem/i],
   ['authorize', /\/authori[sz]e\b|authorization endpoint|authorization request|\/auth\?|[?&]response_type=/i],

@@ -28,6 +28,8 @@ const OIDC_ANCHORS: Record<string, Record<string, string>> = {
     '3.1.3.3': 'TokenResponse',
     '3.1.3.7': 'IDTokenValidation',
     '5.3': 'UserInfo',
+    '5.3.2': 'UserInfoResponse',
+    '5.3.3': 'UserInfoError',
     '10.1': 'Signing',
     '11': 'OfflineAccess',
     '15.5.2': 'NonceNotes',

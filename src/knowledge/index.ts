@@ -18,6 +18,7 @@ import { jwtLibraryEntries } from './entries/jwt-libraries.js';
 import { generalEntries } from './entries/general.js';
 import { flowEntries } from './entries/flows.js';
 import { ownFindingEntries } from './entries/own-findings.js';
+import { tokenExchangeEntries } from './entries/token-exchange.js';
 
 /**
  * The whole knowledge base, one entry per diagnosis. The built CLI reads the same entries from
@@ -45,4 +46,5 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
   ...generalEntries,
   ...flowEntries,
   ...ownFindingEntries,
+  ...tokenExchangeEntries,
 ];

@@ -16,6 +16,8 @@ export interface Endpoints {
   jwks?: string;
   /** RFC 8628 §3.1 */
   deviceAuthorization?: string;
+  /** OpenID Connect Core §5.3: discovery's userinfo_endpoint, or --userinfo-endpoint. */
+  userinfo?: string;
 }
 
 export interface Session {
@@ -51,6 +53,7 @@ export function createSession(o: {
       token: o.overrides?.token ?? stringOr(metadata.token_endpoint),
       jwks: o.overrides?.jwks ?? stringOr(metadata.jwks_uri),
       deviceAuthorization: o.overrides?.deviceAuthorization ?? stringOr(metadata.device_authorization_endpoint),
+      userinfo: o.overrides?.userinfo ?? stringOr(metadata.userinfo_endpoint),
     },
     client: o.client,
     advertisedAuthMethods: Array.isArray(advertised) ? advertised.filter((m): m is string => typeof m === 'string') : undefined,

@@ -44,6 +44,7 @@ export function tokenEndpointContext(grantType: string | undefined): ContextFlag
     password: 'password',
     'urn:ietf:params:oauth:grant-type:device_code': 'device',
     'urn:ietf:params:oauth:grant-type:jwt-bearer': 'assertion',
+    'urn:ietf:params:oauth:grant-type:token-exchange': 'token_exchange',
   };
   const flag = grantType === undefined ? undefined : grant[grantType];
   return flag ? ['token_endpoint', flag] : ['token_endpoint'];

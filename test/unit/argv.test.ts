@@ -34,8 +34,18 @@ describe('argv → options', () => {
     [['login', '--issuer', 'https://idp.example.com', '--client-id', 'app', '--no-pkce', '--port', '8000,18000', '--param', 'audience=api'], { pkce: false, ports: [8000, 18000], params: [['audience', 'api']] }],
     [['probe', '--issuer', 'https://idp.example.com'], { concurrency: 4, timeoutMs: 10_000, maxTimeMs: 300_000, strict: false }],
     [['completion', 'fish'], { shell: 'fish' }],
+    [['userinfo', '--issuer', 'https://idp.example.com'], { issuer: 'https://idp.example.com', accessToken: 'at-1', accessTokenSource: 'OAUTH_ACCESS_TOKEN', timeoutMs: 10_000 }],
+    [['userinfo', '--userinfo-endpoint', 'https://idp.example.com/me', '--access-token-env', 'AT', '--id-token-env', 'IDT'], { userinfoEndpoint: 'https://idp.example.com/me', accessToken: 'at-2', accessTokenSource: 'AT', idToken: 'idt-1' }],
+    [
+      ['token-exchange', '--issuer', 'https://idp.example.com', '--client-id', 'gw'],
+      { clientId: 'gw', authMethod: 'auto', subjectToken: 'st-1', subjectTokenSource: 'OAUTH_SUBJECT_TOKEN', subjectTokenType: 'urn:ietf:params:oauth:token-type:access_token', showTokens: false },
+    ],
+    [
+      ['token-exchange', '--token-endpoint', 'https://idp.example.com/token', '--client-id', 'gw', '--subject-token-type', 'jwt', '--requested-token-type', 'urn:ietf:params:oauth:token-type:id_token', '--actor-token-env', 'AT', '--audience', 'orders', '--resource', 'https://api.example.com', '--scope', 'read'],
+      { subjectTokenType: 'urn:ietf:params:oauth:token-type:jwt', requestedTokenType: 'urn:ietf:params:oauth:token-type:id_token', actorToken: 'at-2', actorTokenSource: 'AT', actorTokenType: 'urn:ietf:params:oauth:token-type:access_token', audience: 'orders', resource: 'https://api.example.com', scope: 'read' },
+    ],
   ])('%j', async (argv, expected) => {
-    const r = await optionsOf(argv);
+    const r = await optionsOf(argv, { OAUTH_ACCESS_TOKEN: 'at-1', AT: 'at-2', IDT: 'idt-1', OAUTH_SUBJECT_TOKEN: 'st-1' });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.seen?.command).toBe(argv[0]);
@@ -81,6 +91,11 @@ describe('argv → options', () => {
     [['probe', '--issuer', 'https://idp.example.com', '--check', 'nope'], /--check needs one of discovery, clock, jwks, client_credentials, redirect_uri, resource, refresh; got "nope"/],
     [['probe'], /nothing to probe: pass --issuer URL or --config FILE/],
     [['completion', 'tcsh'], /completion needs bash, zsh or fish; got "tcsh"/],
+    [['userinfo', '--issuer', 'https://idp.example.com'], /no access token: set OAUTH_ACCESS_TOKEN, or use --access-token-stdin or --from FILE/],
+    [['userinfo', '--issuer', 'https://idp.example.com', '--from', 'tokens.json', '--id-token-env', 'X'], /give the ID token one way/],
+    [['token-exchange', '--client-id', 'gw'], /no token endpoint: pass --issuer \(discovery\) or --token-endpoint/],
+    [['token-exchange', '--issuer', 'https://idp.example.com', '--client-id', 'gw', '--requested-token-type', 'saml'], /--requested-token-type needs access_token, refresh_token, id_token, jwt or a token type URI/],
+    [['token-exchange', '--issuer', 'https://idp.example.com', '--client-id', 'gw', '--subject-token-stdin', '--client-secret-stdin'], /standard input can carry one secret/],
   ])('refuses %j before anything runs', async (argv, message) => {
     const r = await optionsOf(argv);
     expect(r.code).toBe(2);
