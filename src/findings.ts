@@ -47,6 +47,8 @@ export const FINDING_IDS = {
   success: 'The input shows success (a token response, an active token, a 2xx answer): nothing failed.',
   no_refresh_token: 'No refresh token was issued; the user must sign in again when the access token expires.',
   login_timeout: 'The browser never came back to the loopback listener before the timeout.',
+  missing_endpoint: 'The provider names no endpoint for the request (no introspection_endpoint or revocation_endpoint in its metadata) and none was given.',
+  unsupported_token_type: 'The server does not revoke or introspect this type of token (RFC 7009 unsupported_token_type).',
   unknown: 'The input was not recognised; general triage for the HTTP status is given.',
 } as const;
 

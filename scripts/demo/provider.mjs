@@ -12,6 +12,12 @@ export const PUBLIC = { client_id: 'public-app' };
 export const SERVICE = { client_id: 'service-app', client_secret: 'ss-Canary-Secret-5b1f2e9d07' };
 /** The resource indicator (and JWT audience) of the demo API; its scopes are read and write. */
 export const API_AUDIENCE = 'https://api.example.test';
+/**
+ * A resource server (an API registered as its own client): it introspects other clients' tokens
+ * with its own credentials, and its client_credentials tokens are opaque (no default resource), so
+ * the provider introspects and revokes them (it refuses JWT access tokens at both endpoints).
+ */
+export const RESOURCE_SERVER = { client_id: 'api-gateway', client_secret: 'rs-Canary-Secret-3c8e1a7f42' };
 /** Registered only for a non-loopback redirect_uri: the paste flow. */
 export const WEB = { client_id: 'web-app', client_secret: 'ws-Canary-Secret-0d4e8b6a55', redirect_uri: 'https://app.example.test/callback' };
 
@@ -23,6 +29,12 @@ for (const level of ['info', 'warn']) {
     original(...args);
   };
 }
+
+/**
+ * Who may introspect a token: its own client, or a confidential client (a resource server such as
+ * RESOURCE_SERVER), as oidc-provider's default allows; said here so that it does not warn.
+ */
+const introspectionPolicy = (_ctx, client, token) => client.clientAuthMethod !== 'none' || token.clientId === client.clientId;
 
 const loopbacks = ['http://127.0.0.1/callback', 'http://localhost/callback', 'http://[::1]/callback'];
 
@@ -38,8 +50,9 @@ async function listen(handler, port = 0) {
 }
 
 /** `authMethods` is what discovery advertises in token_endpoint_auth_methods_supported. */
-/** @param {{ authMethods?: string[], accessTokenTtl?: number, port?: number, dateOffsetSeconds?: number, path?: string }} [options] */
-export async function startProvider({ authMethods, accessTokenTtl, port, dateOffsetSeconds, path = '' } = {}) {
+/** `tokenEndpoints: false` leaves out introspection (RFC 7662) and revocation (RFC 7009), as providers without them. */
+/** @param {{ authMethods?: string[], accessTokenTtl?: number, port?: number, dateOffsetSeconds?: number, path?: string, tokenEndpoints?: boolean }} [options] */
+export async function startProvider({ authMethods, accessTokenTtl, port, dateOffsetSeconds, path = '', tokenEndpoints = true } = {}) {
   const methods = authMethods ?? ['client_secret_basic', 'client_secret_post', 'none'];
   const secretMethod = methods.includes('client_secret_basic') ? 'client_secret_basic' : 'client_secret_post';
   let callback = (_req, res) => res.end();
@@ -74,6 +87,7 @@ export async function startProvider({ authMethods, accessTokenTtl, port, dateOff
       { ...PUBLIC, application_type: 'native', redirect_uris: loopbacks, token_endpoint_auth_method: 'none', grant_types: ['authorization_code', 'refresh_token'] },
       { client_id: WEB.client_id, client_secret: WEB.client_secret, redirect_uris: [WEB.redirect_uri], token_endpoint_auth_method: secretMethod },
       { ...SERVICE, grant_types: ['client_credentials'], response_types: [], redirect_uris: [], token_endpoint_auth_method: secretMethod, scope: 'read write' },
+      { ...RESOURCE_SERVER, grant_types: ['client_credentials'], response_types: [], redirect_uris: [], token_endpoint_auth_method: secretMethod, scope: 'read' },
     ],
     clientAuthMethods: methods,
     scopes: ['openid', 'offline_access', 'profile', 'email', 'read', 'write'],
@@ -82,6 +96,9 @@ export async function startProvider({ authMethods, accessTokenTtl, port, dateOff
     features: {
       devInteractions: { enabled: true },
       clientCredentials: { enabled: true },
+      // Opaque tokens only: oidc-provider answers unsupported_token_type for a JWT at both.
+      introspection: { enabled: tokenEndpoints, allowedPolicy: introspectionPolicy },
+      revocation: { enabled: tokenEndpoints },
       // JWT access tokens for the demo API, for the machine client only.
       resourceIndicators: {
         enabled: true,

@@ -14,7 +14,7 @@ const THINKTECTURE = '000_771f3fde50da5341.txt (Thinktecture: invalid_client unt
  * The findings of a refusal, with what the trial as a whole adds to its invalid_client finding:
  * no secret was given, or every method was refused (so the method is not the problem).
  */
-export function clientRefusedFindings(refusal: readonly Finding[], trial: MethodTrial, o: { hadSecret: boolean; secretSource?: string }): Finding[] {
+export function clientRefusedFindings(refusal: readonly Finding[], trial: MethodTrial<unknown>, o: { hadSecret: boolean; secretSource?: string }): Finding[] {
   const refusedAll = trial.outcomes.length > 1 && trial.outcomes.every((x) => x.kind === 'client_refused');
   return refusal.map((f) => {
     if (f.id !== 'invalid_client') return f;
@@ -64,7 +64,7 @@ export function methodRefusedFinding(o: { refused: Attempt; works: ClientAuthMet
  * What a trial proves about the method that worked, in one sentence: the other was refused, or
  * it was not tried (then what the metadata says of it).
  */
-export function whatWasTried(trial: MethodTrial, advertised: readonly string[] | undefined): string | undefined {
+export function whatWasTried(trial: MethodTrial<unknown>, advertised: readonly string[] | undefined): string | undefined {
   const works = trial.auth_method;
   if (!works || works === 'none') return undefined;
   const refused = trial.outcomes.filter((x) => x.kind === 'client_refused').map((x) => x.attempt.auth_method);
@@ -77,7 +77,7 @@ export function whatWasTried(trial: MethodTrial, advertised: readonly string[] |
 }
 
 /** Each refused method of a trial where another method worked. */
-export function methodRefusedFindings(trial: MethodTrial, advertised: readonly string[] | undefined, expected?: ClientAuthMethod): Finding[] {
+export function methodRefusedFindings(trial: MethodTrial<unknown>, advertised: readonly string[] | undefined, expected?: ClientAuthMethod): Finding[] {
   const works = trial.authenticated[0];
   if (works === undefined) return [];
   return trial.outcomes

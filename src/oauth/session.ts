@@ -14,6 +14,10 @@ export interface Endpoints {
   authorization?: string;
   token?: string;
   jwks?: string;
+  /** RFC 7662 introspection_endpoint. */
+  introspection?: string;
+  /** RFC 7009 revocation_endpoint. */
+  revocation?: string;
 }
 
 export interface Session {
@@ -48,6 +52,8 @@ export function createSession(o: {
       authorization: o.overrides?.authorization ?? stringOr(metadata.authorization_endpoint),
       token: o.overrides?.token ?? stringOr(metadata.token_endpoint),
       jwks: o.overrides?.jwks ?? stringOr(metadata.jwks_uri),
+      introspection: o.overrides?.introspection ?? stringOr(metadata.introspection_endpoint),
+      revocation: o.overrides?.revocation ?? stringOr(metadata.revocation_endpoint),
     },
     client: o.client,
     advertisedAuthMethods: Array.isArray(advertised) ? advertised.filter((m): m is string => typeof m === 'string') : undefined,

@@ -46,5 +46,6 @@ export const ownFindingEntries: readonly KnowledgeEntry[] = [
   own('encrypted_token', 'info', 'The token is encrypted (JWE)', ['Only the recipient with the decryption key can read it; an API should treat it as opaque.'], ['RFC 7516 §5.2']),
   own('no_refresh_token', 'warning', 'No refresh token was issued', ['Ask for offline access (scope offline_access, or the provider\'s own parameter such as access_type=offline) and allow the refresh_token grant for the client.'], ['OpenID Connect Core 1.0 §11', 'RFC 6749 §1.5 (refresh tokens)']),
   own('login_timeout', 'error', 'The browser never came back to the loopback listener', ['Check that the redirect_uri registered at the provider is the loopback URL the tool printed, and that nothing blocks the browser from reaching 127.0.0.1.'], ['RFC 8252 §7.3']),
+  own('missing_endpoint', 'error', 'The provider names no endpoint for this request', ['Give the endpoint the provider documents (--introspection-endpoint, --revocation-endpoint), or use what it offers instead: local JWT verification, userinfo.'], ['RFC 8414 §2']),
   own('success', 'info', 'Success: nothing failed', ['Nothing to fix.'], ['RFC 6749 §5.1']),
 ];
