@@ -39,15 +39,16 @@ export function readEndpointAnswer(res: HttpResponse, what: string, o: { emptyOk
     }));
     return { error: json.error, ...(typeof json.error_description === 'string' ? { error_description: json.error_description } : {}), findings };
   }
-  if (res.status === 401) {
-    // A 401 without an OAuth error body: the client was not authenticated (RFC 6749 §5.2 keeps 401 for that).
+  if (res.status === 401 || (res.status === 403 && body === '')) {
+    // No OAuth error body: the client was not authenticated. RFC 6749 §5.2 keeps 401 for that;
+    // Django OAuth Toolkit answers its introspection endpoint's refusal with an empty 403.
     return {
       findings: [
         finding({
           id: 'invalid_client',
           severity: 'error',
-          title: `${what} refused the client's credentials (HTTP 401 without an error code)`,
-          detail: `${what} answered 401${res.headers['www-authenticate'] ? ` with WWW-Authenticate: ${res.headers['www-authenticate'].slice(0, 120)}` : ''} and no OAuth error body.`,
+          title: `${what} refused the client's credentials (HTTP ${res.status} without an error code)`,
+          detail: `${what} answered ${res.status}${res.headers['www-authenticate'] ? ` with WWW-Authenticate: ${res.headers['www-authenticate'].slice(0, 120)}` : ''} and ${body === '' ? 'an empty body' : 'no OAuth error body'}: it did not accept the client's credentials (an unknown client_id, a wrong secret, or a method it does not take).`,
           fixes: ['Check the client_id and the secret, and the authentication method the client is registered for.'],
           sources: ['RFC 6749 §5.2', 'RFC 6749 §2.3.1'],
           evidence: { url: res.url, status: res.status },
