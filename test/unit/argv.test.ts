@@ -34,8 +34,12 @@ describe('argv → options', () => {
     [['login', '--issuer', 'https://idp.example.com', '--client-id', 'app', '--no-pkce', '--port', '8000,18000', '--param', 'audience=api'], { pkce: false, ports: [8000, 18000], params: [['audience', 'api']] }],
     [['probe', '--issuer', 'https://idp.example.com'], { concurrency: 4, timeoutMs: 10_000, maxTimeMs: 300_000, strict: false }],
     [['completion', 'fish'], { shell: 'fish' }],
+    [['introspect', '--issuer', 'https://idp.example.com', '--client-id', 'api'], { clientId: 'api', authMethod: 'auto', token: 'tok-from-env-0123', tokenSource: 'OAUTH_TOKEN', timeoutMs: 10_000, showTokens: false }],
+    [['introspect', '--introspection-endpoint', 'https://idp.example.com/introspect', '--client-id', 'api', '--token-env', 'MINE', '--token-type-hint', 'refresh_token', '--auth-method', 'post'], { introspectionEndpoint: 'https://idp.example.com/introspect', token: 'mine-token-0123', tokenSource: 'MINE', tokenTypeHint: 'refresh_token', authMethod: 'post' }],
+    [['revoke', '--issuer', 'https://idp.example.com', '--client-id', 'app', '--check'], { clientId: 'app', token: 'tok-from-env-0123', check: true, authMethod: 'auto' }],
+    [['revoke', '--revocation-endpoint', 'https://idp.example.com/revoke', '--client-id', 'app'], { revocationEndpoint: 'https://idp.example.com/revoke', check: false }],
   ])('%j', async (argv, expected) => {
-    const r = await optionsOf(argv);
+    const r = await optionsOf(argv, { OAUTH_TOKEN: 'tok-from-env-0123', MINE: 'mine-token-0123' });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.seen?.command).toBe(argv[0]);
@@ -78,9 +82,14 @@ describe('argv → options', () => {
     [['login', '--issuer', 'https://idp.example.com', '--client-id', 'app', '--timeout', '0'], /--timeout needs a number of seconds between 0 and 3600/],
     [['decode', 'x', '--secret', 'a', '--secret-env', 'B'], /give either --secret or --secret-env, not both/],
     [['probe', '--config', 'targets.json', '--client-id', 'a', '--client-secret-env', 'S'], /--client-id, --client-secret-env describe one target and do not apply with --config/],
-    [['probe', '--issuer', 'https://idp.example.com', '--check', 'nope'], /--check needs one of discovery, clock, jwks, client_credentials, redirect_uri, resource, refresh; got "nope"/],
+    [['probe', '--issuer', 'https://idp.example.com', '--check', 'nope'], /--check needs one of discovery, clock, jwks, client_credentials, redirect_uri, resource, introspection, refresh; got "nope"/],
     [['probe'], /nothing to probe: pass --issuer URL or --config FILE/],
     [['completion', 'tcsh'], /completion needs bash, zsh or fish; got "tcsh"/],
+    [['introspect', '--client-id', 'api'], /no endpoint: pass --issuer \(discovery\) or --introspection-endpoint/],
+    [['introspect', '--issuer', 'https://idp.example.com', '--client-id', 'api'], /no token: set OAUTH_TOKEN, or use --token-stdin or --from FILE/],
+    [['introspect', '--issuer', 'https://idp.example.com', '--client-id', 'api', '--token-stdin', '--client-secret-stdin'], /standard input can carry one secret/],
+    [['revoke', '--issuer', 'https://idp.example.com', '--client-id', 'app', '--token-env', 'A', '--from', 'f.json'], /give the token one way: --token-env, --token-stdin or --from/],
+    [['revoke', '--issuer', 'https://idp.example.com', '--client-id', 'app', '--token-type-hint', 'id_token'], /argument 'id_token' is invalid/],
   ])('refuses %j before anything runs', async (argv, message) => {
     const r = await optionsOf(argv);
     expect(r.code).toBe(2);
