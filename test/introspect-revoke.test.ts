@@ -146,6 +146,12 @@ describe('introspect and revoke against oidc-provider', () => {
     expect(r.stdout).not.toContain(jwt);
   });
 
+  it('an endpoint nothing answers at: network_error, exit 1', async () => {
+    const r = await introspect(['--json', '--introspection-endpoint', 'http://127.0.0.1:9/introspect', '--client-id', 'x', '--timeout', '2'], { OAUTH_TOKEN: 'an-opaque-token-value-0123456789' });
+    expect(r.code).toBe(1);
+    expect(r.json()).toMatchObject({ active: null, attempts: [{ status: null, error: 'ECONNREFUSED' }], findings: [{ id: 'network_error', title: 'The introspection endpoint could not be reached (ECONNREFUSED)' }] });
+  });
+
   it('refuses what it cannot do before any request: one line, exit 2', async () => {
     const none = await introspect(['--issuer', provider.issuer, '--client-id', 'x'], {});
     expect(none.code).toBe(2);

@@ -18,7 +18,10 @@ export interface EndpointAnswer {
   findings: Finding[];
 }
 
-/** Reads an answer; `what` names the endpoint in findings ("The introspection endpoint"). */
+/**
+ * Reads an answer; `what` names the endpoint in findings ("The introspection endpoint"). `emptyOk`:
+ * a 2xx whose body is not JSON is a success (revocation), unless it is an HTML page.
+ */
 export function readEndpointAnswer(res: HttpResponse, what: string, o: { emptyOk?: boolean } = {}): EndpointAnswer {
   const body = res.body.trim();
   if (res.status >= 300 && res.status < 400) return { findings: readJsonAnswer(res, what).findings };
@@ -58,7 +61,9 @@ export function readEndpointAnswer(res: HttpResponse, what: string, o: { emptyOk
   }
   if (res.status >= 200 && res.status < 300) {
     if (json) return { json, findings: [] };
-    if (o.emptyOk) return { findings: [] };
+    // A body that is ignored (RFC 7009 §2.2), unless it is a web page: then the URL is not the endpoint.
+    const html = /text\/html/i.test(res.headers['content-type'] ?? '') || /^<(!doctype|html|head|body)/i.test(body);
+    if (o.emptyOk && !(html && body !== '')) return { findings: [] };
   }
   const answer = readJsonAnswer(res, what);
   if (answer.findings.length > 0) return { findings: answer.findings };
