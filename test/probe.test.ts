@@ -119,6 +119,13 @@ describe.concurrent('probe against oidc-provider', () => {
     const introspection = check(r.json(), 'introspection');
     expect(introspection).toMatchObject({ status: 'pass', findings: [] });
     expect(introspection.summary).toMatch(/^active, client_id api-gateway, exp in \d+ min/);
+    // Asked for alone, it runs the client_credentials check it takes its token from.
+    const alone = await probe(['--issuer', provider.issuer, '--client-id', RESOURCE_SERVER.client_id, '--check', 'introspection'], { OAUTH_CLIENT_SECRET: RESOURCE_SERVER.client_secret });
+    expect(alone.json().targets[0].checks.map((c: any) => [c.name, c.status])).toEqual([
+      ['discovery', 'pass'],
+      ['client_credentials', 'pass'],
+      ['introspection', 'pass'],
+    ]);
   });
 
   it('skips introspection with a reason when there is no token to introspect or no endpoint', async () => {

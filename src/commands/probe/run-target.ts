@@ -35,7 +35,8 @@ export async function runTarget(t: ProbeTarget, runDeps: Deps, o: RunOptions): P
   // Every request of this run also ends at the run's deadline.
   const deps: Deps = { ...runDeps, http: { request: (req) => runDeps.http.request({ ...req, signal: o.deadline }) } };
   const checks: CheckResult[] = [];
-  const wanted = (name: CheckName) => !t.checks || t.checks.includes(name);
+  // Introspection needs the client_credentials check's token: asking for it asks for that check too.
+  const wanted = (name: CheckName) => !t.checks || t.checks.includes(name) || (name === 'client_credentials' && t.checks.includes('introspection'));
   // Secrets of a target come from the variables it names, read here rather than in probe's options():
   // each target of a config names its own.
   const secretEnv = t.client_secret_env ?? DEFAULT_SECRET_ENV;
