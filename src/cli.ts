@@ -97,6 +97,18 @@ const COMMANDS: CommandEntry[] = [
     load: async () => (await import('./commands/token-exchange/command.js')).tokenExchangeCommand,
   },
   {
+    name: 'introspect',
+    summary: 'ask the provider about a token (RFC 7662): active, exp, scope, client_id, sub; refusals diagnosed',
+    args: [],
+    load: async () => (await import('./commands/introspect/command.js')).introspectCommand,
+  },
+  {
+    name: 'revoke',
+    summary: 'revoke a token (RFC 7009), say what the answer proves, and --check it is no longer active',
+    args: [],
+    load: async () => (await import('./commands/revoke/command.js')).revokeCommand,
+  },
+  {
     name: 'completion',
     summary: 'print a shell completion script (bash, zsh or fish)',
     args: [['<shell>', 'bash, zsh or fish']],

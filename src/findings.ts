@@ -49,6 +49,8 @@ export const FINDING_IDS = {
   no_refresh_token: 'No refresh token was issued; the user must sign in again when the access token expires.',
   sub_mismatch: "The userinfo answer's sub is not the ID token's sub: the claims are about another user and must not be used.",
   login_timeout: 'The browser never came back to the loopback listener before the timeout.',
+  missing_endpoint: 'The provider names no endpoint for the request (no introspection_endpoint, revocation_endpoint or device_authorization_endpoint in its metadata) and none was given.',
+  unsupported_token_type: 'The server does not revoke or introspect this type of token (RFC 7009 unsupported_token_type).',
   unknown: 'The input was not recognised; general triage for the HTTP status is given.',
 } as const;
 

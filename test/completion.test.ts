@@ -30,6 +30,10 @@ describe('completion', () => {
     expect(complete(['oauth-doctor', 'probe', '--check', 'cl'])).toBe('clock client_credentials');
     expect(complete(['oauth-doctor', 'completion', ''])).toBe('bash zsh fish');
     expect(complete(['oauth-doctor', 'decode', '--js'])).toBe('--json');
+    expect(complete(['oauth-doctor', 'in'])).toBe('introspect');
+    expect(complete(['oauth-doctor', 're'])).toBe('refresh revoke');
+    expect(complete(['oauth-doctor', 'revoke', '--token-type-hint', ''])).toBe('access_token refresh_token');
+    expect(complete(['oauth-doctor', 'probe', '--check', 'in'])).toBe('introspection');
   });
 
   it('zsh loads it', async () => {

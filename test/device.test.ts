@@ -143,7 +143,7 @@ describe('login --device', () => {
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
     const finding = out.findings.find((f: { severity: string }) => f.severity === 'error');
-    expect(finding).toMatchObject({ id: 'unauthorized_client', title: 'The provider has no device authorization endpoint' });
+    expect(finding).toMatchObject({ id: 'missing_endpoint', title: 'The provider has no device authorization endpoint' });
     expect(finding.detail).toContain(`Discovery at ${dot.issuer} lists no device_authorization_endpoint`);
   });
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli as spawnCli, STACK_TRACE } from './helpers/cli.js';
 import { runInProcess as runCli } from './helpers/in-process.js';
 import { startBearerApi } from './helpers/bearer-api.js';
-import { CONFIDENTIAL, HTTP_BROWSER, type RunningProvider, startProvider, startTokenWrapper } from './helpers/provider.js';
+import { CONFIDENTIAL, HTTP_BROWSER, RESOURCE_SERVER, type RunningProvider, startProvider, startTokenWrapper } from './helpers/provider.js';
 import { json, startServer } from './helpers/server.js';
 import { API_AUDIENCE, SERVICE } from '../scripts/demo/provider.mjs';
 
@@ -19,6 +19,7 @@ const closers: Array<() => Promise<void>> = [];
 let provider: RunningProvider;
 let shortLived: RunningProvider;
 let skewed: RunningProvider;
+let bare: RunningProvider;
 let api: { base: string };
 let shortApi: { base: string };
 let bareApi: { base: string };
@@ -30,6 +31,7 @@ beforeAll(async () => {
   provider = await startProvider();
   shortLived = await startProvider({ accessTokenTtl: 1 });
   skewed = await startProvider({ dateOffsetSeconds: 600 });
+  bare = await startProvider({ tokenEndpoints: false });
   const a = await startBearerApi({ issuer: provider.issuer, audience: API_AUDIENCE, scope: 'write' });
   const b = await startBearerApi({ issuer: shortLived.issuer, audience: API_AUDIENCE, scope: 'read' });
   const c = await startBearerApi({ issuer: provider.issuer, audience: API_AUDIENCE, scope: 'read', bare401: true });
@@ -57,7 +59,7 @@ beforeAll(async () => {
     },
     '/reset/.well-known/openid-configuration': (req) => req.socket.destroy(),
   });
-  closers.push(provider.close, shortLived.close, skewed.close, a.close, b.close, c.close, (faults as unknown as { close(): Promise<void> }).close);
+  closers.push(provider.close, shortLived.close, skewed.close, bare.close, a.close, b.close, c.close, (faults as unknown as { close(): Promise<void> }).close);
 });
 afterAll(async () => {
   await Promise.all(closers.map((c) => c()));
@@ -79,7 +81,10 @@ describe.concurrent('probe against oidc-provider', () => {
       ['jwks', 'pass'],
       ['client_credentials', 'pass'],
       ['resource', 'pass'],
+      // The service client's tokens are JWTs, which oidc-provider does not introspect.
+      ['introspection', 'skip'],
     ]);
+    expect(check(out, 'introspection').summary).toMatch(/does not introspect JWT access tokens \(unsupported_token_type\)/);
     for (const c of out.targets[0].checks) expect(typeof c.elapsed_ms).toBe('number');
     expect(r.stdout).not.toContain(SERVICE.client_secret);
   });
@@ -106,6 +111,29 @@ describe.concurrent('probe against oidc-provider', () => {
     const expected = await probe([...args, '--expect-auth-method', 'client_secret_post'], serviceEnv);
     expect(expected.code).toBe(1);
     expect(check(expected.json(), 'client_credentials').status).toBe('fail');
+  });
+
+  it('introspects the client_credentials token: active, issued to this client', async () => {
+    const r = await probe(['--issuer', provider.issuer, '--client-id', RESOURCE_SERVER.client_id], { OAUTH_CLIENT_SECRET: RESOURCE_SERVER.client_secret });
+    expect(r.code).toBe(0);
+    const introspection = check(r.json(), 'introspection');
+    expect(introspection).toMatchObject({ status: 'pass', findings: [] });
+    expect(introspection.summary).toMatch(/^active, client_id api-gateway, exp in \d+ min/);
+    // Asked for alone, it runs the client_credentials check it takes its token from.
+    const alone = await probe(['--issuer', provider.issuer, '--client-id', RESOURCE_SERVER.client_id, '--check', 'introspection'], { OAUTH_CLIENT_SECRET: RESOURCE_SERVER.client_secret });
+    expect(alone.json().targets[0].checks.map((c: any) => [c.name, c.status])).toEqual([
+      ['discovery', 'pass'],
+      ['client_credentials', 'pass'],
+      ['introspection', 'pass'],
+    ]);
+  });
+
+  it('skips introspection with a reason when there is no token to introspect or no endpoint', async () => {
+    const noToken = await probe(['--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id], { OAUTH_CLIENT_SECRET: CONFIDENTIAL.client_secret });
+    expect(check(noToken.json(), 'introspection')).toMatchObject({ status: 'skip', summary: 'no token to introspect: needs a client_credentials token from this client' });
+    const noEndpoint = await probe(['--issuer', bare.issuer, '--check', 'introspection'], {});
+    expect(noEndpoint.code).toBe(0);
+    expect(check(noEndpoint.json(), 'introspection')).toMatchObject({ status: 'skip', summary: 'no introspection_endpoint' });
   });
 
   it('says when the credentials are valid but the client may not use client_credentials', async () => {

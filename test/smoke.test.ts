@@ -63,6 +63,18 @@ describe('the built CLI, one run of each command', () => {
     expect(r.json().command).toBe('refresh');
   });
 
+  it('introspect, from what login saved', async () => {
+    const r = await runCli(['introspect', '--json', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--from', saved], { env: { OAUTH_CLIENT_SECRET: CONFIDENTIAL.client_secret } });
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+    expect(r.json()).toMatchObject({ command: 'introspect', auth_method: 'client_secret_basic', active: expect.any(Boolean) });
+  });
+
+  it('revoke, from what login saved', async () => {
+    const r = await runCli(['revoke', '--json', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--from', saved], { env: { OAUTH_CLIENT_SECRET: CONFIDENTIAL.client_secret } });
+    expect(r.code).toBe(0);
+    expect(r.json()).toMatchObject({ command: 'revoke', revoked: true, token_type_hint: 'refresh_token' });
+  });
+
   it('completion', async () => {
     const r = await runCli(['completion', 'bash']);
     expect(r.code).toBe(0);

@@ -20,6 +20,12 @@ export const EXCHANGE = { client_id: 'exchange-app', client_secret: 'xs-Canary-S
 export const TOKEN_EXCHANGE_AUDIENCES = [API_AUDIENCE];
 const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 const ACCESS_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:access_token';
+/**
+ * A resource server (an API registered as its own client): it introspects other clients' tokens
+ * with its own credentials, and its client_credentials tokens are opaque (no default resource), so
+ * the provider introspects and revokes them (it refuses JWT access tokens at both endpoints).
+ */
+export const RESOURCE_SERVER = { client_id: 'api-gateway', client_secret: 'rs-Canary-Secret-3c8e1a7f42' };
 /** Registered only for a non-loopback redirect_uri: the paste flow. */
 export const WEB = { client_id: 'web-app', client_secret: 'ws-Canary-Secret-0d4e8b6a55', redirect_uri: 'https://app.example.test/callback' };
 
@@ -33,6 +39,12 @@ for (const level of ['info', 'warn']) {
 }
 
 const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
+/**
+ * Who may introspect a token: its own client, or a confidential client (a resource server such as
+ * RESOURCE_SERVER), as oidc-provider's default allows; said here so that it does not warn.
+ */
+const introspectionPolicy = (_ctx, client, token) => client.clientAuthMethod !== 'none' || token.clientId === client.clientId;
+
 const loopbacks = ['http://127.0.0.1/callback', 'http://localhost/callback', 'http://[::1]/callback'];
 
 async function listen(handler, port = 0) {
@@ -51,9 +63,10 @@ async function listen(handler, port = 0) {
  * `deviceInterval` is the polling interval the device authorization answer gives (oidc-provider
  * gives none, which means 5 s; real providers send 5, the tests ask for 1 to run fast);
  * `deviceCodeTtl` the device code's lifetime in seconds (oidc-provider's default is 600).
- * @param {{ authMethods?: string[], accessTokenTtl?: number, port?: number, dateOffsetSeconds?: number, path?: string, deviceInterval?: number, deviceCodeTtl?: number }} [options]
+ * `tokenEndpoints: false` leaves out introspection (RFC 7662) and revocation (RFC 7009), as providers without them.
+ * @param {{ authMethods?: string[], accessTokenTtl?: number, port?: number, dateOffsetSeconds?: number, path?: string, deviceInterval?: number, deviceCodeTtl?: number, tokenEndpoints?: boolean }} [options]
  */
-export async function startProvider({ authMethods, accessTokenTtl, port, dateOffsetSeconds, path = '', deviceInterval, deviceCodeTtl } = {}) {
+export async function startProvider({ authMethods, accessTokenTtl, port, dateOffsetSeconds, path = '', deviceInterval, deviceCodeTtl, tokenEndpoints = true } = {}) {
   const methods = authMethods ?? ['client_secret_basic', 'client_secret_post', 'none'];
   const secretMethod = methods.includes('client_secret_basic') ? 'client_secret_basic' : 'client_secret_post';
   let callback = (_req, res) => res.end();
@@ -89,6 +102,7 @@ export async function startProvider({ authMethods, accessTokenTtl, port, dateOff
       { client_id: WEB.client_id, client_secret: WEB.client_secret, redirect_uris: [WEB.redirect_uri], token_endpoint_auth_method: secretMethod },
       { ...SERVICE, grant_types: ['client_credentials'], response_types: [], redirect_uris: [], token_endpoint_auth_method: secretMethod, scope: 'read write' },
       { ...EXCHANGE, grant_types: [TOKEN_EXCHANGE], response_types: [], redirect_uris: [], token_endpoint_auth_method: secretMethod, scope: 'read write' },
+      { ...RESOURCE_SERVER, grant_types: ['client_credentials'], response_types: [], redirect_uris: [], token_endpoint_auth_method: secretMethod, scope: 'read' },
     ],
     clientAuthMethods: methods,
     scopes: ['openid', 'offline_access', 'profile', 'email', 'read', 'write'],
@@ -99,6 +113,9 @@ export async function startProvider({ authMethods, accessTokenTtl, port, dateOff
       clientCredentials: { enabled: true },
       // The device authorization grant (RFC 8628), for login --device; web-app and service-app may not use it.
       deviceFlow: { enabled: true },
+      // Opaque tokens only: oidc-provider answers unsupported_token_type for a JWT at both.
+      introspection: { enabled: tokenEndpoints, allowedPolicy: introspectionPolicy },
+      revocation: { enabled: tokenEndpoints },
       // JWT access tokens for the demo API, for the machine client only.
       resourceIndicators: {
         enabled: true,

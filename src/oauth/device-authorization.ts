@@ -126,7 +126,7 @@ export function requestDeviceAuthorization(
 export function noDeviceEndpointFinding(issuer: string | undefined, grantTypes: unknown): Finding {
   const advertised = Array.isArray(grantTypes) && grantTypes.includes('urn:ietf:params:oauth:grant-type:device_code');
   return finding({
-    id: 'unauthorized_client',
+    id: 'missing_endpoint',
     severity: 'error',
     title: 'The provider has no device authorization endpoint',
     detail:

@@ -1,7 +1,7 @@
 /**
  * A Session for the token commands: discovery at the issuer (when one is given), with the
- * endpoints given on top. A failed discovery is a warning when --token-endpoint carries the
- * request anyway, and the issuer without metadata is the one given (worked out from a discovery
+ * endpoints given on top. A failed discovery is a warning when the endpoint the command uses was
+ * given (--token-endpoint, --introspection-endpoint...) and carries the request anyway, and the issuer without metadata is the one given (worked out from a discovery
  * URL when that is what was given).
  */
 import type { Deps } from '../deps.js';
@@ -11,7 +11,7 @@ import type { Client } from './client-auth/index.js';
 import { createSession, type Endpoints, type Session } from './session.js';
 
 export async function openSession(
-  o: { issuer?: string; overrides: Endpoints; client: Client; timeoutMs: number; progress?: (line: string) => void },
+  o: { issuer?: string; overrides: Endpoints; client: Client; timeoutMs: number; progress?: (line: string) => void; uses?: keyof Endpoints },
   deps: Pick<Deps, 'http' | 'secrets'>,
 ): Promise<{ session: Session; findings: Finding[] }> {
   const findings: Finding[] = [];
@@ -19,7 +19,7 @@ export async function openSession(
   if (o.issuer) {
     o.progress?.(`→ Discovery at ${o.issuer}`);
     const discovered = await discover(o.issuer, deps, o.timeoutMs);
-    findings.push(...discovered.findings.map((f) => (!discovered.value && o.overrides.token && f.severity === 'error' ? { ...f, severity: 'warning' as const } : f)));
+    findings.push(...discovered.findings.map((f) => (!discovered.value && o.overrides[o.uses ?? 'token'] && f.severity === 'error' ? { ...f, severity: 'warning' as const } : f)));
     metadata = discovered.value ?? {};
   }
   const session = createSession({

@@ -18,6 +18,10 @@ export interface Endpoints {
   deviceAuthorization?: string;
   /** OpenID Connect Core §5.3: discovery's userinfo_endpoint, or --userinfo-endpoint. */
   userinfo?: string;
+  /** RFC 7662 introspection_endpoint. */
+  introspection?: string;
+  /** RFC 7009 revocation_endpoint. */
+  revocation?: string;
 }
 
 export interface Session {
@@ -54,6 +58,8 @@ export function createSession(o: {
       jwks: o.overrides?.jwks ?? stringOr(metadata.jwks_uri),
       deviceAuthorization: o.overrides?.deviceAuthorization ?? stringOr(metadata.device_authorization_endpoint),
       userinfo: o.overrides?.userinfo ?? stringOr(metadata.userinfo_endpoint),
+      introspection: o.overrides?.introspection ?? stringOr(metadata.introspection_endpoint),
+      revocation: o.overrides?.revocation ?? stringOr(metadata.revocation_endpoint),
     },
     client: o.client,
     advertisedAuthMethods: Array.isArray(advertised) ? advertised.filter((m): m is string => typeof m === 'string') : undefined,

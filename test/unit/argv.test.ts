@@ -44,8 +44,12 @@ describe('argv → options', () => {
       ['token-exchange', '--token-endpoint', 'https://idp.example.com/token', '--client-id', 'gw', '--subject-token-type', 'jwt', '--requested-token-type', 'urn:ietf:params:oauth:token-type:id_token', '--actor-token-env', 'AT', '--audience', 'orders', '--resource', 'https://api.example.com', '--scope', 'read'],
       { subjectTokenType: 'urn:ietf:params:oauth:token-type:jwt', requestedTokenType: 'urn:ietf:params:oauth:token-type:id_token', actorToken: 'at-2', actorTokenSource: 'AT', actorTokenType: 'urn:ietf:params:oauth:token-type:access_token', audience: 'orders', resource: 'https://api.example.com', scope: 'read' },
     ],
+    [['introspect', '--issuer', 'https://idp.example.com', '--client-id', 'api'], { clientId: 'api', authMethod: 'auto', token: 'tok-from-env-0123', tokenSource: 'OAUTH_TOKEN', timeoutMs: 10_000, showTokens: false }],
+    [['introspect', '--introspection-endpoint', 'https://idp.example.com/introspect', '--client-id', 'api', '--token-env', 'MINE', '--token-type-hint', 'refresh_token', '--auth-method', 'post'], { introspectionEndpoint: 'https://idp.example.com/introspect', token: 'mine-token-0123', tokenSource: 'MINE', tokenTypeHint: 'refresh_token', authMethod: 'post' }],
+    [['revoke', '--issuer', 'https://idp.example.com', '--client-id', 'app', '--check'], { clientId: 'app', token: 'tok-from-env-0123', check: true, authMethod: 'auto' }],
+    [['revoke', '--revocation-endpoint', 'https://idp.example.com/revoke', '--client-id', 'app'], { revocationEndpoint: 'https://idp.example.com/revoke', check: false }],
   ])('%j', async (argv, expected) => {
-    const r = await optionsOf(argv, { OAUTH_ACCESS_TOKEN: 'at-1', AT: 'at-2', IDT: 'idt-1', OAUTH_SUBJECT_TOKEN: 'st-1' });
+    const r = await optionsOf(argv, { OAUTH_TOKEN: 'tok-from-env-0123', MINE: 'mine-token-0123', OAUTH_ACCESS_TOKEN: 'at-1', AT: 'at-2', IDT: 'idt-1', OAUTH_SUBJECT_TOKEN: 'st-1' });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.seen?.command).toBe(argv[0]);
@@ -88,7 +92,7 @@ describe('argv → options', () => {
     [['login', '--issuer', 'https://idp.example.com', '--client-id', 'app', '--timeout', '0'], /--timeout needs a number of seconds between 0 and 3600/],
     [['decode', 'x', '--secret', 'a', '--secret-env', 'B'], /give either --secret or --secret-env, not both/],
     [['probe', '--config', 'targets.json', '--client-id', 'a', '--client-secret-env', 'S'], /--client-id, --client-secret-env describe one target and do not apply with --config/],
-    [['probe', '--issuer', 'https://idp.example.com', '--check', 'nope'], /--check needs one of discovery, clock, jwks, client_credentials, redirect_uri, resource, refresh; got "nope"/],
+    [['probe', '--issuer', 'https://idp.example.com', '--check', 'nope'], /--check needs one of discovery, clock, jwks, client_credentials, redirect_uri, resource, introspection, refresh; got "nope"/],
     [['probe'], /nothing to probe: pass --issuer URL or --config FILE/],
     [['completion', 'tcsh'], /completion needs bash, zsh or fish; got "tcsh"/],
     [['userinfo', '--issuer', 'https://idp.example.com'], /no access token: set OAUTH_ACCESS_TOKEN, or use --access-token-stdin or --from FILE/],
@@ -96,6 +100,11 @@ describe('argv → options', () => {
     [['token-exchange', '--client-id', 'gw'], /no token endpoint: pass --issuer \(discovery\) or --token-endpoint/],
     [['token-exchange', '--issuer', 'https://idp.example.com', '--client-id', 'gw', '--requested-token-type', 'saml'], /--requested-token-type needs access_token, refresh_token, id_token, jwt or a token type URI/],
     [['token-exchange', '--issuer', 'https://idp.example.com', '--client-id', 'gw', '--subject-token-stdin', '--client-secret-stdin'], /standard input can carry one secret/],
+    [['introspect', '--client-id', 'api'], /no endpoint: pass --issuer \(discovery\) or --introspection-endpoint/],
+    [['introspect', '--issuer', 'https://idp.example.com', '--client-id', 'api'], /no token: set OAUTH_TOKEN, or use --token-stdin or --from FILE/],
+    [['introspect', '--issuer', 'https://idp.example.com', '--client-id', 'api', '--token-stdin', '--client-secret-stdin'], /standard input can carry one secret/],
+    [['revoke', '--issuer', 'https://idp.example.com', '--client-id', 'app', '--token-env', 'A', '--from', 'f.json'], /give the token one way: --token-env, --token-stdin or --from/],
+    [['revoke', '--issuer', 'https://idp.example.com', '--client-id', 'app', '--token-type-hint', 'id_token'], /argument 'id_token' is invalid/],
   ])('refuses %j before anything runs', async (argv, message) => {
     const r = await optionsOf(argv);
     expect(r.code).toBe(2);

@@ -15,6 +15,7 @@ import { preflight } from '../../oauth/preflight.js';
 import { SECRET_METHODS, type ClientAuthMethod } from '../../oauth/client-auth/index.js';
 import { clientRefusedFindings, methodRefusedFindings } from '../../oauth/client-auth-findings.js';
 import { clientCredentialsGrant, refreshTokenGrant } from '../../oauth/grants.js';
+import { inactiveFinding, introspect } from '../../oauth/introspection.js';
 import { rememberTokens, type Attempt } from '../../oauth/method-trial.js';
 import { requestTokens, type Session } from '../../oauth/session.js';
 import { asRawHttp } from '../../oauth/token-request.js';
@@ -347,6 +348,59 @@ export async function checkRefresh(t: ProbeTarget, session: Session, refreshToke
     return judge('refresh', `${outcome.auth_method} ok${rotated ? '; rotated' : ''}`, performance.now() - started, findings);
   }
   return judge('refresh', outcome.attempts.map((a) => `${a.auth_method} ${a.error ?? a.status}`).join(', '), performance.now() - started, findings);
+}
+
+// ---------------------------------------------------------------- introspection
+/**
+ * The client_credentials token introspected with the same client: it must be active and issued to
+ * that client. Nothing is revoked: a CI probe leaves nothing behind but the token it asked for.
+ */
+export async function checkIntrospection(t: ProbeTarget, session: Session, token: string, nowSeconds: number): Promise<CheckResult> {
+  const started = performance.now();
+  const outcome = await introspect(session, token, { authMethod: 'auto', hint: 'access_token' });
+  const response = outcome.value;
+  if (!response) {
+    const isJwt = token.split('.').length === 3;
+    const refused = outcome.attempts.at(-1)?.error === 'unsupported_token_type';
+    if (isJwt && refused) {
+      return {
+        name: 'introspection',
+        status: 'skip',
+        summary: 'the provider does not introspect JWT access tokens (unsupported_token_type): they are checked with its keys',
+        elapsed_ms: Math.round(performance.now() - started),
+        findings: [
+          finding({
+            id: 'unsupported_token_type',
+            severity: 'info',
+            title: 'The provider does not introspect its JWT access tokens',
+            detail: 'The client authenticated and the provider answered unsupported_token_type for the client_credentials token, a JWT. Resource servers verify such tokens with the provider\'s keys (the jwks check) instead.',
+            fixes: ['Nothing to do if your APIs verify JWTs locally; to check introspection here, probe a client whose tokens are opaque.'],
+            sources: ['RFC 7009 §2.2.1', 'RFC 7662 §2.1'],
+            evidence: { attempts: outcome.attempts.map((a) => ({ auth_method: a.auth_method, status: a.status, error: a.error })) },
+          }),
+        ],
+      };
+    }
+    return judge('introspection', outcome.attempts.map((a) => `${a.auth_method.replace('client_secret_', '')} ${a.error ?? a.status}`).join(', ') || 'no answer', performance.now() - started, outcome.findings);
+  }
+  const findings = [...outcome.findings];
+  if (!response.active) findings.push(inactiveFinding(token, { issuer: session.issuer, nowSeconds, source: 'the client_credentials token' }));
+  else if (typeof response.client_id === 'string' && response.client_id !== t.client_id) {
+    findings.push(
+      finding({
+        id: 'spec_deviation',
+        severity: 'error',
+        title: `Introspection names client_id "${response.client_id}" for a token issued to "${t.client_id}"`,
+        detail: 'The token came from the client_credentials grant of this very client a moment ago; RFC 7662 §2.2 has client_id name the client the token was issued to.',
+        fixes: ['Check that the introspection endpoint belongs to the same provider (and tenant) as the token endpoint.'],
+        sources: ['RFC 7662 §2.2'],
+        evidence: { client_id: response.client_id, expected: t.client_id },
+      }),
+    );
+  }
+  const exp = typeof response.exp === 'number' ? `, exp in ${humanDuration(response.exp - nowSeconds)}` : '';
+  const summary = response.active ? `active${typeof response.client_id === 'string' ? `, client_id ${response.client_id}` : ''}${exp}` : 'active: false for a token just issued';
+  return judge('introspection', summary, performance.now() - started, findings);
 }
 
 // ---------------------------------------------------------------- resource

@@ -13,6 +13,7 @@ import {
   checkClientCredentials,
   checkClock,
   checkDiscovery,
+  checkIntrospection,
   checkJwks,
   checkRedirectUris,
   checkRefresh,
@@ -34,7 +35,8 @@ export async function runTarget(t: ProbeTarget, runDeps: Deps, o: RunOptions): P
   // Every request of this run also ends at the run's deadline.
   const deps: Deps = { ...runDeps, http: { request: (req) => runDeps.http.request({ ...req, signal: o.deadline }) } };
   const checks: CheckResult[] = [];
-  const wanted = (name: CheckName) => !t.checks || t.checks.includes(name);
+  // Introspection needs the client_credentials check's token: asking for it asks for that check too.
+  const wanted = (name: CheckName) => !t.checks || t.checks.includes(name) || (name === 'client_credentials' && t.checks.includes('introspection'));
   // Secrets of a target come from the variables it names, read here rather than in probe's options():
   // each target of a config names its own.
   const secretEnv = t.client_secret_env ?? DEFAULT_SECRET_ENV;
@@ -166,6 +168,23 @@ export async function runTarget(t: ProbeTarget, runDeps: Deps, o: RunOptions): P
         if (session.endpoints.token && isInsecureRemoteUrl(session.endpoints.token)) checks.push(notSentInClear(name, session.endpoints.token));
         else checks.push(session.endpoints.token ? await checkRefresh(t, session, ctx.refreshToken, working) : skipped(name, noDiscovery('token endpoint')));
         break;
+      case 'introspection': {
+        const asked = t.checks?.includes(name);
+        if (!session.endpoints.introspection) {
+          if (asked) checks.push(skipped(name, noDiscovery('introspection_endpoint')));
+          break;
+        }
+        if (!issuedToken) {
+          if (asked || t.client_id) checks.push(skipped(name, 'no token to introspect: needs a client_credentials token from this client'));
+          break;
+        }
+        if (isInsecureRemoteUrl(session.endpoints.introspection)) {
+          checks.push(notSentInClear(name, session.endpoints.introspection));
+          break;
+        }
+        checks.push(await checkIntrospection(t, session, issuedToken, Math.floor(deps.now() / 1000)));
+        break;
+      }
       case 'resource': {
         if (!t.resource) break;
         const token = ctx.bearerToken ?? issuedToken;
@@ -222,8 +241,8 @@ function notSentInClear(name: CheckName, endpoint: string): CheckResult {
       finding({
         id: 'spec_deviation',
         severity: 'error',
-        title: 'Plain http:// for the token endpoint on another host: nothing was sent',
-        detail: `${endpoint}: the client secret${name === 'refresh' ? ' and the refresh token' : ''} would cross the network unencrypted. OAuth requires TLS for every endpoint except this machine's loopback.`,
+        title: `Plain http:// for the ${name === 'introspection' ? 'introspection' : 'token'} endpoint on another host: nothing was sent`,
+        detail: `${endpoint}: the client secret${name === 'refresh' ? ' and the refresh token' : name === 'introspection' ? ' and the token' : ''} would cross the network unencrypted. OAuth requires TLS for every endpoint except this machine's loopback.`,
         fixes: ['Use the provider\'s https:// token endpoint (behind a TLS-terminating proxy, configure its public https URL).'],
         sources: ['RFC 6749 §3.2 (TLS required)'],
         evidence: { token_endpoint: endpoint },

@@ -47,5 +47,6 @@ export const ownFindingEntries: readonly KnowledgeEntry[] = [
   own('no_refresh_token', 'warning', 'No refresh token was issued', ['Ask for offline access (scope offline_access, or the provider\'s own parameter such as access_type=offline) and allow the refresh_token grant for the client.'], ['OpenID Connect Core 1.0 §11', 'RFC 6749 §1.5 (refresh tokens)']),
   own('login_timeout', 'error', 'The browser never came back to the loopback listener', ['Check that the redirect_uri registered at the provider is the loopback URL the tool printed, and that nothing blocks the browser from reaching 127.0.0.1.'], ['RFC 8252 §7.3']),
   own('sub_mismatch', 'error', "The userinfo answer is about another user than the ID token", ["Do not use the userinfo claims: check that the access token and the ID token come from the same login, and that userinfo is the issuer's own."], ['OpenID Connect Core 1.0 §5.3.2']),
+  own('missing_endpoint', 'error', 'The provider names no endpoint for this request', ['Give the endpoint the provider documents (--introspection-endpoint, --revocation-endpoint, --device-authorization-endpoint), or use what it offers instead: local JWT verification, userinfo, the browser flow.'], ['RFC 8414 §2']),
   own('success', 'info', 'Success: nothing failed', ['Nothing to fix.'], ['RFC 6749 §5.1']),
 ];

@@ -283,6 +283,26 @@ export const rfcEntries: readonly KnowledgeEntry[] = [
     match: [{ code: ['unsupported_grant_type'] }, { codeLike: /grant_?type/ }],
   },
   {
+    key: 'rfc7009.unsupported_token_type',
+    finding: 'unsupported_token_type',
+    severity: 'error',
+    title: 'The server does not revoke or introspect this type of token (unsupported_token_type)',
+    meaning:
+      'RFC 7009 defines unsupported_token_type for a revocation endpoint that does not support revoking the token type given; servers also answer it at introspection. The token was not revoked (or not looked at).',
+    causes: [
+      'The token is a self-contained JWT access token: several servers neither revoke nor introspect those, since resource servers check them locally until they expire.',
+      'The server revokes only refresh tokens (or only access tokens), and this is the other kind.',
+      'The token_type_hint names another type than the token is, and the server does not look further.',
+    ],
+    fixes: [
+      'Revoke the refresh token (or end the grant or session) instead: that stops new access tokens; a JWT access token lives until its exp, so keep its lifetime short.',
+      'Send the right token_type_hint (access_token or refresh_token), or none.',
+      'Verify a JWT access token with the issuer\'s keys (`oauth-doctor decode --issuer`) rather than introspecting it.',
+    ],
+    sources: ['RFC 7009 §2.2.1', 'RFC 7662 §2.1'],
+    match: [{ code: ['unsupported_token_type'] }],
+  },
+  {
     key: 'rfc6749.invalid_scope',
     finding: 'invalid_scope',
     severity: 'error',
