@@ -180,4 +180,25 @@ describe('login --device', () => {
     expect(piped.stderr).toContain('or open http://');
     expect(piped.stderr).not.toContain('█');
   }, 30_000);
+
+  it('is checked by probe --check device_authorization: a client with the grant passes, one without fails, a provider without the flow fails', async () => {
+    const ok = await runCli(['probe', '--json', '--issuer', provider.issuer, '--client-id', CONFIDENTIAL.client_id, '--check', 'device_authorization'], { env: SECRET_ENV });
+    expect(ok.code).toBe(0);
+    const check = JSON.parse(ok.stdout).targets[0].checks.find((c: { name: string }) => c.name === 'device_authorization');
+    expect(check).toMatchObject({ status: 'pass', summary: 'a user code came back (client_secret_basic): expires in 10 min, polling every 1 s, complete URI given' });
+
+    const refused = await runCli(['probe', '--json', '--issuer', provider.issuer, '--client-id', WEB.client_id, '--check', 'device_authorization'], { env: { OAUTH_CLIENT_SECRET: WEB.client_secret } });
+    expect(refused.code).toBe(1);
+    const failed = JSON.parse(refused.stdout).targets[0].checks.find((c: { name: string }) => c.name === 'device_authorization');
+    expect(failed.status).toBe('fail');
+    expect(failed.findings[0].id).toBe('unauthorized_client');
+
+    const none = await runCli(['probe', '--json', '--issuer', dot.issuer, '--client-id', 'dot-device', '--check', 'device_authorization'], { env: { OAUTH_CLIENT_SECRET: 'unused' } });
+    expect(none.code).toBe(1);
+    expect(JSON.parse(none.stdout).findings.map((f: { id: string }) => f.id)).toContain('missing_endpoint');
+
+    // Without --check it is not run: most clients are not allowed the device grant.
+    const plain = await runCli(['probe', '--json', '--issuer', provider.issuer, '--client-id', WEB.client_id], { env: { OAUTH_CLIENT_SECRET: WEB.client_secret } });
+    expect(JSON.parse(plain.stdout).targets[0].checks.map((c: { name: string }) => c.name)).not.toContain('device_authorization');
+  }, 30_000);
 });

@@ -92,7 +92,7 @@ describe('argv → options', () => {
     [['login', '--issuer', 'https://idp.example.com', '--client-id', 'app', '--timeout', '0'], /--timeout needs a number of seconds between 0 and 3600/],
     [['decode', 'x', '--secret', 'a', '--secret-env', 'B'], /give either --secret or --secret-env, not both/],
     [['probe', '--config', 'targets.json', '--client-id', 'a', '--client-secret-env', 'S'], /--client-id, --client-secret-env describe one target and do not apply with --config/],
-    [['probe', '--issuer', 'https://idp.example.com', '--check', 'nope'], /--check needs one of discovery, clock, jwks, client_credentials, redirect_uri, resource, introspection, refresh; got "nope"/],
+    [['probe', '--issuer', 'https://idp.example.com', '--check', 'nope'], /--check needs one of discovery, clock, jwks, client_credentials, redirect_uri, device_authorization, resource, introspection, refresh; got "nope"/],
     [['probe'], /nothing to probe: pass --issuer URL or --config FILE/],
     [['completion', 'tcsh'], /completion needs bash, zsh or fish; got "tcsh"/],
     [['userinfo', '--issuer', 'https://idp.example.com'], /no access token: set OAUTH_ACCESS_TOKEN, or use --access-token-stdin or --from FILE/],

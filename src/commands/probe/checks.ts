@@ -12,7 +12,8 @@ import { networkFinding } from '../../http/diagnose.js';
 import { buildAuthorizationRequest } from '../../oauth/authorization-request.js';
 import { isLoopbackUrl } from '../../oauth/loopback-url.js';
 import { preflight } from '../../oauth/preflight.js';
-import { SECRET_METHODS, type ClientAuthMethod } from '../../oauth/client-auth/index.js';
+import { methodsToTry, SECRET_METHODS, type ClientAuthMethod } from '../../oauth/client-auth/index.js';
+import { requestDeviceAuthorization } from '../../oauth/device-authorization.js';
 import { clientRefusedFindings, methodRefusedFindings } from '../../oauth/client-auth-findings.js';
 import { clientCredentialsGrant, refreshTokenGrant } from '../../oauth/grants.js';
 import { inactiveFinding, introspect } from '../../oauth/introspection.js';
@@ -348,6 +349,27 @@ export async function checkRefresh(t: ProbeTarget, session: Session, refreshToke
     return judge('refresh', `${outcome.auth_method} ok${rotated ? '; rotated' : ''}`, performance.now() - started, findings);
   }
   return judge('refresh', outcome.attempts.map((a) => `${a.auth_method} ${a.error ?? a.status}`).join(', '), performance.now() - started, findings);
+}
+
+// ---------------------------------------------------------------- device_authorization
+/**
+ * A device authorization request (RFC 8628 §3.1), as `login --device` starts: the client may use
+ * the device flow and the answer has what the flow needs. The code it creates is never approved and
+ * expires on its own; nothing is polled.
+ */
+export async function checkDeviceAuthorization(t: ProbeTarget, session: Session): Promise<CheckResult> {
+  const started = performance.now();
+  const methods = methodsToTry('auto', session.client, session.advertisedAuthMethods);
+  const trial = await requestDeviceAuthorization(session, t.scope ? { scope: t.scope } : {}, methods);
+  const elapsed = () => performance.now() - started;
+  const grant = trial.value;
+  if (!grant) {
+    const findings = clientRefusedFindings(trial.findings, trial, { hadSecret: session.client.client_secret !== undefined, secretSource: t.client_secret_env });
+    return judge('device_authorization', trial.attempts.map((a) => `${a.auth_method.replace('client_secret_', '')} ${a.error ?? a.status}`).join(', ') || 'no answer', elapsed(), findings);
+  }
+  const findings = [...trial.findings, ...methodRefusedFindings(trial, session.advertisedAuthMethods)];
+  const summary = `a user code came back (${trial.auth_method}): expires in ${humanDuration(grant.expires_in)}, polling every ${grant.interval} s${grant.interval_given ? '' : ' (default)'}${grant.verification_uri_complete ? ', complete URI given' : ''}`;
+  return judge('device_authorization', summary, elapsed(), findings);
 }
 
 // ---------------------------------------------------------------- introspection

@@ -9,15 +9,18 @@ import type { ClientAuthMethod } from '../../oauth/client-auth/index.js';
 import type { ProviderMetadata } from '../../oidc/discovery.js';
 import { isInsecureRemoteUrl } from '../../oauth/loopback-url.js';
 import { createSession } from '../../oauth/session.js';
+import { noDeviceEndpointFinding } from '../../oauth/device-authorization.js';
 import {
   checkClientCredentials,
   checkClock,
+  checkDeviceAuthorization,
   checkDiscovery,
   checkIntrospection,
   checkJwks,
   checkRedirectUris,
   checkRefresh,
   checkResource,
+  judge,
   skipped,
   type ProbeContext,
 } from './checks.js';
@@ -168,6 +171,23 @@ export async function runTarget(t: ProbeTarget, runDeps: Deps, o: RunOptions): P
         if (session.endpoints.token && isInsecureRemoteUrl(session.endpoints.token)) checks.push(notSentInClear(name, session.endpoints.token));
         else checks.push(session.endpoints.token ? await checkRefresh(t, session, ctx.refreshToken, working) : skipped(name, noDiscovery('token endpoint')));
         break;
+      case 'device_authorization': {
+        if (!t.checks?.includes(name)) break;
+        if (!t.client_id) {
+          checks.push(skipped(name, 'needs client_id'));
+          break;
+        }
+        if (!session.endpoints.deviceAuthorization) {
+          checks.push(judge(name, metadata ? 'no device_authorization_endpoint in discovery' : 'no discovery document', 0, [noDeviceEndpointFinding(session.issuer, meta.grant_types_supported)]));
+          break;
+        }
+        if (isInsecureRemoteUrl(session.endpoints.deviceAuthorization)) {
+          checks.push(notSentInClear(name, session.endpoints.deviceAuthorization));
+          break;
+        }
+        checks.push(await checkDeviceAuthorization(t, session));
+        break;
+      }
       case 'introspection': {
         const asked = t.checks?.includes(name);
         if (!session.endpoints.introspection) {
@@ -241,7 +261,7 @@ function notSentInClear(name: CheckName, endpoint: string): CheckResult {
       finding({
         id: 'spec_deviation',
         severity: 'error',
-        title: `Plain http:// for the ${name === 'introspection' ? 'introspection' : 'token'} endpoint on another host: nothing was sent`,
+        title: `Plain http:// for the ${name === 'introspection' ? 'introspection' : name === 'device_authorization' ? 'device authorization' : 'token'} endpoint on another host: nothing was sent`,
         detail: `${endpoint}: the client secret${name === 'refresh' ? ' and the refresh token' : name === 'introspection' ? ' and the token' : ''} would cross the network unencrypted. OAuth requires TLS for every endpoint except this machine's loopback.`,
         fixes: ['Use the provider\'s https:// token endpoint (behind a TLS-terminating proxy, configure its public https URL).'],
         sources: ['RFC 6749 §3.2 (TLS required)'],

@@ -5,9 +5,10 @@ import type { SecretMethod } from '../../oauth/client-auth/index.js';
  * Every check, in the order a target runs them: discovery first, since the others read what it
  * found; the resource before the refresh, since a refresh may revoke the access token the resource
  * check uses (Django OAuth Toolkit revokes it); introspection of the client_credentials token after
- * the resource has used it.
+ * the resource has used it. device_authorization runs only when asked for: most clients are not
+ * allowed the device grant, and their probe must not fail for a flow they do not use.
  */
-export const CHECK_NAMES = ['discovery', 'clock', 'jwks', 'client_credentials', 'redirect_uri', 'resource', 'introspection', 'refresh'] as const;
+export const CHECK_NAMES = ['discovery', 'clock', 'jwks', 'client_credentials', 'redirect_uri', 'device_authorization', 'resource', 'introspection', 'refresh'] as const;
 export type CheckName = (typeof CHECK_NAMES)[number];
 
 /** One provider (and optionally one client) to check. Secrets are never part of it: only env var names. */
