@@ -222,7 +222,7 @@ export const statusEntries: readonly KnowledgeEntry[] = [
     provenance: ['001_b11ec28349281b2a.txt (Gmail API: Resolve a 429 error: Too many requests)', '001_b11ec28349281b2a.txt (Gmail API: Retry failed requests to resolve errors)', '001_b11ec28349281b2a.txt (Yandex Market: 420 Enhance Your Calm)'],
     match: [
       { status: [429, 420] },
-      { text: /\btoo[-_ ]?many[-_ ]?(?:requests|attempts|login attempts|calls)\b|\brate[\s_-]?limit(?:ed| exceeded| reached)?\b|\bhit rate limit\b|\bthrottl(?:ed|ing)\b|\bquota (?:exceeded|reached)\b|exceeded your (?:<[^>]{0,80}>)?quota|\b(?:daily |usage )?limit exceeded\b|\brequest loop\b/i },
+      { text: /\btoo[-_ ]?many[-_ ]?(?:requests|attempts|login attempts|calls)\b|TooManyRequests|\brate[\s_-]?limit(?:ed| exceeded| reached)?\b|\bhit rate limit\b|\bthrottl(?:ed|ing)\b|\bquota (?:exceeded|reached)\b|exceeded your (?:<[^>]{0,80}>)?quota|\b(?:daily |usage )?limit exceeded\b|\brequest loop\b/i },
       { codeLike: /rate_?limit|throttl|quota|too_many|limit_exceeded|limit_reached/ },
     ],
     priority: 1,
