@@ -40,10 +40,117 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     match: [
       {
         text: /issued (?:at )?(?:time )?(?:is |was )?(?:more than \d+ \w+ )?in the future|\biat\b.{0,60}(?:future|in the past\)|greater than|after the current)|used (?:too early|before)|\bnot (?:yet valid|active yet)\b|\bnbf\b.{0,40}(?:future|after now|greater)|clocks? (?:skew|drift|are not in sync|out of sync|differ)|time ?skew|issued time cannot be greater|Issued at time is (?:invalid|more than)|reasonable timeframe|short-lived token|(?:system|server|device|machine) (?:clock|time) (?:is|was) (?:wrong|off|ahead|behind)|before the nbf|\bbefore use time\b|issued ?at\b.{0,30}in the future|\bexp\b['")]{0,3} (?:claim )?(?:is )?too far in the future|too far in the future|\('exp'\) must be a numeric value representing the future|unexpected JWT "nbf"|must be issued before the current time|not within its valid time range/i,
+        // The window the message prints ended before its current time: expired, not a clock ahead.
+        notContext: ['window_passed'],
       },
       { codeLike: /(?:^|_)(?:clock|skew|iat|nbf|future|not_yet_valid|too_early|immature|time_skew)(?:_|$)/ },
     ],
     priority: 3,
+  },
+  {
+    key: 'general.clock_timezone',
+    finding: 'clock_skew',
+    severity: 'error',
+    title: 'The token looks expired by a whole number of hours: a time zone applied twice',
+    meaning:
+      'The message prints the token\'s end of validity and the current time, and the two differ by a whole number of hours (to the minute). ' +
+      'A token that really expired would be refused at any minute after its exp; a round gap of hours is the signature of a clock set to local time ' +
+      'while it claims to be UTC, or of a time zone added twice when the time was written or read.',
+    causes: [
+      'The checking machine\'s clock is set to local time but its time zone says UTC (or the reverse), so its "now" is hours off.',
+      'The code that writes or reads the time claims converts a local time to UTC twice, or not at all.',
+    ],
+    fixes: [
+      'Compare the machine\'s UTC time (`date -u`) with a reference (`chronyc tracking`, `w32tm /stripchart /computer:time.windows.com`); set the time zone, not the clock, to local time.',
+      'Write and compare exp, nbf and iat as seconds since the epoch (UTC), never as local dates.',
+      'Decode the token (`oauth-doctor decode <token>`): its exp shown in UTC against now tells which side is off.',
+    ],
+    sources: [TIME_CLAIMS, 'RFC 7519 §2 (NumericDate)'],
+    provenance: ['001_b11ec28349281b2a.txt (Portainer: sessions ending early, a 7 h time zone difference suspected)'],
+    match: [{ context: ['window_whole_hours'] }],
+    priority: 3,
+  },
+  {
+    key: 'general.expired_or_not_yet_valid',
+    finding: 'expired_token',
+    severity: 'error',
+    title: 'The token has expired (or, less often, is not valid yet)',
+    meaning:
+      'The receiver says the token is outside its validity window without saying on which side. Past its exp is by far the more common: ' +
+      'access tokens live minutes to an hour. "Not valid yet" (nbf or iat ahead of the receiver\'s clock) happens only when clocks disagree.',
+    causes: [
+      'The client sent a stored access token after its exp instead of refreshing it.',
+      'Less often: the receiver\'s clock is behind the issuer\'s, so a fresh token is not valid yet there.',
+    ],
+    fixes: [
+      'Refresh the token (or sign in again) and retry once with the new one.',
+      'Decode it (`oauth-doctor decode <token>`): exp in the past means expired; nbf or iat ahead of now means the clocks differ.',
+    ],
+    sources: ['RFC 7519 §4.1.4', 'RFC 7519 §4.1.5', 'RFC 6750 §3.1 (invalid_token)'],
+    match: [{ text: /\bexpired,? or (?:is )?not (?:yet )?valid yet\b|\bexpired,? or (?:is )?not yet valid\b|\bnot yet valid,? or (?:has )?expired\b/i }],
+    // Above the clock-skew reading the same words also give (3 + 3): expiry is the likelier side.
+    priority: 4,
+  },
+  {
+    key: 'general.client_assertion_window',
+    finding: 'invalid_client',
+    severity: 'error',
+    title: 'The client assertion was refused for its time window: a stale or expired assertion',
+    meaning:
+      'The client authenticated with a signed JWT (private_key_jwt, or a federated token such as a CI job\'s OIDC token or a Kubernetes service-account token used as client_assertion), ' +
+      'and the server\'s current time is outside the assertion\'s iat/nbf/exp window. Most often the assertion is a federated token read once and sent again after it expired; ' +
+      'when the window starts after the server\'s time, the signer\'s clock is ahead instead.',
+    causes: [
+      'A federated token (the projected service-account token file, the CI provider\'s OIDC token) was read once and reused after its exp, in a long job or a long-running process.',
+      'The assertion is built once and cached, or built with an exp shorter than the time it takes to reach the token endpoint.',
+      'The clock of the machine that signs the assertion is off (then the window starts after the server\'s current time).',
+    ],
+    fixes: [
+      'Read the federated token file again, or request a new OIDC token, for every token request (or shortly before its exp); never cache the assertion.',
+      'Build a fresh assertion per request, with iat = now, exp a few minutes ahead and a new jti.',
+      'Compare the times the message prints: an expiry before the current time means a stale assertion; a start after it means a clock ahead (synchronise with NTP).',
+    ],
+    sources: ['RFC 7523 §3', 'RFC 7521 §4.2', 'RFC 7519 §4.1.4'],
+    match: [
+      {
+        text: /\bclient[_ ]assertion\b[^\n]{0,60}\b(?:not within its valid time range|(?:has |is )?expired|(?:is )?not (?:yet )?valid yet|outside (?:of )?(?:its|the) (?:valid(?:ity)? )?(?:time )?(?:range|window))/i,
+        notContext: ['window_ahead'],
+      },
+    ],
+    // Above the clock-skew reading of "not within its valid time range" (3 + 3).
+    priority: 4,
+  },
+  {
+    key: 'general.client_assertion_expired',
+    finding: 'expired_token',
+    severity: 'error',
+    title: 'Or: the token used as the assertion had expired before it was sent',
+    meaning:
+      'The times in the message show the assertion\'s window ended before the server\'s current time: the token presented (a federated OIDC or service-account token) had expired, so a fresh one is needed rather than another clock.',
+    causes: ['The token file or the CI job\'s OIDC token is read once at start and reused after its exp.'],
+    fixes: ['Get a new token for each token request (re-read the projected token file; request a new OIDC token in the job step that needs it).'],
+    sources: ['RFC 7523 §3', 'RFC 7519 §4.1.4'],
+    match: [{ text: /\bclient[_ ]assertion\b[^\n]{0,60}\b(?:not within its valid time range|expired)/i, context: ['window_passed'] }],
+    alternative: true,
+    priority: 1,
+  },
+  {
+    key: 'general.time_claim_milliseconds',
+    finding: 'invalid_token',
+    severity: 'error',
+    title: 'A time claim is in milliseconds, not seconds: the token is malformed',
+    meaning:
+      'JWT time claims (iat, nbf, exp) are NumericDate: seconds since 1970. The value printed has thirteen digits, a time in milliseconds, which a verifier reads as tens of thousands of years ahead. ' +
+      'The token is wrong where it was made, not the clocks.',
+    causes: ['The issuer (an authorization server, or your own code signing a JWT) writes Date.now() or currentTimeMillis() where seconds are required.'],
+    fixes: [
+      'Write time claims as Math.floor(Date.now() / 1000) (or the library\'s NumericDate helper); if the issuer is a server you do not run, report the bug to its maintainers.',
+      'Decode the token (`oauth-doctor decode <token>`) to see which claims carry milliseconds.',
+    ],
+    sources: ['RFC 7519 §2 (NumericDate)', 'RFC 7519 §4.1.6'],
+    match: [{ text: /\b(?:iat|exp|nbf)\b[^\n\d]{0,40}\b1\d{12}\b/i }],
+    // Above the clock-skew reading of "issued in the future" (3 + 3).
+    priority: 4,
   },
   {
     key: 'general.expired_token',
