@@ -248,8 +248,30 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       { codeLike: /^(?!.*(?:refresh|client|code|scope|grant|redirect|expired|dpop))(?=.*(?:token|jwt|jws|bearer|auth|signature|(?:^|_)kid(?:_|$)|jwk|audience|(?:^|_)aud(?:_|$)))(?=.*(?:invalid|bad|malformed|revoked|unknown|unverified|not_valid|rejected|mismatch|unauthori[sz]ed|authed|failed|missing|wrong))/ },
       // At an API (not a token endpoint), "Bad credentials" is the token.
       { text: /\bBad credentials\b/i, notContext: ['token_endpoint'] },
+      // An identity-aware proxy's signed assertion header refused by the app behind it is a token; at a token endpoint it is the grant.
+      { text: /\binvalid (?:[\w-]{1,20} )?(?:jwt )?assertion\b/i, notContext: ['token_endpoint'], notCode: ['invalid_grant', 'invalid_client'] },
     ],
     priority: 1,
+  },
+  {
+    key: 'general.keys_unreachable',
+    finding: 'network_error',
+    severity: 'error',
+    title: 'Or: the verifier could not fetch the issuer\'s signing keys',
+    meaning:
+      'A verifier that finds no key for a token\'s kid may simply never have loaded the issuer\'s key set: the JWKS URL or the issuer is not reachable from where it runs (a container that cannot resolve the public host name, a proxy, TLS trust), so every token fails the same way.',
+    causes: [
+      'The issuer URL the verifier uses resolves or connects only from outside its network (a host name valid in the browser but not inside the container).',
+      'A proxy or a certificate the verifier does not trust blocks the JWKS request; the log line before this one usually says so.',
+    ],
+    fixes: [
+      'From the verifier\'s machine or container, fetch the JWKS (`curl -v <issuer>/.well-known/openid-configuration`, then its jwks_uri).',
+      'Make the verifier reach the issuer by a name that works from where it runs, while tokens keep the public issuer.',
+    ],
+    sources: ['RFC 7517 §5', 'RFC 8414 §3', 'OpenID Connect Core 1.0 §10.1'],
+    match: [{ text: /\b(?:didn't|did not|could not|couldn't|unable to) find (?:a |the )?(?:public ?key|signing key|key)\b|\bkid\b[^\n]{0,40}\bnot found\b|\bno matching (?:signing )?keys?\b/i }],
+    alternative: true,
+    priority: -1,
   },
   {
     key: 'general.issuer_mismatch',
@@ -272,12 +294,51 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['OpenID Connect Core 1.0 §3.1.3.7 (iss must match exactly)', 'OpenID Connect Discovery 1.0 §4.3', 'RFC 8414 §3'],
     match: [
       {
-        text: /unexpected iss(?:uer)? value|\biss(?:uer)?\b (?:claim )?(?:mismatch|does not match|did not match|doesn't match|is not valid|is invalid|validation fail)|invalid (?:token )?issuer|issuer (?:field )?(?:\S+ )?(?:in discovery data )?does not match|\bwrong iss\b|does not match (?:the )?(?:expected|configured) issuer|issued by a different provider|Issuer validation failed|The iss claim is not valid|\bIDX10205\b|\bIDX40001\b|issuer_mismatch|\bissuer\b.{0,20}(?:is )?not configured|iss claim has value|did not match the requested issuer|invalid claims?:? \{?['"]?iss\b|invalid claim ['"]iss['"]|IssuerError|\bunexpected "iss"|no (?:OpenID ?Connect|OIDC|identity) provider (?:found|configured|registered)|belongs to (?:a )?different authority/i,
+        text: /unexpected iss(?:uer)? value|\biss(?:uer)?\b (?:claim )?(?:mismatch|does not match|did not match|doesn't match|is not valid|is invalid|validation fail)|invalid (?:token )?issuer|issuer (?:field )?(?:\S+ )?(?:in discovery data )?does not match|\bwrong iss\b|does not match (?:the )?(?:expected|configured) issuer|issued by a different provider|Issuer validation failed|The iss claim is not valid|\bIDX10205\b|\bIDX40001\b|issuer_mismatch|\bissuer\b.{0,20}(?:is )?not configured|iss claim has value|did not match the requested issuer|invalid claims?:? \{?['"]?iss\b|invalid claim ['"]iss['"]|IssuerError|\bunexpected "iss"|no (?:OpenID ?Connect|OIDC|identity) provider (?:found|configured|registered)|belongs to (?:a )?different authority|\bissuer\b[^\n]{0,120}\bspecified in the token does not match\b/i,
         // "Invalid issuer or signature" does not say which: that is invalid_token.
         notText: /issuer or signature/i,
       },
       { codeLike: /(?:^|_)(?:issuer|iss)(?:_|$)/ },
     ],
+    priority: 3,
+  },
+  {
+    key: 'general.issuer_other_token',
+    finding: 'invalid_token',
+    severity: 'error',
+    title: 'Or: the wrong token was sent (one issued by another provider or for another purpose)',
+    meaning:
+      'An issuer that differs is as often the wrong token as a wrong configuration: an ID token of a social login sent where the API expects the token of its own identity service, ' +
+      'or a token of another tenant or environment.',
+    causes: [
+      'The app sends the sign-in provider\'s ID token to a backend that verifies tokens of another issuer (exchange it first for the token the backend expects).',
+      'A token of another environment or tenant is cached and sent.',
+    ],
+    fixes: ['Decode the token (`oauth-doctor decode <token>`): its iss names who issued it; send the token the receiver is configured for.'],
+    sources: ['RFC 7519 §4.1.1', 'OpenID Connect Core 1.0 §3.1.3.7 (iss must match exactly)'],
+    match: [{ text: /\binvalid (?:token )?issuer\b|\bunexpected iss(?:uer)? value\b|\bissued by a different provider\b/i }],
+    alternative: true,
+    priority: -1,
+  },
+  {
+    key: 'general.federated_credential_mismatch',
+    finding: 'issuer_mismatch',
+    severity: 'error',
+    title: 'No trust matches the federated token: its issuer, subject or audience differ from the one configured',
+    meaning:
+      'A workload presented a token from its own identity provider (a Kubernetes cluster, a CI system) to be exchanged for a cloud credential. The cloud looks for a trust configured with exactly that issuer, subject and audience and found none. ' +
+      'Issuers are compared as exact strings, so a trailing slash or another cluster\'s URL is enough; subjects name one service account, branch or environment.',
+    causes: [
+      'The issuer configured in the trust differs from the iss of the token: a trailing slash, another cluster, region or CI organisation URL.',
+      'The subject differs: another namespace or service account, a pull request or environment instead of a branch in a CI job.',
+      'The audience of the token is not the one the trust expects.',
+    ],
+    fixes: [
+      'Decode the federated token (`oauth-doctor decode <token>`) and copy its iss, sub and aud exactly into the trust (federated credential, role trust policy, workload identity pool).',
+      'Compare the printed assertion issuer, subject and audience with the trust character by character.',
+    ],
+    sources: ['RFC 7523 §3', 'RFC 8693 §2.1', 'RFC 7519 §4.1.1'],
+    match: [{ text: /\bno matching federated identity (?:record|credential)\b|\bfederated (?:identity )?credentials?\b[^\n]{0,60}\b(?:not found|does not match|no match)\b/i }],
     priority: 3,
   },
   {
@@ -364,7 +425,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §3.1.2', 'RFC 6749 §4.1.3', 'RFC 9700 §4.1'],
     match: [
       {
-        text: /redirect(?:ion)?[_ -]?ur[il]s?\b.{0,60}(?:mismatch|do(?:es)? not match|doesn't match|not (?:registered|whitelisted|allowed|permitted|valid|match|in the list)|is invalid|must match)|(?:invalid|unregistered|unknown|wrong|incorrect|bad) redirect(?:ion)?[_ -]?ur[il]|redirect(?:ion)? url is not permitted|callback url (?:mismatch|is not (?:allowed|registered|valid))|redirect_mismatch|reply url .{0,40}(?:does not match|not registered)|invalid parameter:? ['"]?redirect_uri|['"]?redirect_uri['"]? parameter must be|(?:missing|invalid|mismatching|mismatched|unregistered),? (?:or \w+ )?redirect(?:ion)?[_ -]?ur[il]|custom scheme (?:uri|url)s? (?:are )?not allowed|custom (?:uri )?scheme\b[^\n]{0,40}\bnot (?:enabled|allowed|supported|permitted)\b|\bdomain\b[^.\n]{0,40}\bis not authori[sz]ed (?:for oauth|to run)|unauthorized[-_]domain|redirect_uri is not associated/i,
+        text: /redirect(?:ion)?[_ -]?ur[il]s?\b.{0,60}(?:mismatch|do(?:es)? not match|doesn't match|not (?:registered|whitelisted|allowed|permitted|valid|match|in the list)|is invalid|must match)|(?:invalid|unregistered|unknown|wrong|incorrect|bad) redirect(?:ion)?[_ -]?ur[il]|redirect(?:ion)? url is not permitted|callback url (?:mismatch|is not (?:allowed|registered|valid))|redirect_mismatch|reply url .{0,40}(?:does not match|not registered)|invalid parameter:? ['"]?redirect_uri|['"]?redirect_uri['"]? parameter must be|(?:missing|invalid|mismatching|mismatched|unregistered),? (?:or \w+ )?redirect(?:ion)?[_ -]?ur[il]|custom scheme (?:uri|url)s? (?:are )?not allowed|custom (?:uri )?scheme\b[^\n]{0,40}\bnot (?:enabled|allowed|supported|permitted)\b|\bdomain\b[^.\n]{0,40}\bis not authori[sz]ed (?:for oauth|to run)|unauthorized[-_]domain|redirect_uri is not associated|only supports? the oauth_callback value|\boauth_callback\b[^\n]{0,30}\b(?:not (?:supported|allowed|approved|valid)|mismatch)/i,
       },
       { codeLike: /redirect|callback_ur[il]|reply_ur[il]|return_ur[il]/ },
     ],
@@ -567,6 +628,54 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       { codeLike: /^(?!invalid_credentials$)(?!.*(?:redirect|scope|grant|not_allowed|disabled|not_authorized|unauthorized))(?=.*(?:(?:^|_)(?:client|app|application|consumer)(?:_|$)|secret|credential|api_key|assertion))(?=.*(?:invalid|unknown|bad|wrong|incorrect|not_found|mismatch|missing|required|deleted|failed|expired))/ },
     ],
     priority: 2,
+  },
+  {
+    key: 'general.app_signature_not_registered',
+    finding: 'invalid_client',
+    severity: 'error',
+    title: "The app's signing certificate (key hash or SHA-1 fingerprint) is not registered for this client",
+    meaning:
+      'A mobile app is identified to the provider by its package or bundle name and the fingerprint of the certificate it is signed with, registered with the client. ' +
+      'Sign-in is refused when the running app\'s pair matches no registered client: the provider cannot tell this build from an impostor.',
+    causes: [
+      'The fingerprint of the certificate this build is signed with is not registered: a debug keystore, another developer\'s machine, or the store re-signing release builds with its own key.',
+      'The key hash was computed from the wrong keystore or with the wrong password (a wrong password still prints a hash, of nothing).',
+      'The client id configured in the app is not the one registered for this platform (a web client id where the Android one is needed, or the reverse).',
+    ],
+    fixes: [
+      'Print the fingerprint of the certificate that signed the running build (`keytool -list -v -keystore <keystore>`, or `./gradlew signingReport`) and register it (SHA-1 and SHA-256, or the base64 key hash) on the provider\'s client.',
+      'For store builds, also register the fingerprint of the store\'s app signing key, shown in the store console.',
+      'Check that the package name and the client id in the app are those of the registered client.',
+    ],
+    sources: ['RFC 8252 §8.6', 'RFC 8252 §8.4', 'RFC 6749 §2.1'],
+    match: [{ text: /\bkey hash(?:es)?\b[^\n]{0,60}\b(?:does not match|doesn't match|not match|not registered)|\binvalid key hash\b|\bDEVELOPER_ERROR\b|\bSHA-?1\b[^\n]{0,40}\b(?:fingerprint|certificate)\b[^\n]{0,40}\b(?:not registered|does not match|mismatch)/i }],
+    priority: 3,
+  },
+  {
+    key: 'general.basic_challenge_oauth',
+    finding: 'invalid_client',
+    severity: 'error',
+    title: 'The OAuth server asks for the client credentials with HTTP Basic: client authentication failed',
+    meaning:
+      'An authorization server answered 401 with `WWW-Authenticate: Basic`. RFC 6749 makes that the answer to a client that failed to authenticate: ' +
+      'the client_id and client_secret were missing, wrong, or not sent in the Authorization header the server expects.',
+    causes: [
+      'No client_secret was sent, or it is wrong for this client_id.',
+      'The credentials were sent in the body where this server expects HTTP Basic (client_secret_basic), or the reverse.',
+      'The Basic header was built from values that were not form-encoded first.',
+    ],
+    fixes: [
+      'Send `Authorization: Basic base64(urlencode(client_id) + ":" + urlencode(client_secret))` with the token request.',
+      'Copy the secret again from the server\'s client registration; `oauth-doctor login` tries both methods and says which one the server accepts.',
+    ],
+    sources: ['RFC 6749 §5.2', 'RFC 6749 §2.3.1', 'RFC 7617 §2'],
+    provenance: ['000_771f3fde50da5341.txt (Thinktecture AuthorizationServer: invalid_client until the credentials go in HTTP Basic)'],
+    match: [
+      { status: [401], challenge: 'Basic', context: ['token_endpoint'] },
+      // The realm names the OAuth server itself ("OAuth2", "...Auth", "token"): a 401 there is the client's credentials.
+      { status: [401], text: /WWW-Authenticate:? ['"]?Basic realm=['"]?[^'"\n]{0,30}(?:oauth|token|oidc|openid|auth2?['"])/i },
+    ],
+    priority: 1,
   },
   {
     key: 'general.assertion_signature',
