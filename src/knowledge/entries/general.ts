@@ -153,6 +153,27 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     priority: 4,
   },
   {
+    key: 'general.zero_expiry',
+    finding: 'invalid_token',
+    severity: 'error',
+    title: 'The token has no exp claim: its expiry reads as the zero date',
+    meaning:
+      'The verifier printed the token\'s expiry as 0001-01-01 (the zero time of Go and .NET) or 1970-01-01 00:00:00 (zero seconds): it found no exp claim, or one it could not read, and refused the token as expired. ' +
+      'The token did not age; it was issued without an expiry, which an ID token must carry.',
+    causes: [
+      'The issuer makes long-lived or "non-expiring" tokens without exp (API keys or personal tokens presented as JWTs).',
+      'exp is present but not a number (a string or a date), so it is read as zero.',
+    ],
+    fixes: [
+      'Decode the token (`oauth-doctor decode <token>`): if exp is missing, configure the issuer to set one (a long lifetime is still a lifetime).',
+      'If exp is a string, the issuer writes NumericDate wrongly (RFC 7519 §2): it must be a number of seconds.',
+    ],
+    sources: ['OpenID Connect Core 1.0 §2', 'RFC 7519 §4.1.4', 'RFC 7519 §2 (NumericDate)'],
+    match: [{ text: /\bexpir(?:y|es|ed|ation)?(?: at| time)?:? ['"]?(?:0001-01-01|1970-01-01[T ]00:00:00)/i }],
+    // Above the general expiry reading of the same line ("token is expired").
+    priority: 4,
+  },
+  {
     key: 'general.expired_token',
     finding: 'expired_token',
     severity: 'error',
@@ -812,7 +833,9 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       {
         text: /\bmissing (?:required )?(?:parameter|argument)s?\b|\b(?:required )?parameter\b.{0,40}\b(?:is )?(?:missing|required|not (?:present|provided))\b|\bmalformed request\b|\bmissing field\b|"msg": ?"field required"|\bincludes? a parameter more than once\b|multiple client credentials|more than one (?:mechanism|method) for authenticating|\bduplicate(?:d)? parameters?\b|must be (?:sent as )?application\/x-www-form-urlencoded|\bunsupported (?:content|media)[ -]type\b|No authorization token was found|Format is Authorization: Bearer|Authorization header (?:is )?(?:missing|malformed)|Authorization header format|missing required authentication credential|authentication token not provided|Authentication credentials not found|need: Basic realm|no (?:auth(?:orization)? |bearer |access )?token (?:was )?(?:provided|found|supplied)|code[_ ]challenge (?:is )?required/i,
       },
-      { codeLike: /(?:missing|malformed|invalid|unknown|duplicate)_(?:param|parameter|request|argument|field|header)|(?:^|_)bad_request(?:_|$)|parameter_(?:missing|absent|invalid)/ },
+      { codeLike: /(?:missing|malformed|invalid|unknown|duplicate)_(?:param|parameter|request|argument|field|header)|(?:^|_)bad_request(?:_|$)|parameter_(?:missing|absent|invalid)|^validation_(?:error|failed|exception)$/ },
+      // A server that answers 400 because it could not decode the request body into its types.
+      { status: [400], text: /\bcannot unmarshal\b|\bUnmarshal type error\b/i },
     ],
     priority: 0,
   },
@@ -865,7 +888,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       'Correct the URL from the provider\'s discovery document.',
     ],
     sources: ['RFC 6749 §5.1 (application/json)', 'RFC 8414 §3'],
-    match: [{ text: /Unexpected token '?<'?|invalid character '.' looking for beginning of value|got "text\/html|Error while extracting response|unexpected response content-type|content-type is not JSON compatible|<!DOCTYPE[^\n]{0,40}is not valid JSON|is not valid JSON|Unexpected character \(?'?<|JSON\.parse: unexpected character|Expected (?:JSON|BEGIN_OBJECT)|The data couldn.t be read because it isn.t in the correct format|server response missing access_token|JSON (?:parse )?error/i }],
+    match: [{ text: /Unexpected token '?<'?|invalid character '.' looking for beginning of value|got "text\/html|Error while extracting response|unexpected response content-type|content-type is not JSON compatible|<!DOCTYPE[^\n]{0,40}is not valid JSON|is not (?:a )?valid JSON|Unexpected character \(?'?<|JSON\.parse: unexpected character|Expected (?:JSON|BEGIN_OBJECT)|The data couldn.t be read because it isn.t in the correct format|server response missing access_token|JSON (?:parse )?error/i }],
     priority: 0,
   },
   {

@@ -437,7 +437,8 @@ export const microsoftEntries: readonly KnowledgeEntry[] = [
   {
     key: 'microsoft.AADSTS9002326',
     provider: 'microsoft',
-    finding: 'invalid_request',
+    // The request is well formed; the client's registered type (Web, not SPA) does not allow this flow: general.unauthorized_client's own reading.
+    finding: 'unauthorized_client',
     severity: 'error',
     title: "Microsoft Entra: cross-origin token redemption is only for 'Single-Page Application' redirect URIs (AADSTS9002326)",
     meaning:
