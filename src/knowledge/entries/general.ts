@@ -39,7 +39,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: [TIME_CLAIMS, 'RFC 7519 §2 (NumericDate)', 'RFC 7523 §3'],
     match: [
       {
-        text: /issued (?:at )?(?:time )?(?:is |was )?(?:more than \d+ \w+ )?in the future|\biat\b.{0,60}(?:future|in the past\)|greater than|after the current)|used (?:too early|before)|\bnot (?:yet valid|active yet)\b|\bnbf\b.{0,40}(?:future|after now|greater)|clocks? (?:skew|drift|are not in sync|out of sync|differ)|time ?skew|issued time cannot be greater|Issued at time is (?:invalid|more than)|reasonable timeframe|short-lived token|(?:system|server|device|machine) (?:clock|time) (?:is|was) (?:wrong|off|ahead|behind)|before the nbf|\bbefore use time\b|issued ?at\b.{0,30}in the future|\bexp\b['")]{0,3} (?:claim )?(?:is )?too far in the future|too far in the future|\('exp'\) must be a numeric value representing the future|unexpected JWT "nbf"|must be issued before the current time|not within its valid time range/i,
+        text: /issued (?:at )?(?:time )?(?:is |was )?(?:more than \d+ \w+ )?in the future|\biat\b.{0,60}(?:future|in the past\)|greater than|after the current)|used (?:too early|before)|\bnot (?:yet valid|active yet)\b|\bnbf\b.{0,40}(?:future|after now|greater)|(?<!account for )clocks? (?:skew|drift|are not in sync|out of sync|differ)|\b(?:token|jwt) is not valid yet\b|\b(?:incorrect|invalid) id_token: (?:iat|nbf)\b|time ?skew|issued time cannot be greater|Issued at time is (?:invalid|more than)|reasonable timeframe|short-lived token|(?:system|server|device|machine) (?:clock|time) (?:is|was) (?:wrong|off|ahead|behind)|before the nbf|\bbefore use time\b|issued ?at\b.{0,30}in the future|\bexp\b['")]{0,3} (?:claim )?(?:is )?too far in the future|too far in the future|\('exp'\) must be a numeric value representing the future|unexpected JWT "nbf"|must be issued before the current time|not within its valid time range/i,
         // The window the message prints ended before its current time: expired, not a clock ahead.
         notContext: ['window_passed'],
       },
@@ -194,9 +194,9 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     provenance: ['001_b11ec28349281b2a.txt (expired token is a 401)'],
     match: [
       {
-        text: /\b(?:access |id |bearer |auth |jwt |oidc )?token (?:has |is |was )?expired\b|\bexpired (?:access |auth(?:entication)? |id |bearer )?token\b|\bjwt (?:is )?expired\b|\bjwt_is_expired\b|\btoken expiry\b|\b(?:token|jwt)\b[^.\n]{0,40}\bexpired at\b|\bexpired_access_token\b|\baccess_token_expired\b|\btoken_expired\b|\bhas expired\b|\bTokenExpired(?:Error|Exception)\b|\bExpiredToken(?:Error|Exception)\b|\b(?:id|access)_token (?:has |is |was )?expired\b/i,
+        text: /\b(?:access |id |bearer |auth |jwt |oidc )?token (?:has |is |was )?expired\b|\bexpired (?:access |auth(?:entication)? |id |bearer )?token\b|\bjwt (?:is )?expired\b|\bjwt_is_expired\b|\btoken expiry\b|\b(?:token|jwt)\b[^.\n]{0,40}\bexpired at\b|\bexpired_access_token\b|\baccess_token_expired\b|\btoken_expired\b|\bhas expired\b|\bExpired JWT\b|\bon or after the Expiration Time\b|\bTokenExpired(?:Error|Exception)\b|\bExpiredToken(?:Error|Exception)\b|\b(?:id|access)_token (?:has |is |was )?expired\b/i,
         // "expired, revoked or malformed", "invalid or expired": the server does not say which.
-        notText: /expired,? or |or expired|expired, revoked|expired\/|\/expired|expired or (?:invalid|revoked)|invalid or expired|\b(?:authori[sz]ation |auth |device |verification )?code (?:has |is )?expired|\bcode expired\b/i,
+        notText: /expired,? or |or expired|expired, revoked|expired\/|\/expired|expired or (?:invalid|revoked)|invalid or expired|\b(?:authori[sz]ation |auth |device |verification )?code (?:has |is )?expired|\bcode expired\b|\bdevice code\b[^\n]{0,60}\bhas expired\b|expired, disabled/i,
         notCode: ['invalid_grant', 'invalid_client', 'unauthorized_client'],
       },
       { codeLike: /^(?!.*(?:refresh|code|device|password|secret|client))(?=.*(?:^|_)expired?(?:_|$))(?=.*(?:token|jwt|session|access|auth|credential|bearer))/ },
@@ -263,10 +263,12 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     provenance: ['002_8a173236cfaf1cfa.txt (Invalid Access Token: re-authenticate the app)'],
     match: [
       {
-        text: /\b(?:invalid|bad|malformed|unrecognized|unrecognised|unknown) (?:access |bearer |auth(?:entication)? |id |api |jwt |login )?token\b|\btoken (?:is )?(?:invalid|malformed|not valid|unrecognized)\b|\bjwt (?:is )?malformed\b|\bmalformed jwt\b|\bmissing\/invalid\b|\binvalid\/expired\b|\bsignature (?:verification )?(?:failed|is invalid|does not match|mismatch)|failed to verify (?:the )?(?:id token )?signature|\binvalid (?:jwt )?signature\b|did not contain any signing keys|no (?:matching|suitable|applicable) (?:signing )?keys?\b|\bkid\b.{0,40}not found|unable to find (?:a |the )?(?:signing )?key|(?:id|access) token (?:verification|validation) fail|verification of (?:the )?token failed|couldn't verify signed token|not from a supported provider|claim "?\w+"? is missing|\baudience (?:is )?invalid|\binvalid ?audience|\baud(?:ience)? (?:claim )?(?:mismatch|does not match|not allowed)|\baudiences?\b.{0,80}(?:not allowed|rejected|does not match|doesn't match|mismatch)|expected audience|wrong audience|incorrect (?:token )?audience|cannot be authenticated with the token|no auth provider found matching|invalid claim ['"]?aud\b|expired, revoked, malformed|invalid or expired|expired or invalid|no known key successfully validated|\bJwt verification fails\b|\bjwks?\b.{0,40}(?:doesn't|does not) have (?:a )?key|\bkid\b.{0,60}(?:not available|no match|unknown|not found)|invalid kid|could not find kid|could not parse (?:the )?(?:inbound |access |id )?token|failed to validate (?:the )?(?:jwt |token )?signature|no valid key found|(?:not well formed|malformed) (?:jwt|token)|\bJWT is not well formed\b|\bclaim\b.{0,30}not present|token isn't active|\btoken (?:is )?(?:revoked|blacklisted|disabled)\b|InvalidAuthenticationToken|CompactToken parsing failed|invalid number of segments|not enough segments|token is malformed|failed to authenticate (?:the )?(?:provided )?token|cannot verify (?:the )?token|unexpected (?:JWT )?alg\b|\bnot allowed to be used (?:by|with) this (?:audience|application|app|client)\b|\bsigning key must be (?:specified|provided|set|configured)\b|\b(?:didn't|did not|could not|couldn't|unable to) find (?:a |the )?public ?key\b|\binvalid (?:api key|key|credentials) or (?:access |auth |bearer )?token\b|\b(?:must use|requires?|only accepts?) (?:an? )?(?:app(?:lication)?|user) access tokens?\b|\balg(?:orithm)? (?:is )?(?:not allowed|mismatch|not supported)|issuer or signature/i,
+        text: /\b(?:invalid|bad|malformed|unrecognized|unrecognised|unknown) (?:access |bearer |auth(?:entication)? |id |api |jwt |login )?token\b|\btoken (?:is )?(?:invalid|malformed|not valid|unrecognized)\b|\bjwt (?:is )?malformed\b|\bmalformed jwt\b|\bmissing\/invalid\b|\binvalid\/expired\b|\bsignature (?:verification )?(?:failed|is invalid|does not match|mismatch)|failed to verify (?:the )?(?:id token )?signature|\binvalid (?:jwt )?signature\b|did not contain any signing keys|no (?:matching|suitable|applicable) (?:signing )?keys?\b|\bkid\b.{0,40}not found|unable to find (?:a |the )?(?:signing )?key|(?:id|access) token (?:verification|validation) fail|verification of (?:the )?token failed|couldn't verify signed token|not from a supported provider|claim "?\w+"? is missing|\baudience (?:is )?invalid|\binvalid ?audience|\baud(?:ience)? (?:claim )?(?:mismatch|does not match|not allowed)|\baudiences?\b.{0,80}(?:not allowed|rejected|does not match|doesn't match|mismatch)|expected audience|wrong audience|incorrect (?:token )?audience|cannot be authenticated with the token|no auth provider found matching|invalid claim ['"]?aud\b|expired, revoked, malformed|expired, disabled,? or deleted|invalid or expired|expired or invalid|no known key successfully validated|\bJwt verification fails\b|\bjwks?\b.{0,40}(?:doesn't|does not) have (?:a )?key|\bkid\b.{0,60}(?:not available|no match|unknown|not found)|invalid kid|could not find kid|could not parse (?:the )?(?:inbound |access |id )?token|failed to validate (?:the )?(?:jwt |token )?signature|no valid key found|(?:not well formed|malformed) (?:jwt|token)|\bJWT is not well formed\b|\bclaim\b.{0,30}not present|token isn't active|\btoken (?:is )?(?:revoked|blacklisted|disabled)\b|InvalidAuthenticationToken|CompactToken parsing failed|invalid number of segments|not enough segments|token is malformed|failed to authenticate (?:the )?(?:provided )?token|cannot verify (?:the )?token|unexpected (?:JWT )?alg\b|\bnot allowed to be used (?:by|with) this (?:audience|application|app|client)\b|\bsigning key must be (?:specified|provided|set|configured)\b|\b(?:didn't|did not|could not|couldn't|unable to) find (?:a |the )?public ?key\b|\binvalid (?:api key|key|credentials) or (?:access |auth |bearer )?token\b|\b(?:must use|requires?|only accepts?) (?:an? )?(?:app(?:lication)?|user) access tokens?\b|\balg(?:orithm)? (?:is )?(?:not allowed|mismatch|not supported)|issuer or signature/i,
         notCode: ['invalid_grant', 'invalid_client', 'unauthorized_client', 'redirect_uri_mismatch', 'invalid_request'],
       },
       { codeLike: /^(?!.*(?:refresh|client|code|scope|grant|redirect|expired|dpop))(?=.*(?:token|jwt|jws|bearer|auth|signature|(?:^|_)kid(?:_|$)|jwk|audience|(?:^|_)aud(?:_|$)))(?=.*(?:invalid|bad|malformed|revoked|unknown|unverified|not_valid|rejected|mismatch|unauthori[sz]ed|authed|failed|missing|wrong))/ },
+      // "access_denied: Invalid bearer token.": the description names the token; the code is only the class.
+      { code: ['access_denied'], text: /\binvalid (?:bearer |access )?token\b/i },
       // At an API (not a token endpoint), "Bad credentials" is the token.
       { text: /\bBad credentials\b/i, notContext: ['token_endpoint'] },
       // An identity-aware proxy's signed assertion header refused by the app behind it is a token; at a token endpoint it is the grant.
@@ -475,7 +477,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §4.1.2.1', 'OpenID Connect Core 1.0 §3.1.2.6'],
     match: [
       {
-        text: /\buser (?:denied|cancel+ed|declined|rejected)\b|\bnot assigned to\b|not allowed to access this app|consent (?:was )?(?:denied|declined)|\baccount (?:is |has been )?(?:disabled|locked|blocked|suspended|deactivated)\b|email[_ ]unverified|e-?mail (?:address )?(?:is )?not verified|needs? (?:admin(?:istrator)? )?(?:approval|consent)|not (?:approved|permitted) by (?:the |your )?admin|blocked by (?:your |the )?administrator|\binvalid (?:user|username|resource owner) (?:credentials|or password)|\b(?:wrong|invalid|incorrect) (?:e-?mail|username) or password\b|\baccount is not fully set up\b|\b(?:hasn't|has not|have not|haven't) approved\b|\b(?:have|has) denied access\b|\baccount does not have access\b|\bsign ?ups? (?:are )?not allowed\b|\bAccessDenied: Not authorized\b|\baccess for (?:user|account) \S{1,80} (?:is|was) denied\b/i,
+        text: /\buser (?:has )?(?:denied|cancel+ed|declined|rejected)\b|\bnot assigned to\b|not allowed to access this app|consent (?:was )?(?:denied|declined)|\baccount (?:is |has been )?(?:disabled|locked|blocked|suspended|deactivated)\b|email[_ ]unverified|e-?mail (?:address )?(?:is )?not verified|needs? (?:admin(?:istrator)? )?(?:approval|consent)|not (?:approved|permitted) by (?:the |your )?admin|blocked by (?:your |the )?administrator|\binvalid (?:user|username|resource owner) (?:credentials|or password)|\b(?:wrong|invalid|incorrect) (?:e-?mail|username) or password\b|\baccount is not fully set up\b|\b(?:hasn't|has not|have not|haven't) approved\b|\b(?:have|has) denied access\b|\baccount does not have access\b|\bsign ?ups? (?:are )?not allowed\b|\bAccessDenied: Not authorized\b|\baccess for (?:user|account) \S{1,80} (?:is|was) denied\b/i,
       },
       { codeLike: /^(?!(?:permission_denied|access_forbidden)$)(?:.*(?:denied|declined|cancel+ed|rejected|blocked|suspended|locked|disabled_user|user_disabled|account_disabled|consent|(?:^|_)mfa(?:_|$)|interaction|login_required|policy|not_assigned|unverified|org_internal|disallowed_useragent))/ },
     ],
@@ -505,6 +507,8 @@ export const generalEntries: readonly KnowledgeEntry[] = [
         text: /(?:client|application|app) (?:is )?not (?:authorized|allowed|permitted|enabled) (?:for|to use|to request|to retrieve|to exchange)|grant[_ ]types?\b.{0,40}not (?:allowed|permitted|authorized|enabled|supported for)|not authorized for (?:the )?(?:client credentials|this grant|grant)|AllowedGrantTypes|not configured to allow|does not have access to the api product|device_flow_disabled|must be (?:explicitly )?enabled for this (?:app|client|application)|(?:grant|flow) (?:type )?is not enabled|(?:unauthorized|invalid) grant type for (?:the )?client/i,
       },
       { codeLike: /^(?=.*(?:client|app|application|flow|grant))(?=.*(?:not_allowed|disabled|not_authorized|unauthorized|not_enabled|not_permitted))/ },
+      // "Client not allowed to exchange code" under invalid_grant: the description names the cause, the code only the class.
+      { code: ['invalid_grant', 'invalid_request'], text: /\bclient (?:is )?not (?:allowed|authorized|permitted) to\b/i },
     ],
     priority: 2,
   },
@@ -556,7 +560,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     provenance: ['001_b11ec28349281b2a.txt (When to Use 403 Forbidden?)'],
     match: [
       {
-        text: /\binsufficient (?:permissions?|privileges?|scopes?|authentication scopes|access rights)\b|not enough permissions|\bmissing (?:required )?(?:scopes?|permissions?)\b|(?:scope|scp)['"]? claim does not contain|\bpermission.{0,20}\bmissing\b|_permission\b.{0,40}\bmissing\b|\bno apiproduct match\b|\bmissing_scope\b|\binsufficient_permissions?\b|does not contain (?:the )?(?:required )?scopes?|missing (?:these |the )?(?:following )?required scopes|\bscopes? (?:do(?:es)? not match|mismatch)\b/i,
+        text: /\binsufficient (?:permissions?|privileges?|scopes?|authentication scopes|access rights)\b|not enough permissions|\bmissing (?:required )?(?:scopes?|permissions?)\b|(?:scope|scp)['"]? claim does not contain|\bpermission.{0,20}\bmissing\b|_permission\b.{0,40}\bmissing\b|\bno apiproduct match\b|\bmissing_scope\b|\binsufficient_permissions?\b|does not contain (?:the )?(?:required )?scopes?|missing (?:these |the )?(?:following )?required scopes|\bscopes? (?:do(?:es)? not match|mismatch)\b|\bPermission '[^'\n]{1,80}' denied\b/i,
       },
       // Words that only say "not permitted": under an explicit denial (error=access_denied, AccessDenied,
       // "access ... is denied") they are the denial's reason, a user or policy refused, not a scope.
@@ -745,7 +749,8 @@ export const generalEntries: readonly KnowledgeEntry[] = [
         // "Unable to refresh token (StatusCode: 500)": the server failed, the token was never judged.
         notStatus: [500, 502, 503, 504],
       },
-      { code: ['invalid_grant'], context: ['refresh'] },
+      // A library's "refresh" of a service-account (JWT assertion) credential sends no refresh token.
+      { code: ['invalid_grant'], context: ['refresh'], notContext: ['assertion'] },
       { code: ['invalid_grant'], text: /refresh[\s_-]?token|token (?:has been )?(?:expired or )?revoked/i },
       // A grant tied to a session that ended, or a "token" that expired: codes are not tokens, so this is the refresh token.
       { code: ['invalid_grant'], text: /\bsession\b|\btoken (?:is |has )?(?:not active|expired|been revoked|revoked)\b/i, notContext: ['code_exchange'] },
@@ -790,7 +795,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §4.1.2', 'RFC 6749 §4.1.3', 'RFC 7636 §4.6'],
     match: [
       {
-        text: /\b(?:invalid|bad|expired|malformed|unknown|incorrect) (?:authori[sz]ation |auth )?code\b|\bcode (?:has )?(?:expired|already (?:been )?(?:used|redeemed)|was already redeemed|is (?:not valid|invalid|expired))|\bcode has (?:already )?been (?:used|redeemed|consumed)\b|\bcode[_ ]verifier\b|\bpkce\b|\bcode[_ ]challenge\b|\bredirectUri passed to \/authorize must also be passed to \/token/i,
+        text: /\b(?:invalid|bad|expired|malformed|unknown|incorrect) (?:authori[sz]ation |auth )?code\b|\bcode (?:has )?(?:expired|already (?:been )?(?:used|redeemed)|was already redeemed|is (?:not valid|invalid|expired))|\bcode has (?:already )?been (?:used|redeemed|consumed)\b|\bcode[_ ]verifier\b|\bpkce\b|\bpkce[_ ]?code[_ ]?verifier\b|\bcode[_ ]challenge\b|\bredirectUri passed to \/authorize must also be passed to \/token/i,
         notText: /code[_ ]verifier.{0,40}(?:must be (?:between|at least|\d)|characters long|length|illegal)|code_challenge_method|code[_ ]challenge (?:is )?required/i,
       },
       { code: ['invalid_grant'], context: ['code_exchange'], notContext: ['refresh'] },
@@ -864,7 +869,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       // Case as servers write it: "client certificate not found" is no 404.
       { text: /\.well-known\/(?:openid-configuration|oauth-authorization-server).{0,120}(?:\b404\b|Not Found|Cannot GET)/ },
       {
-        text: /(?:invalid|malformed) discovery document|\bdiscovery document\b.{0,60}(?:error|invalid|could not|failed|not found)|error (?:retrieving|fetching|loading|parsing) (?:the )?(?:discovery|openid configuration)|Unable to resolve (?:the )?Configuration with the provided Issuer|\bCannot GET \/|Unable to get authority configuration|\bauthority\b.{0,60}(?:is )?(?:invalid|not (?:valid|found))|Invalid URL: issuer|openid_config_error|Could not retrieve endpoints|get keys failed: 404|Expected 200 OK from the JSON Web Key Set|not a conform Token Endpoint response/i,
+        text: /(?:invalid|malformed) discovery document|\bdiscovery document\b.{0,60}(?:error|invalid|could not|failed|not found)|error (?:retrieving|fetching|loading|parsing) (?:the )?(?:discovery|openid configuration)|Unable to resolve (?:the )?Configuration with the provided Issuer|\bCannot GET \/|Unable to get authority configuration|\bauthority\b.{0,60}(?:is )?(?:invalid|not (?:valid|found))|Invalid URL: issuer|openid_config_error|Could not retrieve endpoints|get keys failed: 404|Expected 200 OK from the JSON Web Key Set|\bJWKS endpoint did not contain any keys\b|not a conform Token Endpoint response/i,
         // "Error loading discovery document: Error connecting to ...: the SSL connection could not be established": the path, not the URL.
         notText: /\bError connecting to\b|could not be established|connection (?:refused|reset|timed out)|\bi\/o timeout\b|no such host|Name or service not known|certificate (?:signed by unknown authority|verify failed|has expired|is not trusted)/i,
       },
@@ -917,6 +922,8 @@ export const generalEntries: readonly KnowledgeEntry[] = [
         text: /\bi\/o timeout\b|\bdial tcp\b|context deadline exceeded|Client\.Timeout exceeded|\b(?:request|connection|connect|read|operation) timed? ?out\b|\btimed out\b|\bunexpected EOF\b|\bEOF\b|connection (?:refused|reset|closed|aborted)|no such host|Name or service not known|could not resolve (?:host|proxy)|Temporary failure in name resolution|\bx509: |certificate (?:signed by unknown authority|verify failed|has expired|is not trusted|is not valid)|CERTIFICATE_VERIFY_FAILED|PKIX path (?:building|validation) failed|unable to find valid certification path|SSLHandshakeException|\bSSL(?:Error|Exception)\b|\btls: (?:failed|handshake|bad certificate)|handshake (?:failure|failed)|curl_easy_perform\(\) failed|tunneling socket could not be established|Proxy Authentication Required|\bstatusCode=407\b|\bnetwork (?:error|is unreachable)\b|socket hang up|I\/O error on (?:GET|POST) request|Unable to obtain configuration from|failed to (?:query|discover|fetch|get|connect to)[^.\n]{0,40}provider|Failed to discover OpenID provider|could not be reached|\bunreachable\b|Connection(?:Error|RefusedError)|ConnectTimeout|ReadTimeout|remote fetch is failed|Network request failed|Timeout occurred|SSL connection could not be established|\bError connecting to https?:/i,
         // A server that answered 500 was reached: "dial tcp ... refused" in its body is its own backend failing.
         notStatus: [500],
+        // So was one that answered 404: the path is wrong, not the network.
+        notText: /\bHTTP Error 404\b|\b404:? Not Found\b/i,
       },
     ],
     priority: 1,
@@ -939,7 +946,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §5.2'],
     match: [
       {
-        text: /Failed to obtain access token|Could not authenticate you from \w+|OAUTH_(?:GET_ACCESS_TOKEN|CALLBACK(?:_HANDLER)?)_ERROR|OAuthCallback(?:Error)?\b|OAuth flow failed|MissingTokenError|Missing access token parameter|Response Error: \d{3}|Failed to get token from provider|token exchange failed|Error redeeming code|Callback handler failed/i,
+        text: /Failed to obtain access token|Could not authenticate you from \w+|OAUTH_(?:GET_ACCESS_TOKEN|CALLBACK(?:_HANDLER)?)_ERROR|OAuthCallback(?:Error)?\b|OAuth flow failed|MissingTokenError|Missing access token parameter|Response Error: \d{3}|Failed to get token from provider|token exchange failed|Error redeeming code|Callback handler failed|server responded with (?:an error in the response body|a challenge in the WWW-Authenticate)|\bCallbackRouteError\b/i,
       },
     ],
     priority: -5,
