@@ -560,7 +560,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     provenance: ['001_b11ec28349281b2a.txt (When to Use 403 Forbidden?)'],
     match: [
       {
-        text: /\binsufficient (?:permissions?|privileges?|scopes?|authentication scopes|access rights)\b|not enough permissions|\bmissing (?:required )?(?:scopes?|permissions?)\b|(?:scope|scp)['"]? claim does not contain|\bpermission.{0,20}\bmissing\b|_permission\b.{0,40}\bmissing\b|\bno apiproduct match\b|\bmissing_scope\b|\binsufficient_permissions?\b|does not contain (?:the )?(?:required )?scopes?|missing (?:these |the )?(?:following )?required scopes|\bscopes? (?:do(?:es)? not match|mismatch)\b|\bPermission '[^'\n]{1,80}' denied\b/i,
+        text: /\binsufficient (?:permissions?|privileges?|scopes?|authentication scopes|access rights)\b|not enough permissions|\bmissing (?:required )?(?:scopes?|permissions?)\b|(?:scope|scp)['"]? claim does not contain|\bpermission.{0,20}\bmissing\b|_permission\b.{0,40}\bmissing\b|\bno apiproduct match\b|\bmissing_scope\b|\binsufficient_permissions?\b|does not contain (?:the )?(?:required )?scopes?|missing (?:these |the )?(?:following )?required scopes|\bscopes? (?:do(?:es)? not match|mismatch)\b|\bPermission \\?'[^'\\\n]{1,80}\\?' denied\b/i,
       },
       // Words that only say "not permitted": under an explicit denial (error=access_denied, AccessDenied,
       // "access ... is denied") they are the denial's reason, a user or policy refused, not a scope.
