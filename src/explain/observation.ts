@@ -13,6 +13,7 @@ import { parseWwwAuthenticate, type Challenge } from './challenge.js';
 import { htmlToText, looksLikeHtml } from './html-text.js';
 import { findLooseObjects, phpArrayFields } from './loose-literal.js';
 import { mightMatch } from './required-text.js';
+import { timeWindowFlags } from './time-window.js';
 
 export type InputForm = 'code' | 'json' | 'http' | 'challenge' | 'form' | 'url' | 'text';
 
@@ -32,7 +33,11 @@ export type ContextFlag =
   | 'authorize'
   | 'resource'
   | 'discovery'
-  | 'id_token';
+  | 'id_token'
+  // From the times the input prints (explain/time-window.ts).
+  | 'window_passed'
+  | 'window_ahead'
+  | 'window_whole_hours';
 
 export interface Observation {
   /** What the input looked like as a whole. */
@@ -452,6 +457,7 @@ function contextOf(text: string, obs: Observation, hints: readonly ContextFlag[]
   const flags = new Set<ContextFlag>(hints);
   const sample = text.slice(0, 64 * 1024);
   for (const [flag, re] of CONTEXT_SIGNS) if (mightMatch(re, sample) && re.test(sample)) flags.add(flag);
+  for (const flag of timeWindowFlags(sample)) flags.add(flag);
   if (obs.challenge && /^(bearer|dpop)$/i.test(obs.challenge.scheme) && !flags.has('token_endpoint')) flags.add('resource');
   return [...flags];
 }

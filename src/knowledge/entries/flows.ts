@@ -52,7 +52,7 @@ export const flowEntries: readonly KnowledgeEntry[] = [
     match: [
       { code: ['expired_token'], context: ['device'] },
       // Outside a resource's answer, expired_token comes from polling: RFC 8628 is where the code is registered.
-      { code: ['expired_token'], notContext: ['resource'], form: ['json', 'http', 'form', 'text', 'url'], notText: /access[_ ]token|bearer/i },
+      { code: ['expired_token'], notContext: ['resource'], form: ['json', 'http', 'form', 'text', 'url'], notText: /access[_ ]token|bearer|\btoken (?:is|has) expired\b/i },
       { code: ['device_code_expired'] },
       { codeLike: /^(?=.*device)(?=.*expire)/ },
       { text: /\bdevice[_ ]code\b.{0,60}\b(?:is |has )?expired\b|\bdeviceCodeExpired\b|\bexpired device code\b/i },

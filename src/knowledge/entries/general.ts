@@ -39,11 +39,139 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: [TIME_CLAIMS, 'RFC 7519 §2 (NumericDate)', 'RFC 7523 §3'],
     match: [
       {
-        text: /issued (?:at )?(?:time )?(?:is |was )?(?:more than \d+ \w+ )?in the future|\biat\b.{0,60}(?:future|in the past\)|greater than|after the current)|used (?:too early|before)|\bnot (?:yet valid|active yet)\b|\bnbf\b.{0,40}(?:future|after now|greater)|clocks? (?:skew|drift|are not in sync|out of sync|differ)|time ?skew|issued time cannot be greater|Issued at time is (?:invalid|more than)|reasonable timeframe|short-lived token|(?:system|server|device|machine) (?:clock|time) (?:is|was) (?:wrong|off|ahead|behind)|before the nbf|\bbefore use time\b|issued ?at\b.{0,30}in the future|\bexp\b['")]{0,3} (?:claim )?(?:is )?too far in the future|too far in the future|\('exp'\) must be a numeric value representing the future|unexpected JWT "nbf"|must be issued before the current time|not within its valid time range/i,
+        text: /issued (?:at )?(?:time )?(?:is |was )?(?:more than \d+ \w+ )?in the future|\biat\b.{0,60}(?:future|in the past\)|greater than|after the current)|used (?:too early|before)|\bnot (?:yet valid|active yet)\b|\bnbf\b.{0,40}(?:future|after now|greater)|(?<!account for )clocks? (?:skew|drift|are not in sync|out of sync|differ)|\b(?:token|jwt) is not valid yet\b|\b(?:incorrect|invalid) id_token: (?:iat|nbf)\b|time ?skew|issued time cannot be greater|Issued at time is (?:invalid|more than)|reasonable timeframe|short-lived token|(?:system|server|device|machine) (?:clock|time) (?:is|was) (?:wrong|off|ahead|behind)|before the nbf|\bbefore use time\b|issued ?at\b.{0,30}in the future|\bexp\b['")]{0,3} (?:claim )?(?:is )?too far in the future|too far in the future|\('exp'\) must be a numeric value representing the future|unexpected JWT "nbf"|must be issued before the current time|not within its valid time range/i,
+        // The window the message prints ended before its current time: expired, not a clock ahead.
+        notContext: ['window_passed'],
       },
       { codeLike: /(?:^|_)(?:clock|skew|iat|nbf|future|not_yet_valid|too_early|immature|time_skew)(?:_|$)/ },
     ],
     priority: 3,
+  },
+  {
+    key: 'general.clock_timezone',
+    finding: 'clock_skew',
+    severity: 'error',
+    title: 'The token looks expired by a whole number of hours: a time zone applied twice',
+    meaning:
+      'The message prints the token\'s end of validity and the current time, and the two differ by a whole number of hours (to the minute). ' +
+      'A token that really expired would be refused at any minute after its exp; a round gap of hours is the signature of a clock set to local time ' +
+      'while it claims to be UTC, or of a time zone added twice when the time was written or read.',
+    causes: [
+      'The checking machine\'s clock is set to local time but its time zone says UTC (or the reverse), so its "now" is hours off.',
+      'The code that writes or reads the time claims converts a local time to UTC twice, or not at all.',
+    ],
+    fixes: [
+      'Compare the machine\'s UTC time (`date -u`) with a reference (`chronyc tracking`, `w32tm /stripchart /computer:time.windows.com`); set the time zone, not the clock, to local time.',
+      'Write and compare exp, nbf and iat as seconds since the epoch (UTC), never as local dates.',
+      'Decode the token (`oauth-doctor decode <token>`): its exp shown in UTC against now tells which side is off.',
+    ],
+    sources: [TIME_CLAIMS, 'RFC 7519 §2 (NumericDate)'],
+    provenance: ['001_b11ec28349281b2a.txt (Portainer: sessions ending early, a 7 h time zone difference suspected)'],
+    match: [{ context: ['window_whole_hours'] }],
+    priority: 3,
+  },
+  {
+    key: 'general.expired_or_not_yet_valid',
+    finding: 'expired_token',
+    severity: 'error',
+    title: 'The token has expired (or, less often, is not valid yet)',
+    meaning:
+      'The receiver says the token is outside its validity window without saying on which side. Past its exp is by far the more common: ' +
+      'access tokens live minutes to an hour. "Not valid yet" (nbf or iat ahead of the receiver\'s clock) happens only when clocks disagree.',
+    causes: [
+      'The client sent a stored access token after its exp instead of refreshing it.',
+      'Less often: the receiver\'s clock is behind the issuer\'s, so a fresh token is not valid yet there.',
+    ],
+    fixes: [
+      'Refresh the token (or sign in again) and retry once with the new one.',
+      'Decode it (`oauth-doctor decode <token>`): exp in the past means expired; nbf or iat ahead of now means the clocks differ.',
+    ],
+    sources: ['RFC 7519 §4.1.4', 'RFC 7519 §4.1.5', 'RFC 6750 §3.1 (invalid_token)'],
+    match: [{ text: /\bexpired,? or (?:is )?not (?:yet )?valid yet\b|\bexpired,? or (?:is )?not yet valid\b|\bnot yet valid,? or (?:has )?expired\b/i }],
+    // Above the clock-skew reading the same words also give (3 + 3): expiry is the likelier side.
+    priority: 4,
+  },
+  {
+    key: 'general.client_assertion_window',
+    finding: 'invalid_client',
+    severity: 'error',
+    title: 'The client assertion was refused for its time window: a stale or expired assertion',
+    meaning:
+      'The client authenticated with a signed JWT (private_key_jwt, or a federated token such as a CI job\'s OIDC token or a Kubernetes service-account token used as client_assertion), ' +
+      'and the server\'s current time is outside the assertion\'s iat/nbf/exp window. Most often the assertion is a federated token read once and sent again after it expired; ' +
+      'when the window starts after the server\'s time, the signer\'s clock is ahead instead.',
+    causes: [
+      'A federated token (the projected service-account token file, the CI provider\'s OIDC token) was read once and reused after its exp, in a long job or a long-running process.',
+      'The assertion is built once and cached, or built with an exp shorter than the time it takes to reach the token endpoint.',
+      'The clock of the machine that signs the assertion is off (then the window starts after the server\'s current time).',
+    ],
+    fixes: [
+      'Read the federated token file again, or request a new OIDC token, for every token request (or shortly before its exp); never cache the assertion.',
+      'Build a fresh assertion per request, with iat = now, exp a few minutes ahead and a new jti.',
+      'Compare the times the message prints: an expiry before the current time means a stale assertion; a start after it means a clock ahead (synchronise with NTP).',
+    ],
+    sources: ['RFC 7523 §3', 'RFC 7521 §4.2', 'RFC 7519 §4.1.4'],
+    match: [
+      {
+        text: /\bclient[_ ]assertion\b[^\n]{0,60}\b(?:not within its valid time range|(?:has |is )?expired|(?:is )?not (?:yet )?valid yet|outside (?:of )?(?:its|the) (?:valid(?:ity)? )?(?:time )?(?:range|window))/i,
+        notContext: ['window_ahead'],
+      },
+    ],
+    // Above the clock-skew reading of "not within its valid time range" (3 + 3).
+    priority: 4,
+  },
+  {
+    key: 'general.client_assertion_expired',
+    finding: 'expired_token',
+    severity: 'error',
+    title: 'Or: the token used as the assertion had expired before it was sent',
+    meaning:
+      'The times in the message show the assertion\'s window ended before the server\'s current time: the token presented (a federated OIDC or service-account token) had expired, so a fresh one is needed rather than another clock.',
+    causes: ['The token file or the CI job\'s OIDC token is read once at start and reused after its exp.'],
+    fixes: ['Get a new token for each token request (re-read the projected token file; request a new OIDC token in the job step that needs it).'],
+    sources: ['RFC 7523 §3', 'RFC 7519 §4.1.4'],
+    match: [{ text: /\bclient[_ ]assertion\b[^\n]{0,60}\b(?:not within its valid time range|expired)/i, context: ['window_passed'] }],
+    alternative: true,
+    priority: 1,
+  },
+  {
+    key: 'general.time_claim_milliseconds',
+    finding: 'invalid_token',
+    severity: 'error',
+    title: 'A time claim is in milliseconds, not seconds: the token is malformed',
+    meaning:
+      'JWT time claims (iat, nbf, exp) are NumericDate: seconds since 1970. The value printed has thirteen digits, a time in milliseconds, which a verifier reads as tens of thousands of years ahead. ' +
+      'The token is wrong where it was made, not the clocks.',
+    causes: ['The issuer (an authorization server, or your own code signing a JWT) writes Date.now() or currentTimeMillis() where seconds are required.'],
+    fixes: [
+      'Write time claims as Math.floor(Date.now() / 1000) (or the library\'s NumericDate helper); if the issuer is a server you do not run, report the bug to its maintainers.',
+      'Decode the token (`oauth-doctor decode <token>`) to see which claims carry milliseconds.',
+    ],
+    sources: ['RFC 7519 §2 (NumericDate)', 'RFC 7519 §4.1.6'],
+    match: [{ text: /\b(?:iat|exp|nbf)\b[^\n\d]{0,40}\b1\d{12}\b/i }],
+    // Above the clock-skew reading of "issued in the future" (3 + 3).
+    priority: 4,
+  },
+  {
+    key: 'general.zero_expiry',
+    finding: 'invalid_token',
+    severity: 'error',
+    title: 'The token has no exp claim: its expiry reads as the zero date',
+    meaning:
+      'The verifier printed the token\'s expiry as 0001-01-01 (the zero time of Go and .NET) or 1970-01-01 00:00:00 (zero seconds): it found no exp claim, or one it could not read, and refused the token as expired. ' +
+      'The token did not age; it was issued without an expiry, which an ID token must carry.',
+    causes: [
+      'The issuer makes long-lived or "non-expiring" tokens without exp (API keys or personal tokens presented as JWTs).',
+      'exp is present but not a number (a string or a date), so it is read as zero.',
+    ],
+    fixes: [
+      'Decode the token (`oauth-doctor decode <token>`): if exp is missing, configure the issuer to set one (a long lifetime is still a lifetime).',
+      'If exp is a string, the issuer writes NumericDate wrongly (RFC 7519 §2): it must be a number of seconds.',
+    ],
+    sources: ['OpenID Connect Core 1.0 §2', 'RFC 7519 §4.1.4', 'RFC 7519 §2 (NumericDate)'],
+    match: [{ text: /\bexpir(?:y|es|ed|ation)?(?: at| time)?:? ['"]?(?:0001-01-01|1970-01-01[T ]00:00:00)/i }],
+    // Above the general expiry reading of the same line ("token is expired").
+    priority: 4,
   },
   {
     key: 'general.expired_token',
@@ -66,9 +194,9 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     provenance: ['001_b11ec28349281b2a.txt (expired token is a 401)'],
     match: [
       {
-        text: /\b(?:access |id |bearer |auth |jwt |oidc )?token (?:has |is |was )?expired\b|\bexpired (?:access |auth(?:entication)? |id |bearer )?token\b|\bjwt (?:is )?expired\b|\bjwt_is_expired\b|\btoken expiry\b|\b(?:token|jwt)\b[^.\n]{0,40}\bexpired at\b|\bexpired_access_token\b|\baccess_token_expired\b|\btoken_expired\b|\bhas expired\b/i,
+        text: /\b(?:access |id |bearer |auth |jwt |oidc )?token (?:has |is |was )?expired\b|\bexpired (?:access |auth(?:entication)? |id |bearer )?token\b|\bjwt (?:is )?expired\b|\bjwt_is_expired\b|\btoken expiry\b|\b(?:token|jwt)\b[^.\n]{0,40}\bexpired at\b|\bexpired_access_token\b|\baccess_token_expired\b|\btoken_expired\b|\bhas expired\b|\bExpired JWT\b|\bon or after the Expiration Time\b|\bTokenExpired(?:Error|Exception)\b|\bExpiredToken(?:Error|Exception)\b|\b(?:id|access)_token (?:has |is |was )?expired\b/i,
         // "expired, revoked or malformed", "invalid or expired": the server does not say which.
-        notText: /expired,? or |or expired|expired, revoked|expired\/|\/expired|expired or (?:invalid|revoked)|invalid or expired|\b(?:authori[sz]ation |auth |device |verification )?code (?:has |is )?expired|\bcode expired\b/i,
+        notText: /expired,? or |or expired|expired, revoked|expired\/|\/expired|expired or (?:invalid|revoked)|invalid or expired|\b(?:authori[sz]ation |auth |device |verification )?code (?:has |is )?expired|\bcode expired\b|\bdevice code\b[^\n]{0,60}\bhas expired\b|expired, disabled/i,
         notCode: ['invalid_grant', 'invalid_client', 'unauthorized_client'],
       },
       { codeLike: /^(?!.*(?:refresh|code|device|password|secret|client))(?=.*(?:^|_)expired?(?:_|$))(?=.*(?:token|jwt|session|access|auth|credential|bearer))/ },
@@ -135,14 +263,38 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     provenance: ['002_8a173236cfaf1cfa.txt (Invalid Access Token: re-authenticate the app)'],
     match: [
       {
-        text: /\b(?:invalid|bad|malformed|unrecognized|unrecognised|unknown) (?:access |bearer |auth(?:entication)? |id |api |jwt |login )?token\b|\btoken (?:is )?(?:invalid|malformed|not valid|unrecognized)\b|\bjwt (?:is )?malformed\b|\bmalformed jwt\b|\bmissing\/invalid\b|\binvalid\/expired\b|\bsignature (?:verification )?(?:failed|is invalid|does not match|mismatch)|failed to verify (?:the )?(?:id token )?signature|\binvalid (?:jwt )?signature\b|did not contain any signing keys|no (?:matching|suitable|applicable) (?:signing )?keys?\b|\bkid\b.{0,40}not found|unable to find (?:a |the )?(?:signing )?key|(?:id|access) token (?:verification|validation) fail|verification of (?:the )?token failed|couldn't verify signed token|not from a supported provider|claim "?\w+"? is missing|\baudience (?:is )?invalid|\binvalid ?audience|\baud(?:ience)? (?:claim )?(?:mismatch|does not match|not allowed)|\baudiences?\b.{0,80}(?:not allowed|rejected|does not match|doesn't match|mismatch)|expected audience|wrong audience|incorrect (?:token )?audience|cannot be authenticated with the token|no auth provider found matching|invalid claim ['"]?aud\b|expired, revoked, malformed|invalid or expired|expired or invalid|no known key successfully validated|\bJwt verification fails\b|\bjwks?\b.{0,40}(?:doesn't|does not) have (?:a )?key|\bkid\b.{0,60}(?:not available|no match|unknown|not found)|invalid kid|could not find kid|could not parse (?:the )?(?:inbound |access |id )?token|failed to validate (?:the )?(?:jwt |token )?signature|no valid key found|(?:not well formed|malformed) (?:jwt|token)|\bJWT is not well formed\b|\bclaim\b.{0,30}not present|token isn't active|\btoken (?:is )?(?:revoked|blacklisted|disabled)\b|InvalidAuthenticationToken|CompactToken parsing failed|invalid number of segments|not enough segments|token is malformed|failed to authenticate (?:the )?(?:provided )?token|cannot verify (?:the )?token|unexpected (?:JWT )?alg\b|\balg(?:orithm)? (?:is )?(?:not allowed|mismatch|not supported)|issuer or signature/i,
+        text: /\b(?:invalid|bad|malformed|unrecognized|unrecognised|unknown) (?:access |bearer |auth(?:entication)? |id |api |jwt |login )?token\b|\btoken (?:is )?(?:invalid|malformed|not valid|unrecognized)\b|\bjwt (?:is )?malformed\b|\bmalformed jwt\b|\bmissing\/invalid\b|\binvalid\/expired\b|\bsignature (?:verification )?(?:failed|is invalid|does not match|mismatch)|failed to verify (?:the )?(?:id token )?signature|\binvalid (?:jwt )?signature\b|did not contain any signing keys|no (?:matching|suitable|applicable) (?:signing )?keys?\b|\bkid\b.{0,40}not found|unable to find (?:a |the )?(?:signing )?key|(?:id|access) token (?:verification|validation) fail|verification of (?:the )?token failed|couldn't verify signed token|not from a supported provider|claim "?\w+"? is missing|\baudience (?:is )?invalid|\binvalid ?audience|\baud(?:ience)? (?:claim )?(?:mismatch|does not match|not allowed)|\baudiences?\b.{0,80}(?:not allowed|rejected|does not match|doesn't match|mismatch)|expected audience|wrong audience|incorrect (?:token )?audience|cannot be authenticated with the token|no auth provider found matching|invalid claim ['"]?aud\b|expired, revoked, malformed|expired, disabled,? or deleted|invalid or expired|expired or invalid|no known key successfully validated|\bJwt verification fails\b|\bjwks?\b.{0,40}(?:doesn't|does not) have (?:a )?key|\bkid\b.{0,60}(?:not available|no match|unknown|not found)|invalid kid|could not find kid|could not parse (?:the )?(?:inbound |access |id )?token|failed to validate (?:the )?(?:jwt |token )?signature|no valid key found|(?:not well formed|malformed) (?:jwt|token)|\bJWT is not well formed\b|\bclaim\b.{0,30}not present|token isn't active|\btoken (?:is )?(?:revoked|blacklisted|disabled)\b|InvalidAuthenticationToken|CompactToken parsing failed|invalid number of segments|not enough segments|token is malformed|failed to authenticate (?:the )?(?:provided )?token|cannot verify (?:the )?token|unexpected (?:JWT )?alg\b|\bnot allowed to be used (?:by|with) this (?:audience|application|app|client)\b|\bsigning key must be (?:specified|provided|set|configured)\b|\b(?:didn't|did not|could not|couldn't|unable to) find (?:a |the )?public ?key\b|\binvalid (?:api key|key|credentials) or (?:access |auth |bearer )?token\b|\b(?:must use|requires?|only accepts?) (?:an? )?(?:app(?:lication)?|user) access tokens?\b|\balg(?:orithm)? (?:is )?(?:not allowed|mismatch|not supported)|issuer or signature/i,
         notCode: ['invalid_grant', 'invalid_client', 'unauthorized_client', 'redirect_uri_mismatch', 'invalid_request'],
       },
       { codeLike: /^(?!.*(?:refresh|client|code|scope|grant|redirect|expired|dpop))(?=.*(?:token|jwt|jws|bearer|auth|signature|(?:^|_)kid(?:_|$)|jwk|audience|(?:^|_)aud(?:_|$)))(?=.*(?:invalid|bad|malformed|revoked|unknown|unverified|not_valid|rejected|mismatch|unauthori[sz]ed|authed|failed|missing|wrong))/ },
+      // "access_denied: Invalid bearer token.": the description names the token; the code is only the class.
+      { code: ['access_denied'], text: /\binvalid (?:bearer |access )?token\b/i },
       // At an API (not a token endpoint), "Bad credentials" is the token.
       { text: /\bBad credentials\b/i, notContext: ['token_endpoint'] },
+      // An identity-aware proxy's signed assertion header refused by the app behind it is a token; at a token endpoint it is the grant.
+      { text: /\binvalid (?:[\w-]{1,20} )?(?:jwt )?assertion\b/i, notContext: ['token_endpoint'], notCode: ['invalid_grant', 'invalid_client'] },
     ],
     priority: 1,
+  },
+  {
+    key: 'general.keys_unreachable',
+    finding: 'network_error',
+    severity: 'error',
+    title: 'Or: the verifier could not fetch the issuer\'s signing keys',
+    meaning:
+      'A verifier that finds no key for a token\'s kid may simply never have loaded the issuer\'s key set: the JWKS URL or the issuer is not reachable from where it runs (a container that cannot resolve the public host name, a proxy, TLS trust), so every token fails the same way.',
+    causes: [
+      'The issuer URL the verifier uses resolves or connects only from outside its network (a host name valid in the browser but not inside the container).',
+      'A proxy or a certificate the verifier does not trust blocks the JWKS request; the log line before this one usually says so.',
+    ],
+    fixes: [
+      'From the verifier\'s machine or container, fetch the JWKS (`curl -v <issuer>/.well-known/openid-configuration`, then its jwks_uri).',
+      'Make the verifier reach the issuer by a name that works from where it runs, while tokens keep the public issuer.',
+    ],
+    sources: ['RFC 7517 §5', 'RFC 8414 §3', 'OpenID Connect Core 1.0 §10.1'],
+    match: [{ text: /\b(?:didn't|did not|could not|couldn't|unable to) find (?:a |the )?(?:public ?key|signing key|key)\b|\bkid\b[^\n]{0,40}\bnot found\b|\bno matching (?:signing )?keys?\b/i }],
+    alternative: true,
+    priority: -1,
   },
   {
     key: 'general.issuer_mismatch',
@@ -165,12 +317,51 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['OpenID Connect Core 1.0 §3.1.3.7 (iss must match exactly)', 'OpenID Connect Discovery 1.0 §4.3', 'RFC 8414 §3'],
     match: [
       {
-        text: /unexpected iss(?:uer)? value|\biss(?:uer)?\b (?:claim )?(?:mismatch|does not match|did not match|doesn't match|is not valid|is invalid|validation fail)|invalid (?:token )?issuer|issuer (?:field )?(?:\S+ )?(?:in discovery data )?does not match|\bwrong iss\b|does not match (?:the )?(?:expected|configured) issuer|issued by a different provider|Issuer validation failed|The iss claim is not valid|\bIDX10205\b|\bIDX40001\b|issuer_mismatch|\bissuer\b.{0,20}(?:is )?not configured|iss claim has value|did not match the requested issuer|invalid claims?:? \{?['"]?iss\b|invalid claim ['"]iss['"]|IssuerError|\bunexpected "iss"|no (?:OpenID ?Connect|OIDC|identity) provider (?:found|configured|registered)/i,
+        text: /unexpected iss(?:uer)? value|\biss(?:uer)?\b (?:claim )?(?:mismatch|does not match|did not match|doesn't match|is not valid|is invalid|validation fail)|invalid (?:token )?issuer|issuer (?:field )?(?:\S+ )?(?:in discovery data )?does not match|\bwrong iss\b|does not match (?:the )?(?:expected|configured) issuer|issued by a different provider|Issuer validation failed|The iss claim is not valid|\bIDX10205\b|\bIDX40001\b|issuer_mismatch|\bissuer\b.{0,20}(?:is )?not configured|iss claim has value|did not match the requested issuer|invalid claims?:? \{?['"]?iss\b|invalid claim ['"]iss['"]|IssuerError|\bunexpected "iss"|no (?:OpenID ?Connect|OIDC|identity) provider (?:found|configured|registered)|belongs to (?:a )?different authority|\bissuer\b[^\n]{0,120}\bspecified in the token does not match\b/i,
         // "Invalid issuer or signature" does not say which: that is invalid_token.
         notText: /issuer or signature/i,
       },
       { codeLike: /(?:^|_)(?:issuer|iss)(?:_|$)/ },
     ],
+    priority: 3,
+  },
+  {
+    key: 'general.issuer_other_token',
+    finding: 'invalid_token',
+    severity: 'error',
+    title: 'Or: the wrong token was sent (one issued by another provider or for another purpose)',
+    meaning:
+      'An issuer that differs is as often the wrong token as a wrong configuration: an ID token of a social login sent where the API expects the token of its own identity service, ' +
+      'or a token of another tenant or environment.',
+    causes: [
+      'The app sends the sign-in provider\'s ID token to a backend that verifies tokens of another issuer (exchange it first for the token the backend expects).',
+      'A token of another environment or tenant is cached and sent.',
+    ],
+    fixes: ['Decode the token (`oauth-doctor decode <token>`): its iss names who issued it; send the token the receiver is configured for.'],
+    sources: ['RFC 7519 §4.1.1', 'OpenID Connect Core 1.0 §3.1.3.7 (iss must match exactly)'],
+    match: [{ text: /\binvalid (?:token )?issuer\b|\bunexpected iss(?:uer)? value\b|\bissued by a different provider\b/i }],
+    alternative: true,
+    priority: -1,
+  },
+  {
+    key: 'general.federated_credential_mismatch',
+    finding: 'issuer_mismatch',
+    severity: 'error',
+    title: 'No trust matches the federated token: its issuer, subject or audience differ from the one configured',
+    meaning:
+      'A workload presented a token from its own identity provider (a Kubernetes cluster, a CI system) to be exchanged for a cloud credential. The cloud looks for a trust configured with exactly that issuer, subject and audience and found none. ' +
+      'Issuers are compared as exact strings, so a trailing slash or another cluster\'s URL is enough; subjects name one service account, branch or environment.',
+    causes: [
+      'The issuer configured in the trust differs from the iss of the token: a trailing slash, another cluster, region or CI organisation URL.',
+      'The subject differs: another namespace or service account, a pull request or environment instead of a branch in a CI job.',
+      'The audience of the token is not the one the trust expects.',
+    ],
+    fixes: [
+      'Decode the federated token (`oauth-doctor decode <token>`) and copy its iss, sub and aud exactly into the trust (federated credential, role trust policy, workload identity pool).',
+      'Compare the printed assertion issuer, subject and audience with the trust character by character.',
+    ],
+    sources: ['RFC 7523 §3', 'RFC 8693 §2.1', 'RFC 7519 §4.1.1'],
+    match: [{ text: /\bno matching federated identity (?:record|credential)\b|\bfederated (?:identity )?credentials?\b[^\n]{0,60}\b(?:not found|does not match|no match)\b/i }],
     priority: 3,
   },
   {
@@ -257,7 +448,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §3.1.2', 'RFC 6749 §4.1.3', 'RFC 9700 §4.1'],
     match: [
       {
-        text: /redirect(?:ion)?[_ -]?ur[il]s?\b.{0,60}(?:mismatch|do(?:es)? not match|doesn't match|not (?:registered|whitelisted|allowed|permitted|valid|match|in the list)|is invalid|must match)|(?:invalid|unregistered|unknown|wrong|incorrect|bad) redirect(?:ion)?[_ -]?ur[il]|redirect(?:ion)? url is not permitted|callback url (?:mismatch|is not (?:allowed|registered|valid))|redirect_mismatch|reply url .{0,40}(?:does not match|not registered)|invalid parameter:? ['"]?redirect_uri|['"]?redirect_uri['"]? parameter must be|(?:missing|invalid|mismatching|mismatched|unregistered),? (?:or \w+ )?redirect(?:ion)?[_ -]?ur[il]|custom scheme (?:uri|url)s? (?:are )?not allowed|\bdomain\b[^.\n]{0,40}\bis not authori[sz]ed (?:for oauth|to run)|unauthorized[-_]domain|redirect_uri is not associated/i,
+        text: /redirect(?:ion)?[_ -]?ur[il]s?\b.{0,60}(?:mismatch|do(?:es)? not match|doesn't match|not (?:registered|whitelisted|allowed|permitted|valid|match|in the list)|is invalid|must match)|(?:invalid|unregistered|unknown|wrong|incorrect|bad) redirect(?:ion)?[_ -]?ur[il]|redirect(?:ion)? url is not permitted|callback url (?:mismatch|is not (?:allowed|registered|valid))|redirect_mismatch|reply url .{0,40}(?:does not match|not registered)|invalid parameter:? ['"]?redirect_uri|['"]?redirect_uri['"]? parameter must be|(?:missing|invalid|mismatching|mismatched|unregistered),? (?:or \w+ )?redirect(?:ion)?[_ -]?ur[il]|custom scheme (?:uri|url)s? (?:are )?not allowed|custom (?:uri )?scheme\b[^\n]{0,40}\bnot (?:enabled|allowed|supported|permitted)\b|\bdomain\b[^.\n]{0,40}\bis not authori[sz]ed (?:for oauth|to run)|unauthorized[-_]domain|redirect_uri is not associated|only supports? the oauth_callback value|\boauth_callback\b[^\n]{0,30}\b(?:not (?:supported|allowed|approved|valid)|mismatch)/i,
       },
       { codeLike: /redirect|callback_ur[il]|reply_ur[il]|return_ur[il]/ },
     ],
@@ -286,7 +477,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §4.1.2.1', 'OpenID Connect Core 1.0 §3.1.2.6'],
     match: [
       {
-        text: /\buser (?:denied|cancel+ed|declined|rejected)\b|\bnot assigned to\b|not allowed to access this app|consent (?:was )?(?:denied|declined)|\baccount (?:is |has been )?(?:disabled|locked|blocked|suspended|deactivated)\b|email[_ ]unverified|e-?mail (?:address )?(?:is )?not verified|needs? (?:admin(?:istrator)? )?(?:approval|consent)|not (?:approved|permitted) by (?:the |your )?admin|blocked by (?:your |the )?administrator|\binvalid (?:user|username|resource owner) (?:credentials|or password)|\b(?:wrong|invalid|incorrect) (?:e-?mail|username) or password\b|\baccount is not fully set up\b|\b(?:hasn't|has not|have not|haven't) approved\b|\b(?:have|has) denied access\b|\baccount does not have access\b|\bsign ?ups? (?:are )?not allowed\b/i,
+        text: /\buser (?:has )?(?:denied|cancel+ed|declined|rejected)\b|\bnot assigned to\b|not allowed to access this app|consent (?:was )?(?:denied|declined)|\baccount (?:is |has been )?(?:disabled|locked|blocked|suspended|deactivated)\b|email[_ ]unverified|e-?mail (?:address )?(?:is )?not verified|needs? (?:admin(?:istrator)? )?(?:approval|consent)|not (?:approved|permitted) by (?:the |your )?admin|blocked by (?:your |the )?administrator|\binvalid (?:user|username|resource owner) (?:credentials|or password)|\b(?:wrong|invalid|incorrect) (?:e-?mail|username) or password\b|\baccount is not fully set up\b|\b(?:hasn't|has not|have not|haven't) approved\b|\b(?:have|has) denied access\b|\baccount does not have access\b|\bsign ?ups? (?:are )?not allowed\b|\bAccessDenied: Not authorized\b|\baccess for (?:user|account) \S{1,80} (?:is|was) denied\b/i,
       },
       { codeLike: /^(?!(?:permission_denied|access_forbidden)$)(?:.*(?:denied|declined|cancel+ed|rejected|blocked|suspended|locked|disabled_user|user_disabled|account_disabled|consent|(?:^|_)mfa(?:_|$)|interaction|login_required|policy|not_assigned|unverified|org_internal|disallowed_useragent))/ },
     ],
@@ -316,6 +507,8 @@ export const generalEntries: readonly KnowledgeEntry[] = [
         text: /(?:client|application|app) (?:is )?not (?:authorized|allowed|permitted|enabled) (?:for|to use|to request|to retrieve|to exchange)|grant[_ ]types?\b.{0,40}not (?:allowed|permitted|authorized|enabled|supported for)|not authorized for (?:the )?(?:client credentials|this grant|grant)|AllowedGrantTypes|not configured to allow|does not have access to the api product|device_flow_disabled|must be (?:explicitly )?enabled for this (?:app|client|application)|(?:grant|flow) (?:type )?is not enabled|(?:unauthorized|invalid) grant type for (?:the )?client/i,
       },
       { codeLike: /^(?=.*(?:client|app|application|flow|grant))(?=.*(?:not_allowed|disabled|not_authorized|unauthorized|not_enabled|not_permitted))/ },
+      // "Client not allowed to exchange code" under invalid_grant: the description names the cause, the code only the class.
+      { code: ['invalid_grant', 'invalid_request'], text: /\bclient (?:is )?not (?:allowed|authorized|permitted) to\b/i },
     ],
     priority: 2,
   },
@@ -340,7 +533,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §3.3', 'RFC 6749 §5.2', 'RFC 8707 §2'],
     match: [
       {
-        text: /\b(?:invalid|unknown|unsupported|disallowed|unrecognized|unrecognised|restricted) scopes?\b|\bscopes? (?:is |are )?(?:invalid|not (?:allowed|valid|supported|recognized|found|permitted)|do(?:es)? not exist|malformed)|\bscope\b[^\n]{0,80}\b(?:doesn't|does not|do not) exist|\bscope\b[^\n]{0,80}\bis not (?:supported|valid|allowed)\b|\bService not found\b|declined ?scopes?|DeclinedScopes|\bunauthorized_scope(?:_error)?\b|\b(?:resource|audience)\b.{0,40}(?:not found|not registered|does not exist|unknown)|\binvalid_target\b/i,
+        text: /\b(?:invalid|unknown|unsupported|disallowed|unrecognized|unrecognised|restricted) scopes?\b|\bscopes? (?:is |are )?(?:invalid|not (?:allowed|valid|supported|recognized|found|permitted)|do(?:es)? not exist|malformed)|\bscope\b[^\n]{0,80}\b(?:doesn't|does not|do not) exist|\bscope\b[^\n]{0,160}\bis not (?:supported|valid|allowed)\b|\bService not found\b|declined ?scopes?|DeclinedScopes|\bunauthorized_scope(?:_error)?\b|\b(?:resource|audience)\b.{0,40}(?:not found|not registered|does not exist|unknown)|\binvalid_target\b/i,
       },
       { codeLike: /^(?=.*(?:scope|audience|resource|target))(?=.*(?:invalid|unknown|unsupported|not_allowed|unauthorized|disallowed|malformed|bad|not_found))/ },
     ],
@@ -367,7 +560,14 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     provenance: ['001_b11ec28349281b2a.txt (When to Use 403 Forbidden?)'],
     match: [
       {
-        text: /\binsufficient (?:permissions?|privileges?|scopes?|authentication scopes|access rights)\b|not enough permissions|\bmissing (?:required )?(?:scopes?|permissions?)\b|does not have (?:the )?(?:required )?(?:scope|permission|role)s?|(?:scope|scp)['"]? claim does not contain|\bpermission.{0,20}\bmissing\b|_permission\b.{0,40}\bmissing\b|\bno apiproduct match\b|\bnot authorized to (?:access|perform|call)\b|\bmissing_scope\b|\binsufficient_permissions?\b|does not contain (?:the )?(?:required )?scopes?|missing (?:these |the )?(?:following )?required scopes|\bscopes? (?:do(?:es)? not match|mismatch)\b/i,
+        text: /\binsufficient (?:permissions?|privileges?|scopes?|authentication scopes|access rights)\b|not enough permissions|\bmissing (?:required )?(?:scopes?|permissions?)\b|(?:scope|scp)['"]? claim does not contain|\bpermission.{0,20}\bmissing\b|_permission\b.{0,40}\bmissing\b|\bno apiproduct match\b|\bmissing_scope\b|\binsufficient_permissions?\b|does not contain (?:the )?(?:required )?scopes?|missing (?:these |the )?(?:following )?required scopes|\bscopes? (?:do(?:es)? not match|mismatch)\b|\bPermission \\?'[^'\\\n]{1,80}\\?' denied\b/i,
+      },
+      // Words that only say "not permitted": under an explicit denial (error=access_denied, AccessDenied,
+      // "access ... is denied") they are the denial's reason, a user or policy refused, not a scope.
+      {
+        text: /does not have (?:the )?(?:required )?(?:scope|permission|role)s?|\bnot authorized to (?:access|perform|call)\b/i,
+        notText: /\baccess[_ ]denied\b|\bAccessDenied\b|\baccess for (?:user|account|client) \S{1,80} (?:is|was) denied\b/i,
+        notCode: ['access_denied'],
       },
       { codeLike: /^(?:(?:forbidden|permission_denied|access_forbidden)$|(?=.*(?:scope|permission|privilege|role|right))(?=.*(?:missing|insufficient|denied|lack|not_enough|required|forbidden|not_granted)))/ },
     ],
@@ -455,6 +655,54 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     priority: 2,
   },
   {
+    key: 'general.app_signature_not_registered',
+    finding: 'invalid_client',
+    severity: 'error',
+    title: "The app's signing certificate (key hash or SHA-1 fingerprint) is not registered for this client",
+    meaning:
+      'A mobile app is identified to the provider by its package or bundle name and the fingerprint of the certificate it is signed with, registered with the client. ' +
+      'Sign-in is refused when the running app\'s pair matches no registered client: the provider cannot tell this build from an impostor.',
+    causes: [
+      'The fingerprint of the certificate this build is signed with is not registered: a debug keystore, another developer\'s machine, or the store re-signing release builds with its own key.',
+      'The key hash was computed from the wrong keystore or with the wrong password (a wrong password still prints a hash, of nothing).',
+      'The client id configured in the app is not the one registered for this platform (a web client id where the Android one is needed, or the reverse).',
+    ],
+    fixes: [
+      'Print the fingerprint of the certificate that signed the running build (`keytool -list -v -keystore <keystore>`, or `./gradlew signingReport`) and register it (SHA-1 and SHA-256, or the base64 key hash) on the provider\'s client.',
+      'For store builds, also register the fingerprint of the store\'s app signing key, shown in the store console.',
+      'Check that the package name and the client id in the app are those of the registered client.',
+    ],
+    sources: ['RFC 8252 §8.6', 'RFC 8252 §8.4', 'RFC 6749 §2.1'],
+    match: [{ text: /\bkey hash(?:es)?\b[^\n]{0,60}\b(?:does not match|doesn't match|not match|not registered)|\binvalid key hash\b|\bDEVELOPER_ERROR\b|\bSHA-?1\b[^\n]{0,40}\b(?:fingerprint|certificate)\b[^\n]{0,40}\b(?:not registered|does not match|mismatch)/i }],
+    priority: 3,
+  },
+  {
+    key: 'general.basic_challenge_oauth',
+    finding: 'invalid_client',
+    severity: 'error',
+    title: 'The OAuth server asks for the client credentials with HTTP Basic: client authentication failed',
+    meaning:
+      'An authorization server answered 401 with `WWW-Authenticate: Basic`. RFC 6749 makes that the answer to a client that failed to authenticate: ' +
+      'the client_id and client_secret were missing, wrong, or not sent in the Authorization header the server expects.',
+    causes: [
+      'No client_secret was sent, or it is wrong for this client_id.',
+      'The credentials were sent in the body where this server expects HTTP Basic (client_secret_basic), or the reverse.',
+      'The Basic header was built from values that were not form-encoded first.',
+    ],
+    fixes: [
+      'Send `Authorization: Basic base64(urlencode(client_id) + ":" + urlencode(client_secret))` with the token request.',
+      'Copy the secret again from the server\'s client registration; `oauth-doctor login` tries both methods and says which one the server accepts.',
+    ],
+    sources: ['RFC 6749 §5.2', 'RFC 6749 §2.3.1', 'RFC 7617 §2'],
+    provenance: ['000_771f3fde50da5341.txt (Thinktecture AuthorizationServer: invalid_client until the credentials go in HTTP Basic)'],
+    match: [
+      { status: [401], challenge: 'Basic', context: ['token_endpoint'] },
+      // The realm names the OAuth server itself ("OAuth2", "...Auth", "token"): a 401 there is the client's credentials.
+      { status: [401], text: /WWW-Authenticate:? ['"]?Basic realm=['"]?[^'"\n]{0,30}(?:oauth|token|oidc|openid|auth2?['"])/i },
+    ],
+    priority: 1,
+  },
+  {
     key: 'general.assertion_signature',
     finding: 'invalid_client',
     severity: 'error',
@@ -497,9 +745,12 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §6', 'RFC 6749 §5.2', 'RFC 9700 §4.14.2 (refresh token rotation)'],
     match: [
       {
-        text: /\brefresh[_ ]?token\b.{0,40}(?:invalid|expired|revoked|not found|not valid|reuse|already (?:been )?used|rejected|validation failed)|\binvalid refresh[_ ]?token\b|\bexpired refresh[_ ]?token\b|\bunable to refresh\b|\bfailed to refresh (?:the )?(?:access )?token\b|\bStale (?:refresh )?token\b|\brefresh token\b.{0,60}\b(?:consumed|reused|different client|another client)\b|\bgrant has been revoked\b|\bREFRESH_TOKEN_ERROR\b/i,
+        text: /\brefresh[_ ]?token\b.{0,40}(?:invalid|expired|revoked|not found|not valid|reuse|already (?:been )?used|rejected|validation failed)|\binvalid refresh[_ ]?token\b|\bexpired refresh[_ ]?token\b|\bunable to refresh\b|\bfailed to refresh (?:the )?(?:access )?token\b|\bStale (?:refresh )?token\b|\brefresh token\b.{0,60}\b(?:consumed|reused|different client|another client)\b|\bgrant has been revoked\b|\bREFRESH_TOKEN_ERROR\b|\btoken (?:was )?not issued to this client\b|\btoken was issued to (?:a |an )?(?:different|another) client\b/i,
+        // "Unable to refresh token (StatusCode: 500)": the server failed, the token was never judged.
+        notStatus: [500, 502, 503, 504],
       },
-      { code: ['invalid_grant'], context: ['refresh'] },
+      // A library's "refresh" of a service-account (JWT assertion) credential sends no refresh token.
+      { code: ['invalid_grant'], context: ['refresh'], notContext: ['assertion'] },
       { code: ['invalid_grant'], text: /refresh[\s_-]?token|token (?:has been )?(?:expired or )?revoked/i },
       // A grant tied to a session that ended, or a "token" that expired: codes are not tokens, so this is the refresh token.
       { code: ['invalid_grant'], text: /\bsession\b|\btoken (?:is |has )?(?:not active|expired|been revoked|revoked)\b/i, notContext: ['code_exchange'] },
@@ -544,7 +795,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §4.1.2', 'RFC 6749 §4.1.3', 'RFC 7636 §4.6'],
     match: [
       {
-        text: /\b(?:invalid|bad|expired|malformed|unknown|incorrect) (?:authori[sz]ation |auth )?code\b|\bcode (?:has )?(?:expired|already (?:been )?(?:used|redeemed)|was already redeemed|is (?:not valid|invalid|expired))|\bcode[_ ]verifier\b|\bpkce\b|\bcode[_ ]challenge\b|\bredirectUri passed to \/authorize must also be passed to \/token/i,
+        text: /\b(?:invalid|bad|expired|malformed|unknown|incorrect) (?:authori[sz]ation |auth )?code\b|\bcode (?:has )?(?:expired|already (?:been )?(?:used|redeemed)|was already redeemed|is (?:not valid|invalid|expired))|\bcode has (?:already )?been (?:used|redeemed|consumed)\b|\bcode[_ ]verifier\b|\bpkce\b|\bpkce[_ ]?code[_ ]?verifier\b|\bcode[_ ]challenge\b|\bredirectUri passed to \/authorize must also be passed to \/token/i,
         notText: /code[_ ]verifier.{0,40}(?:must be (?:between|at least|\d)|characters long|length|illegal)|code_challenge_method|code[_ ]challenge (?:is )?required/i,
       },
       { code: ['invalid_grant'], context: ['code_exchange'], notContext: ['refresh'] },
@@ -587,7 +838,9 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       {
         text: /\bmissing (?:required )?(?:parameter|argument)s?\b|\b(?:required )?parameter\b.{0,40}\b(?:is )?(?:missing|required|not (?:present|provided))\b|\bmalformed request\b|\bmissing field\b|"msg": ?"field required"|\bincludes? a parameter more than once\b|multiple client credentials|more than one (?:mechanism|method) for authenticating|\bduplicate(?:d)? parameters?\b|must be (?:sent as )?application\/x-www-form-urlencoded|\bunsupported (?:content|media)[ -]type\b|No authorization token was found|Format is Authorization: Bearer|Authorization header (?:is )?(?:missing|malformed)|Authorization header format|missing required authentication credential|authentication token not provided|Authentication credentials not found|need: Basic realm|no (?:auth(?:orization)? |bearer |access )?token (?:was )?(?:provided|found|supplied)|code[_ ]challenge (?:is )?required/i,
       },
-      { codeLike: /(?:missing|malformed|invalid|unknown|duplicate)_(?:param|parameter|request|argument|field|header)|(?:^|_)bad_request(?:_|$)|parameter_(?:missing|absent|invalid)/ },
+      { codeLike: /(?:missing|malformed|invalid|unknown|duplicate)_(?:param|parameter|request|argument|field|header)|(?:^|_)bad_request(?:_|$)|parameter_(?:missing|absent|invalid)|^validation_(?:error|failed|exception)$/ },
+      // A server that answers 400 because it could not decode the request body into its types.
+      { status: [400], text: /\bcannot unmarshal\b|\bUnmarshal type error\b/i },
     ],
     priority: 0,
   },
@@ -616,7 +869,9 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       // Case as servers write it: "client certificate not found" is no 404.
       { text: /\.well-known\/(?:openid-configuration|oauth-authorization-server).{0,120}(?:\b404\b|Not Found|Cannot GET)/ },
       {
-        text: /(?:invalid|malformed) discovery document|\bdiscovery document\b.{0,60}(?:error|invalid|could not|failed|not found)|error (?:retrieving|fetching|loading|parsing) (?:the )?(?:discovery|openid configuration)|Unable to resolve (?:the )?Configuration with the provided Issuer|\bCannot GET \/|Unable to get authority configuration|\bauthority\b.{0,60}(?:is )?(?:invalid|not (?:valid|found))|Invalid URL: issuer|openid_config_error|Could not retrieve endpoints|get keys failed: 404|Expected 200 OK from the JSON Web Key Set|not a conform Token Endpoint response/i,
+        text: /(?:invalid|malformed) discovery document|\bdiscovery document\b.{0,60}(?:error|invalid|could not|failed|not found)|error (?:retrieving|fetching|loading|parsing) (?:the )?(?:discovery|openid configuration)|Unable to resolve (?:the )?Configuration with the provided Issuer|\bCannot GET \/|Unable to get authority configuration|\bauthority\b.{0,60}(?:is )?(?:invalid|not (?:valid|found))|Invalid URL: issuer|openid_config_error|Could not retrieve endpoints|get keys failed: 404|Expected 200 OK from the JSON Web Key Set|\bJWKS endpoint did not contain any keys\b|not a conform Token Endpoint response/i,
+        // "Error loading discovery document: Error connecting to ...: the SSL connection could not be established": the path, not the URL.
+        notText: /\bError connecting to\b|could not be established|connection (?:refused|reset|timed out)|\bi\/o timeout\b|no such host|Name or service not known|certificate (?:signed by unknown authority|verify failed|has expired|is not trusted)/i,
       },
     ],
     priority: 2,
@@ -638,7 +893,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       'Correct the URL from the provider\'s discovery document.',
     ],
     sources: ['RFC 6749 §5.1 (application/json)', 'RFC 8414 §3'],
-    match: [{ text: /Unexpected token '?<'?|invalid character '.' looking for beginning of value|got "text\/html|Error while extracting response|unexpected response content-type|content-type is not JSON compatible|<!DOCTYPE[^\n]{0,40}is not valid JSON|is not valid JSON|Unexpected character \(?'?<|JSON\.parse: unexpected character|Expected (?:JSON|BEGIN_OBJECT)|The data couldn.t be read because it isn.t in the correct format|server response missing access_token|JSON (?:parse )?error/i }],
+    match: [{ text: /Unexpected token '?<'?|invalid character '.' looking for beginning of value|got "text\/html|Error while extracting response|unexpected response content-type|content-type is not JSON compatible|<!DOCTYPE[^\n]{0,40}is not valid JSON|is not (?:a )?valid JSON|Unexpected character \(?'?<|JSON\.parse: unexpected character|Expected (?:JSON|BEGIN_OBJECT)|The data couldn.t be read because it isn.t in the correct format|server response missing access_token|JSON (?:parse )?error/i }],
     priority: 0,
   },
   {
@@ -664,7 +919,11 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §3.1 and §3.2 (TLS required)', 'Node.js docs: Errors (Common system errors)', 'Node.js docs: TLS (X509 certificate error codes)'],
     match: [
       {
-        text: /\bi\/o timeout\b|\bdial tcp\b|context deadline exceeded|Client\.Timeout exceeded|\b(?:request|connection|connect|read|operation) timed? ?out\b|\btimed out\b|\bunexpected EOF\b|\bEOF\b|connection (?:refused|reset|closed|aborted)|no such host|Name or service not known|could not resolve (?:host|proxy)|Temporary failure in name resolution|\bx509: |certificate (?:signed by unknown authority|verify failed|has expired|is not trusted|is not valid)|CERTIFICATE_VERIFY_FAILED|PKIX path (?:building|validation) failed|unable to find valid certification path|SSLHandshakeException|\bSSL(?:Error|Exception)\b|\btls: (?:failed|handshake|bad certificate)|handshake (?:failure|failed)|curl_easy_perform\(\) failed|tunneling socket could not be established|Proxy Authentication Required|\bstatusCode=407\b|\bnetwork (?:error|is unreachable)\b|socket hang up|I\/O error on (?:GET|POST) request|Unable to obtain configuration from|failed to (?:query|discover|fetch|get|connect to)[^.\n]{0,40}provider|Failed to discover OpenID provider|could not be reached|\bunreachable\b|Connection(?:Error|RefusedError)|ConnectTimeout|ReadTimeout|remote fetch is failed|Network request failed|Timeout occurred/i,
+        text: /\bi\/o timeout\b|\bdial tcp\b|context deadline exceeded|Client\.Timeout exceeded|\b(?:request|connection|connect|read|operation) timed? ?out\b|\btimed out\b|\bunexpected EOF\b|\bEOF\b|connection (?:refused|reset|closed|aborted)|no such host|Name or service not known|could not resolve (?:host|proxy)|Temporary failure in name resolution|\bx509: |certificate (?:signed by unknown authority|verify failed|has expired|is not trusted|is not valid)|CERTIFICATE_VERIFY_FAILED|PKIX path (?:building|validation) failed|unable to find valid certification path|SSLHandshakeException|\bSSL(?:Error|Exception)\b|\btls: (?:failed|handshake|bad certificate)|handshake (?:failure|failed)|curl_easy_perform\(\) failed|tunneling socket could not be established|Proxy Authentication Required|\bstatusCode=407\b|\bnetwork (?:error|is unreachable)\b|socket hang up|I\/O error on (?:GET|POST) request|Unable to obtain configuration from|failed to (?:query|discover|fetch|get|connect to)[^.\n]{0,40}provider|Failed to discover OpenID provider|could not be reached|\bunreachable\b|Connection(?:Error|RefusedError)|ConnectTimeout|ReadTimeout|remote fetch is failed|Network request failed|Timeout occurred|SSL connection could not be established|\bError connecting to https?:/i,
+        // A server that answered 500 was reached: "dial tcp ... refused" in its body is its own backend failing.
+        notStatus: [500],
+        // So was one that answered 404: the path is wrong, not the network.
+        notText: /\bHTTP Error 404\b|\b404:? Not Found\b/i,
       },
     ],
     priority: 1,
@@ -687,7 +946,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §5.2'],
     match: [
       {
-        text: /Failed to obtain access token|Could not authenticate you from \w+|OAUTH_(?:GET_ACCESS_TOKEN|CALLBACK(?:_HANDLER)?)_ERROR|OAuthCallback(?:Error)?\b|OAuth flow failed|MissingTokenError|Missing access token parameter|Response Error: \d{3}|Failed to get token from provider|token exchange failed|Error redeeming code|Callback handler failed/i,
+        text: /Failed to obtain access token|Could not authenticate you from \w+|OAUTH_(?:GET_ACCESS_TOKEN|CALLBACK(?:_HANDLER)?)_ERROR|OAuthCallback(?:Error)?\b|OAuth flow failed|MissingTokenError|Missing access token parameter|Response Error: \d{3}|Failed to get token from provider|token exchange failed|Error redeeming code|Callback handler failed|server responded with (?:an error in the response body|a challenge in the WWW-Authenticate)|\bCallbackRouteError\b/i,
       },
     ],
     priority: -5,

@@ -733,7 +733,8 @@ export const jwtLibraryEntries: readonly KnowledgeEntry[] = [
     causes: ['The client sent an access token past its lifetime instead of refreshing it.', 'The server clock is far ahead of the issuer.'],
     fixes: [DECODE_EXP, 'Refresh tokens on the client before they expire (MSAL acquireTokenSilent does this).'],
     sources: [IDMODEL, 'RFC 7519 §4.1.4', 'RFC 6750 §3.1'],
-    match: [{ text: /\bIDX10223\b/ }, { code: ['invalid_token'], text: /The token expired at/i }],
+    // A gap of whole hours between ValidTo and the current time is a time zone: the general reading answers (explain/time-window.ts).
+    match: [{ text: /\bIDX10223\b/, notContext: ['window_whole_hours'] }, { code: ['invalid_token'], text: /The token expired at/i, notContext: ['window_whole_hours'] }],
     priority: P,
   },
   {

@@ -180,7 +180,32 @@ export const microsoftEntries: readonly KnowledgeEntry[] = [
       'Create a fresh assertion for each token request with exp a few minutes ahead; check nbf/exp with `oauth-doctor decode <assertion>`.',
     ],
     sources: [src('AADSTS700024'), 'RFC 7523 §3'],
-    match: [{ code: ['AADSTS700024'] }],
+    // Only when the printed window starts after Entra's current time; otherwise the stale assertion below.
+    match: [{ code: ['AADSTS700024'], context: ['window_ahead'] }],
+    priority: P,
+  },
+  {
+    key: 'microsoft.AADSTS700024_stale',
+    provider: 'microsoft',
+    finding: 'invalid_client',
+    severity: 'error',
+    title: 'Microsoft Entra: the client assertion is outside its valid time range (AADSTS700024): a stale or expired assertion',
+    meaning:
+      "The client_assertion's window does not contain Microsoft Entra's current time. When its expiry lies before the current time the message prints (or no times are printed), " +
+      'the usual cause is a federated token (workload identity, a CI job\'s OIDC token) used as the assertion after it expired; a clock ahead shows instead as a window that starts after the current time.',
+    causes: [
+      'Workload identity: the projected service-account token was read once and reused after it expired (the SDK or the application caches it).',
+      'A CI job\'s OIDC token was requested at the start of a long job and used after its lifetime (often minutes); the Azure CLI does not refresh it.',
+      'A self-signed assertion is cached and sent again after its exp.',
+      'Less often: the signing machine\'s clock is off.',
+    ],
+    fixes: [
+      'Re-read the federated token file (AZURE_FEDERATED_TOKEN_FILE) for each token request, or update the SDK that caches it.',
+      'In CI, request the OIDC token and log in right before the step that needs Azure, or log in again in long jobs.',
+      'Build a new client assertion per token request; compare the printed "expiry time of assertion" with "Current time" to confirm.',
+    ],
+    sources: [src('AADSTS700024'), 'RFC 7523 §3', 'RFC 7521 §4.2'],
+    match: [{ code: ['AADSTS700024'], notContext: ['window_ahead'] }],
     priority: P,
   },
   {
@@ -412,7 +437,8 @@ export const microsoftEntries: readonly KnowledgeEntry[] = [
   {
     key: 'microsoft.AADSTS9002326',
     provider: 'microsoft',
-    finding: 'invalid_request',
+    // The request is well formed; the client's registered type (Web, not SPA) does not allow this flow: general.unauthorized_client's own reading.
+    finding: 'unauthorized_client',
     severity: 'error',
     title: "Microsoft Entra: cross-origin token redemption is only for 'Single-Page Application' redirect URIs (AADSTS9002326)",
     meaning:

@@ -432,7 +432,7 @@ export const rfcEntries: readonly KnowledgeEntry[] = [
         code: ['invalid_token'],
         text: /\bexpired\b|\bexpiry\b|\bexpiration\b/i,
         // oauthlib's "expired, revoked, malformed, or invalid for other reasons" lists possibilities: that is invalid_token.
-        notText: /expired,? or |or expired|expired, revoked|expired\/|\/expired|expired or (?:invalid|revoked)|invalid or expired/i,
+        notText: /expired,? or |or expired|expired, revoked|expired, disabled|expired\/|\/expired|expired or (?:invalid|revoked)|invalid or expired/i,
       },
     ],
   },

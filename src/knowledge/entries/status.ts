@@ -222,10 +222,33 @@ export const statusEntries: readonly KnowledgeEntry[] = [
     provenance: ['001_b11ec28349281b2a.txt (Gmail API: Resolve a 429 error: Too many requests)', '001_b11ec28349281b2a.txt (Gmail API: Retry failed requests to resolve errors)', '001_b11ec28349281b2a.txt (Yandex Market: 420 Enhance Your Calm)'],
     match: [
       { status: [429, 420] },
-      { text: /\btoo[-_ ]?many[-_ ]?(?:requests|attempts|login attempts|calls)\b|\brate[\s_-]?limit(?:ed| exceeded| reached)?\b|\bhit rate limit\b|\bthrottl(?:ed|ing)\b|\bquota (?:exceeded|reached)\b|exceeded your (?:<[^>]{0,80}>)?quota|\b(?:daily |usage )?limit exceeded\b|\brequest loop\b/i },
+      { text: /\btoo[-_ ]?many[-_ ]?(?:requests|attempts|login attempts|calls)\b|TooManyRequests|\brate[\s_-]?limit(?:ed| exceeded| reached)?\b|\bhit rate limit\b|\bthrottl(?:ed|ing)\b|\bquota (?:exceeded|reached)\b|exceeded your (?:<[^>]{0,80}>)?quota|\b(?:daily |usage )?limit exceeded\b|\brequest loop\b/i },
       { codeLike: /rate_?limit|throttl|quota|too_many|limit_exceeded|limit_reached/ },
     ],
     priority: 1,
+  },
+  {
+    key: 'status.429_whatever_the_code',
+    finding: 'rate_limited',
+    severity: 'warning',
+    title: 'HTTP 429: the server is throttling, whatever code the body carries',
+    meaning:
+      'The status says the request was refused for its rate, not its content. A code in the body (a denial, temporarily_unavailable, an error of the server\'s own) is how this server words the throttle: ' +
+      'the same request will be accepted after a pause, and treating it as a final refusal (ending a login, dropping a token) is the bug to avoid.',
+    causes: [
+      'Polling or retrying too fast: a device-flow poll loop that ignores the interval, retries without delay.',
+      'Many token requests for one client in a short time (a token fetched per API call instead of cached).',
+    ],
+    fixes: [
+      'Wait as long as Retry-After says (or back off exponentially from one second) and send the same request again.',
+      'Treat 429 as retryable in the client, whatever the body says; cache tokens until shortly before their exp.',
+    ],
+    sources: ['RFC 6585 §4', 'RFC 8628 §3.5'],
+    provenance: ['001_b11ec28349281b2a.txt (Gmail API: Resolve a 429 error: Too many requests)'],
+    // slow_down already says "throttled" and what to do about it (RFC 8628 §3.5): its own entry answers.
+    match: [{ status: [429], hasCode: true, notCode: ['slow_down'] }],
+    // Above any code read with it (a code by its words scores 3 to 5): the status is the answer.
+    priority: 5,
   },
   {
     key: 'status.5xx_server_error',
