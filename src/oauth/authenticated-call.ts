@@ -36,7 +36,7 @@ export async function callAuthenticated<T>(
   o: { authMethod: AuthMethodChoice; advertised: readonly string[] | undefined; secretSource?: string },
 ): Promise<CallOutcome<T>> {
   const methods = methodsToTry(o.authMethod, session.client, o.advertised);
-  const trial = await tryMethods(endpoint, params, session.client, o.authMethod === 'auto' ? methods : methods.slice(0, 1), session.deps, session.timeoutMs);
+  const trial = await tryMethods({ ...(session.issuer ? { issuer: session.issuer } : {}), ...endpoint }, params, session.client, o.authMethod === 'auto' ? methods : methods.slice(0, 1), session.deps, session.timeoutMs);
   if (trial.value === undefined) {
     return {
       auth_method: null,

@@ -8,18 +8,19 @@ import type { Deps } from '../deps.js';
 import type { HttpResponse } from '../http/client.js';
 import type { ClientAuth } from './client-auth/index.js';
 
-export function authenticatedPost(
+export async function authenticatedPost(
   endpoint: string,
   params: Readonly<Record<string, string>>,
   auth: ClientAuth,
   deps: Pick<Deps, 'http' | 'secrets'>,
   timeoutMs: number,
+  issuer?: string,
 ): Promise<HttpResponse> {
   const request = {
     body: new URLSearchParams(params),
     // GitHub answers form-encoded unless asked for JSON.
     headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' } as Record<string, string>,
   };
-  for (const secret of auth.apply(request)) deps.secrets.add(secret, 'credential');
+  for (const secret of await auth.apply(request, { endpoint, ...(issuer ? { issuer } : {}) })) deps.secrets.add(secret, 'credential');
   return deps.http.request({ url: endpoint, method: 'POST', headers: request.headers, body: request.body.toString(), timeoutMs });
 }

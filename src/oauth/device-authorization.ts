@@ -118,7 +118,7 @@ export function requestDeviceAuthorization(
 ): Promise<MethodTrial<DeviceAuthorization>> {
   const url = session.endpoints.deviceAuthorization;
   if (!url) throw new Error('requestDeviceAuthorization: the session has no device authorization endpoint');
-  const endpoint: AuthenticatedEndpoint<DeviceAuthorization> = { url, name: 'The device authorization endpoint', read: readDeviceAuthorization };
+  const endpoint: AuthenticatedEndpoint<DeviceAuthorization> = { url, name: 'The device authorization endpoint', read: readDeviceAuthorization, ...(session.issuer ? { issuer: session.issuer } : {}) };
   return tryMethods(endpoint, params, session.client, methods, session.deps, session.timeoutMs, o);
 }
 

@@ -56,6 +56,8 @@ export interface AuthenticatedEndpoint<T> {
   /** "The token endpoint", "The introspection endpoint": the subject of a network finding. */
   name: string;
   read: (res: HttpResponse) => EndpointReading<T>;
+  /** The provider's issuer: an assertion's audience may be it rather than the endpoint (RFC 7523 §3). */
+  issuer?: string;
 }
 
 /** Codes with which providers refuse the client itself (GitHub has its own). */
@@ -81,7 +83,7 @@ export async function sendWithMethod<T>(
 ): Promise<AttemptOutcome<T>> {
   const started = performance.now();
   try {
-    const res = await authenticatedPost(endpoint.url, params, clientAuth(method, client), deps, timeoutMs);
+    const res = await authenticatedPost(endpoint.url, params, clientAuth(method, client), deps, timeoutMs, endpoint.issuer);
     const read = endpoint.read(res);
     const worked = read.value !== undefined;
     const attempt: Attempt = { auth_method: method, status: res.status, error: read.error ?? (worked ? null : `http_${res.status}`), elapsed_ms: Math.round(res.elapsedMs) };
@@ -106,9 +108,10 @@ export async function sendWithMethod<T>(
 }
 
 /** The token endpoint for one grant: its answers read as RFC 6749 §5.1/§5.2 token responses. */
-export function tokenEndpointFor(url: string, grant: Grant): AuthenticatedEndpoint<TokenResponse> {
+export function tokenEndpointFor(url: string, grant: Grant, issuer?: string): AuthenticatedEndpoint<TokenResponse> {
   return {
     url,
+    ...(issuer ? { issuer } : {}),
     name: 'The token endpoint',
     read: (res) => {
       const processed = processTokenResponse(res, grant.grant_type);

@@ -76,5 +76,5 @@ export function requestTokens(
   o: TrialOptions = {},
 ): Promise<MethodTrial> {
   if (!session.endpoints.token) throw new Error('requestTokens: the session has no token endpoint');
-  return tryMethods(tokenEndpointFor(session.endpoints.token, grant), grant, session.client, methods, session.deps, session.timeoutMs, o);
+  return tryMethods(tokenEndpointFor(session.endpoints.token, grant, session.issuer), grant, session.client, methods, session.deps, session.timeoutMs, o);
 }

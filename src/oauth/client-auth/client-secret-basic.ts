@@ -12,7 +12,7 @@ export function basicCredentials(client: Client): string {
 export function clientSecretBasic(client: Client): ClientAuth {
   return {
     method: 'client_secret_basic',
-    apply({ headers }) {
+    async apply({ headers }) {
       headers.authorization = basicCredentials(client);
       // A server that echoes the header back must not print the credentials either.
       return [headers.authorization.slice('Basic '.length)];

@@ -7,7 +7,7 @@ import type { Client, ClientAuth } from './types.js';
 export function clientSecretPost(client: Client): ClientAuth {
   return {
     method: 'client_secret_post',
-    apply({ body }) {
+    async apply({ body }) {
       body.set('client_id', client.client_id);
       if (client.client_secret === undefined) return [];
       body.set('client_secret', client.client_secret);

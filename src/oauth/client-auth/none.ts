@@ -7,7 +7,7 @@ import type { Client, ClientAuth } from './types.js';
 export function noClientAuth(client: Client): ClientAuth {
   return {
     method: 'none',
-    apply({ body }) {
+    async apply({ body }) {
       body.set('client_id', client.client_id);
       return [];
     },

@@ -25,10 +25,21 @@ export interface OutgoingRequest {
   headers: Record<string, string>;
 }
 
+/** Where a request goes: what an assertion-based method (a signed JWT per request) needs to know. */
+export interface AuthTarget {
+  /** The endpoint URL the request is sent to. */
+  endpoint: string;
+  /** The provider's issuer, when known. */
+  issuer?: string;
+}
+
 export interface ClientAuth {
   readonly method: ClientAuthMethod;
-  /** Adds the client's credentials; returns every secret value it wrote, for scrubbing. */
-  apply(request: OutgoingRequest): string[];
+  /**
+   * Adds the client's credentials; returns every secret value it wrote, for scrubbing. Async, so
+   * that a method may sign a fresh assertion for each request.
+   */
+  apply(request: OutgoingRequest, target: AuthTarget): Promise<string[]>;
   /**
    * What to set in the user's own client to authenticate this way; with `otherRefused`, the
    * provider refused the other secret method, so the advice also warns off that one.
