@@ -186,7 +186,17 @@ Exit codes: 0 nothing wrong, 1 a problem was diagnosed, 2 usage or input error.`
     try {
       const d = await withCa(globals.ca, deps);
       const options = await mod.options(cmd, d, program);
-      const result = seams.run ? await seams.run(name, options) : await mod.run(options, d);
+      const report = mod.report?.(options);
+      // With --report, the run's HTTP exchanges are kept for it; nothing else about the run changes.
+      const recorder = report ? (await import('./report/exchanges.js')).recordExchanges(d.http, deps.now) : undefined;
+      const runDeps = recorder ? { ...d, http: recorder.http } : d;
+      const result = seams.run ? await seams.run(name, options) : await mod.run(options, runDeps);
+      if (report && recorder) {
+        const { writeReport } = await import('./report/write-report.js');
+        const input = await mod.reportInput?.(options, result);
+        await writeReport(report, { command: name, argv, result, exchanges: recorder.exchanges, generatedAt: deps.now(), version: version(), ...(input !== undefined ? { input } : {}) }, deps);
+        deps.stderr.write(`→ Report written to ${report.file} (${report.format}; secrets, codes and tokens redacted)\n`);
+      }
       if (globals.json) deps.stdout.write(`${jsonText(result)}\n`);
       else deps.stdout.write(await mod.render(result, await textStyle(globals.color !== false)));
       exitCode = result.ok ? EXIT.ok : EXIT.problem;

@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import type { CommandResult } from '../commands/result.js';
 import type { Deps } from '../deps.js';
+import type { ReportRequest } from '../report/report-document.js';
 import type { Style } from '../report/style.js';
 
 export interface CommandModule<Options, Result extends CommandResult> {
@@ -19,6 +20,13 @@ export interface CommandModule<Options, Result extends CommandResult> {
   options(cmd: Command, deps: Deps, program: Command): Promise<Options>;
   run(o: Options, deps: Deps): Promise<Result>;
   render(r: Result, style: Style): Promise<string>;
+  /**
+   * The --report the options ask for (login, probe, explain): the registry records the run's HTTP
+   * exchanges and writes the report after the run.
+   */
+  report?(o: Options): ReportRequest | undefined;
+  /** What the report shows as the command's input (explain's text), once the run has read it. */
+  reportInput?(o: Options, r: Result): Promise<string | undefined>;
 }
 
 /** Commander's parsed flags of one command, typed by the command that declared them. */

@@ -10,11 +10,14 @@ import { readInputHead } from '../../input.js';
 import { redactDeep } from '../../redact.js';
 import type { CommandResult } from '../result.js';
 
+import type { ReportRequest } from '../../report/report-document.js';
+
 export interface ExplainOptions {
   text?: string;
   file?: string;
   /** Read the input as a log even when it is small. */
   log?: boolean;
+  report?: ReportRequest;
 }
 
 export interface ExplainResult extends CommandResult {
@@ -34,9 +37,16 @@ export interface ExplainResult extends CommandResult {
 const ONE_ERROR_MAX = 256 * 1024;
 const WHAT = 'error (a message, JSON body, HTTP response, stack trace or log)';
 
+/** The text each result explained, for --report (kept out of the JSON, which has only its reading). */
+export const explainedText = new WeakMap<ExplainResult, string>();
+
 export async function run(options: ExplainOptions, deps: Deps): Promise<ExplainResult> {
   const input = await readInputHead(WHAT, { argument: options.text, file: options.file }, ONE_ERROR_MAX, deps);
-  if (input.complete && !options.log && !looksLikeLog(input.text)) return explainOne(input.text);
+  if (input.complete && !options.log && !looksLikeLog(input.text)) {
+    const result = explainOne(input.text);
+    explainedText.set(result, input.text);
+    return result;
+  }
   const scanner = new LogScanner(explainText);
   if (input.complete) scanner.push(Buffer.from(input.text, 'utf8'));
   else {

@@ -6,6 +6,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { flagsOf, type CommandModule } from '../../cli/command.js';
 import { addClientFlags, addNetworkFlags, checkWritable, collectParam, clientOptions, positiveSeconds, seconds, url, type ClientFlags, type NetworkFlags } from '../../cli/flags.js';
 import { DEFAULT_SECRET_ENV } from '../../env-secrets.js';
+import { addReportFlags, reportRequest, type ReportFlags } from '../../cli/report-flags.js';
 import { UsageError } from '../../errors.js';
 import type { LoopbackHost } from '../../loopback/listener.js';
 import { RESERVED_AUTHORIZATION_PARAMS } from '../../oauth/authorization-request.js';
@@ -14,7 +15,7 @@ import type { LoginOptions, LoginResult } from './run.js';
 
 const LOOPBACK_HOSTS: readonly LoopbackHost[] = ['127.0.0.1', 'localhost', '::1'];
 
-interface LoginFlags extends ClientFlags, NetworkFlags {
+interface LoginFlags extends ClientFlags, NetworkFlags, ReportFlags {
   issuer?: string;
   authorizationEndpoint?: string;
   tokenEndpoint?: string;
@@ -74,8 +75,8 @@ export const loginCommand: CommandModule<LoginOptions, LoginResult> = {
       .option('--clock-tolerance <seconds>', 'seconds of clock difference to allow on token times', seconds('--clock-tolerance'), 0)
       .option('--show-tokens', 'print tokens in full (otherwise their first characters and length)')
       .option('--save <file>', 'write the token response to this file, readable only by you (0600)')
-      .option('--insecure-http', 'send credentials to plain http:// endpoints on other hosts anyway (only on a network you trust)')
-      .addHelpText(
+      .option('--insecure-http', 'send credentials to plain http:// endpoints on other hosts anyway (only on a network you trust)');
+    addReportFlags(cmd).addHelpText(
         'after',
         `
 Examples:
@@ -84,6 +85,7 @@ Examples:
   $ oauth-doctor login --issuer https://idp.example.com --client-id spa --auth-method none --no-open --json
   $ oauth-doctor login --issuer https://idp.example.com --client-id web --redirect-uri https://app.example.com/callback   # paste mode
   $ oauth-doctor login --device --issuer https://idp.example.com --client-id tv-app --scope "openid offline_access"   # no browser here
+  $ oauth-doctor login --issuer https://idp.example.com --client-id my-app --report login.md --redact-claims       # to paste into an issue
 
 Exit codes: 0 signed in and nothing wrong, 1 the login failed or a problem was diagnosed, 2 usage error (port in use, bad flag).`,
       );
@@ -98,7 +100,9 @@ Exit codes: 0 signed in and nothing wrong, 1 the login failed or a problem was d
       throw new UsageError(`--auth-method ${f.authMethod} needs a client secret: set ${DEFAULT_SECRET_ENV}, or use --client-secret-env NAME or --client-secret-stdin`);
     }
     const given = (name: string) => cmd.getOptionValueSource(name) === 'cli';
+    const report = reportRequest(f);
     return {
+      ...(report ? { report } : {}),
       issuer: f.issuer,
       authorizationEndpoint: f.authorizationEndpoint,
       tokenEndpoint: f.tokenEndpoint,
@@ -124,6 +128,7 @@ Exit codes: 0 signed in and nothing wrong, 1 the login failed or a problem was d
     };
   },
 
+  report: (o) => o.report,
   run: async (o, deps) => (await import('./run.js')).run(o, deps),
   render: async (r, style) => (await import('./render.js')).renderLogin(r, style),
 };

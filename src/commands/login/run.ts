@@ -22,6 +22,7 @@ import { discover, discoveryLocations, type ProviderMetadata } from '../../oidc/
 import type { Verification } from '../../token/verify.js';
 import { printable } from '../../report/printable.js';
 import type { CommandResult } from '../result.js';
+import type { ReportRequest } from '../../report/report-document.js';
 import { loadJose } from '../../lazy-modules.js';
 import { spinner } from '../../report/spinner.js';
 
@@ -53,6 +54,7 @@ export interface LoginOptions {
   insecureHttp?: boolean;
   /** The device authorization grant (RFC 8628) instead of the browser on this machine. */
   device?: DeviceOptions;
+  report?: ReportRequest;
 }
 
 export interface DeviceOptions {

@@ -4,6 +4,7 @@
  */
 import { Option, type Command } from 'commander';
 import { flagsOf, type CommandModule } from '../../cli/command.js';
+import { addReportFlags, reportRequest, type ReportFlags } from '../../cli/report-flags.js';
 import { addClientFlags, addNetworkFlags, checkWritable, collectParam, collectUrl, positiveInt, repeatableChoice, positiveSeconds, url, type ClientFlags, type NetworkFlags } from '../../cli/flags.js';
 import type { Deps } from '../../deps.js';
 import { UsageError } from '../../errors.js';
@@ -11,7 +12,7 @@ import { SECRET_METHODS, type SecretMethod } from '../../oauth/client-auth/index
 import type { ProbeOptions, ProbeResult } from './run.js';
 import { CHECK_NAMES, TARGET_KEYS, type CheckName, type ProbeTarget } from './types.js';
 
-interface ProbeFlags extends ClientFlags, NetworkFlags {
+interface ProbeFlags extends ClientFlags, NetworkFlags, ReportFlags {
   issuer?: string;
   config?: string;
   name?: string;
@@ -55,14 +56,15 @@ export const probeCommand: CommandModule<ProbeOptions, ProbeResult> = {
     addNetworkFlags(cmd)
       .option('--max-time <seconds>', 'limit of the whole run', positiveSeconds('--max-time'), 300)
       .option('--strict', 'warnings fail the run too')
-      .option('--junit <file>', 'also write a JUnit XML report to this file')
-      .addHelpText(
+      .option('--junit <file>', 'also write a JUnit XML report to this file');
+    addReportFlags(cmd).addHelpText(
         'after',
         `
 Examples:
   $ oauth-doctor probe --issuer https://idp.example.com
   $ OAUTH_CLIENT_SECRET=... oauth-doctor probe --issuer https://idp.example.com --client-id ci-bot --redirect-uri https://app.example.com/callback
   $ oauth-doctor probe --config probe.json --junit probe-report.xml --json > probe.json.out
+  $ oauth-doctor probe --issuer https://idp.example.com --client-id ci-bot --report probe.html   every exchange, redacted, in one page
   $ TOKEN=... oauth-doctor probe --issuer https://idp.example.com --resource https://api.example.com/me --token-env TOKEN
 
 Exit codes: 0 every check passed (warnings allowed unless --strict), 1 a check failed, 2 usage error.`,
@@ -72,7 +74,9 @@ Exit codes: 0 every check passed (warnings allowed unless --strict), 1 a check f
   async options(cmd, deps) {
     const f = flagsOf<ProbeFlags>(cmd);
     if (f.junit !== undefined) checkWritable('--junit', f.junit);
+    const report = reportRequest(f);
     return {
+      ...(report ? { report } : {}),
       targets: await probeTargets(f, cmd, deps),
       concurrency: f.concurrency,
       timeoutMs: f.timeout * 1000,
@@ -82,6 +86,7 @@ Exit codes: 0 every check passed (warnings allowed unless --strict), 1 a check f
     };
   },
 
+  report: (o) => o.report,
   run: async (o, deps) => (await import('./run.js')).run(o, deps),
   render: async (r, style) => (await import('./render.js')).renderProbe(r, style),
 };

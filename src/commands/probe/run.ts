@@ -8,6 +8,8 @@ import type { ProbeTarget, TargetResult } from './types.js';
 import { printable } from '../../report/printable.js';
 import type { CommandResult } from '../result.js';
 
+import type { ReportRequest } from '../../report/report-document.js';
+
 export interface ProbeOptions {
   targets: ProbeTarget[];
   concurrency: number;
@@ -15,6 +17,7 @@ export interface ProbeOptions {
   maxTimeMs: number;
   strict: boolean;
   junit?: string;
+  report?: ReportRequest;
 }
 
 export interface ProbeResult extends CommandResult {
