@@ -118,6 +118,19 @@ describe('canary sweep', () => {
     expectClean('saved file', saved, { tokens: false });
   });
 
+  it.each([
+    ['a login', ['--client-id', 'app'], 0],
+    ['a login with --show-tokens (a report redacts tokens anyway)', ['--client-id', 'app', '--show-tokens'], 0],
+    ['a failing login whose server echoes the code and verifier', ['--client-id', 'fail-app'], 1],
+  ] as Array<[string, string[], number]>)('--report in every format, for %s', async (_name, args, code) => {
+    for (const ext of ['md', 'html', 'har']) {
+      const file = join(dir, `report-${args.length}-${code}.${ext}`);
+      const r = await runCli(login([...args, '--report', file]), { env });
+      expect(r.code).toBe(code);
+      expectClean(`the .${ext} report`, readFileSync(file, 'utf8'));
+    }
+  });
+
   it('--show-tokens shows tokens, and still no credential', async () => {
     const r = await runCli(login(['--client-id', 'app', '--json', '--show-tokens']), { env });
     expect(r.code).toBe(0);
