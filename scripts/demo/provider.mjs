@@ -267,7 +267,7 @@ export async function startTokenWrapper(issuer, mode) {
       if (mode === 'dpop-proxy' && req.headers.dpop) headers.dpop = req.headers.dpop;
       const upstreamRes = await fetch(upstream, { method: 'POST', headers, body });
       const text = await upstreamRes.text();
-      exchanges.push({ request: body, authorization: req.headers.authorization ?? '', response: text });
+      exchanges.push({ request: body, authorization: req.headers.authorization ?? '', response: text, ...(req.headers.dpop ? { dpop: req.headers.dpop } : {}) });
       if (mode === 'github' && upstreamRes.status >= 400) {
         const github = {
           invalid_client: ['incorrect_client_credentials', 'The client_id and/or client_secret passed are incorrect.'],

@@ -23,6 +23,8 @@ export interface Endpoints {
   introspection?: string;
   /** RFC 7009 revocation_endpoint. */
   revocation?: string;
+  /** RFC 9126 pushed_authorization_request_endpoint. */
+  pushedAuthorizationRequest?: string;
 }
 
 export interface Session {
@@ -64,6 +66,7 @@ export function createSession(o: {
       userinfo: o.overrides?.userinfo ?? stringOr(metadata.userinfo_endpoint),
       introspection: o.overrides?.introspection ?? stringOr(metadata.introspection_endpoint),
       revocation: o.overrides?.revocation ?? stringOr(metadata.revocation_endpoint),
+      pushedAuthorizationRequest: o.overrides?.pushedAuthorizationRequest ?? stringOr(metadata.pushed_authorization_request_endpoint),
     },
     client: o.client,
     advertisedAuthMethods: Array.isArray(advertised) ? advertised.filter((m): m is string => typeof m === 'string') : undefined,
