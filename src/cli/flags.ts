@@ -189,11 +189,13 @@ export async function dpopOptions(f: DpopFlags, deps: Deps): Promise<{ dpop?: { 
   if (f.dpopKey !== undefined && !f.dpop) throw new UsageError('--dpop-key only means something with --dpop');
   if (!f.dpop) return {};
   if (f.dpopKey === undefined) return { dpop: {} };
+  // A file that cannot be read is said by readFile itself, in one line.
+  const text = (await deps.readFile(f.dpopKey, 64 * 1024)).toString('utf8');
   let key: unknown;
   try {
-    key = JSON.parse((await deps.readFile(f.dpopKey, 64 * 1024)).toString('utf8'));
-  } catch (err) {
-    throw new UsageError(`--dpop-key ${f.dpopKey}: ${(err as { code?: string }).code === 'ENOENT' ? 'no such file' : 'not a JSON private JWK'}`);
+    key = JSON.parse(text);
+  } catch {
+    throw new UsageError(`--dpop-key ${f.dpopKey}: not a JSON private JWK`);
   }
   if (!key || typeof key !== 'object' || typeof (key as { d?: unknown }).d !== 'string' || typeof (key as { kty?: unknown }).kty !== 'string') {
     throw new UsageError(`--dpop-key ${f.dpopKey}: not a private JWK (needs "kty" and "d")`);
