@@ -45,6 +45,8 @@ export const FINDING_IDS = {
   device_code_expired: 'Device flow: the device code expired before the user approved; start again.',
   invalid_dpop_proof: 'The DPoP proof is missing, malformed or does not match the request or key.',
   use_dpop_nonce: 'The server wants a DPoP proof carrying the nonce it just sent; retry with it.',
+  dpop_not_bound: 'DPoP was asked for, but the token came back unbound (token_type Bearer, or bound to another key).',
+  dpop_required: 'The resource wants a DPoP-bound token and a proof (WWW-Authenticate: DPoP), not a Bearer token.',
   success: 'The input shows success (a token response, an active token, a 2xx answer): nothing failed.',
   no_refresh_token: 'No refresh token was issued; the user must sign in again when the access token expires.',
   sub_mismatch: "The userinfo answer's sub is not the ID token's sub: the claims are about another user and must not be used.",

@@ -28,6 +28,8 @@ const ACCESS_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:access_token';
 export const RESOURCE_SERVER = { client_id: 'api-gateway', client_secret: 'rs-Canary-Secret-3c8e1a7f42' };
 /** Registered only for a non-loopback redirect_uri: the paste flow. */
 export const WEB = { client_id: 'web-app', client_secret: 'ws-Canary-Secret-0d4e8b6a55', redirect_uri: 'https://app.example.test/callback' };
+/** Registered with require_pushed_authorization_requests (RFC 9126 §6): its authorization requests must be pushed. */
+export const PAR_CLIENT = { client_id: 'par-app', client_secret: 'ps-Canary-Secret-8e2d4c6b19' };
 
 // oidc-provider's development-mode notices are meant for its integrators, not for the demo's reader.
 for (const level of ['info', 'warn']) {
@@ -64,9 +66,12 @@ async function listen(handler, port = 0) {
  * gives none, which means 5 s; real providers send 5, the tests ask for 1 to run fast);
  * `deviceCodeTtl` the device code's lifetime in seconds (oidc-provider's default is 600).
  * `tokenEndpoints: false` leaves out introspection (RFC 7662) and revocation (RFC 7009), as providers without them.
- * @param {{ authMethods?: string[], accessTokenTtl?: number, port?: number, dateOffsetSeconds?: number, path?: string, deviceInterval?: number, deviceCodeTtl?: number, tokenEndpoints?: boolean }} [options]
+ * `requirePar` makes every client push its authorization requests (discovery then says
+ * require_pushed_authorization_requests, RFC 9126 §5); `par: false` leaves the PAR endpoint out.
+ * `dpopNonce` makes the provider require a DPoP nonce of its own choosing in every proof (RFC 9449 §8).
+ * @param {{ authMethods?: string[], accessTokenTtl?: number, port?: number, dateOffsetSeconds?: number, path?: string, deviceInterval?: number, deviceCodeTtl?: number, tokenEndpoints?: boolean, requirePar?: boolean, par?: boolean, dpopNonce?: boolean }} [options]
  */
-export async function startProvider({ authMethods, accessTokenTtl, port, dateOffsetSeconds, path = '', deviceInterval, deviceCodeTtl, tokenEndpoints = true } = {}) {
+export async function startProvider({ authMethods, accessTokenTtl, port, dateOffsetSeconds, path = '', deviceInterval, deviceCodeTtl, tokenEndpoints = true, requirePar = false, par = true, dpopNonce = false } = {}) {
   const methods = authMethods ?? ['client_secret_basic', 'client_secret_post', 'none'];
   const secretMethod = methods.includes('client_secret_basic') ? 'client_secret_basic' : 'client_secret_post';
   let callback = (_req, res) => res.end();
@@ -103,6 +108,7 @@ export async function startProvider({ authMethods, accessTokenTtl, port, dateOff
       { ...SERVICE, grant_types: ['client_credentials'], response_types: [], redirect_uris: [], token_endpoint_auth_method: secretMethod, scope: 'read write' },
       { ...EXCHANGE, grant_types: [TOKEN_EXCHANGE], response_types: [], redirect_uris: [], token_endpoint_auth_method: secretMethod, scope: 'read write' },
       { ...RESOURCE_SERVER, grant_types: ['client_credentials'], response_types: [], redirect_uris: [], token_endpoint_auth_method: secretMethod, scope: 'read' },
+      { ...PAR_CLIENT, application_type: 'native', redirect_uris: loopbacks, token_endpoint_auth_method: secretMethod, require_pushed_authorization_requests: true, scope: 'openid offline_access profile' },
     ],
     clientAuthMethods: methods,
     scopes: ['openid', 'offline_access', 'profile', 'email', 'read', 'write'],
@@ -113,6 +119,10 @@ export async function startProvider({ authMethods, accessTokenTtl, port, dateOff
       clientCredentials: { enabled: true },
       // The device authorization grant (RFC 8628), for login --device; web-app and service-app may not use it.
       deviceFlow: { enabled: true },
+      // Pushed authorization requests (RFC 9126), for login --par; required of every client with requirePar.
+      pushedAuthorizationRequests: { enabled: par, requirePushedAuthorizationRequests: requirePar },
+      // DPoP (RFC 9449), for --dpop; with dpopNonce every proof must carry the provider's nonce.
+      dPoP: { enabled: true, ...(dpopNonce ? { nonceSecret: Buffer.alloc(32, 7), requireNonce: () => true } : {}) },
       // Opaque tokens only: oidc-provider answers unsupported_token_type for a JWT at both.
       introspection: { enabled: tokenEndpoints, allowedPolicy: introspectionPolicy },
       revocation: { enabled: tokenEndpoints },
@@ -212,7 +222,11 @@ function registerTokenExchange(provider) {
  *   sequences, bidi controls and line separators (a hostile or broken server);
  * - `slow-down-once`: a provider that answers the first device-flow poll with slow_down, as GitHub
  *   and others do to a client that polls faster than they like (RFC 8628 §3.5);
- * - `passthrough`: nothing changed, only recorded.
+ * - `dpop-proxy`: a reverse proxy that forwards the DPoP header (and the DPoP-Nonce answer) under
+ *   its own URL, so the proof's htu names the proxy, not the provider's token endpoint: the
+ *   provider answers invalid_dpop_proof "htu mismatch", as behind a proxy that rewrites the host;
+ * - `passthrough`: nothing changed, only recorded (a DPoP header is not forwarded: a provider
+ *   behind it ignores DPoP and issues Bearer tokens).
  * Everything else is forwarded unchanged to the real token endpoint.
  */
 export async function startTokenWrapper(issuer, mode) {
@@ -250,9 +264,10 @@ export async function startTokenWrapper(issuer, mode) {
       if (mode === 'post-only' && usesBasic) return send(401, { error: 'invalid_client', error_description: 'client authentication failed' });
       const headers = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
       if (req.headers.authorization) headers.authorization = req.headers.authorization;
+      if (mode === 'dpop-proxy' && req.headers.dpop) headers.dpop = req.headers.dpop;
       const upstreamRes = await fetch(upstream, { method: 'POST', headers, body });
       const text = await upstreamRes.text();
-      exchanges.push({ request: body, authorization: req.headers.authorization ?? '', response: text });
+      exchanges.push({ request: body, authorization: req.headers.authorization ?? '', response: text, ...(req.headers.dpop ? { dpop: req.headers.dpop } : {}) });
       if (mode === 'github' && upstreamRes.status >= 400) {
         const github = {
           invalid_client: ['incorrect_client_credentials', 'The client_id and/or client_secret passed are incorrect.'],
@@ -270,7 +285,8 @@ export async function startTokenWrapper(issuer, mode) {
         const tokens = JSON.parse(text);
         return send(200, { ...tokens, expires_in: String(tokens.expires_in), token_type: 'bearer' });
       }
-      res.writeHead(upstreamRes.status, { 'content-type': upstreamRes.headers.get('content-type') ?? 'application/json' });
+      const nonce = mode === 'dpop-proxy' ? upstreamRes.headers.get('dpop-nonce') : null;
+      res.writeHead(upstreamRes.status, { 'content-type': upstreamRes.headers.get('content-type') ?? 'application/json', ...(nonce ? { 'dpop-nonce': nonce } : {}) });
       res.end(text);
     });
   }).then(({ base, close }) => ({ tokenEndpoint: `${base}/token`, base, close, exchanges }));

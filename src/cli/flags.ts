@@ -169,3 +169,37 @@ export async function readClientSecret(flags: ClientFlags, deps: Deps): Promise<
   deps.secrets.add(secret, 'credential');
   return secret;
 }
+
+// ---------------------------------------------------------------- DPoP group
+
+export interface DpopFlags {
+  dpop?: boolean;
+  dpopKey?: string;
+}
+
+/** --dpop and --dpop-key FILE: sender-constrained tokens (RFC 9449), in login and the token commands. */
+export function addDpopFlags(cmd: Command): Command {
+  return cmd
+    .option('--dpop', 'bind the tokens to a key with DPoP proofs (RFC 9449); a new ES256 key unless --dpop-key')
+    .option('--dpop-key <file>', 'with --dpop: sign proofs with this private JWK (login --dpop --save keeps one next to the tokens), to use a DPoP-bound token again');
+}
+
+/** The DPoP choice: none, a new key, or a private JWK read from a file (never argv). */
+export async function dpopOptions(f: DpopFlags, deps: Deps): Promise<{ dpop?: { key?: Record<string, unknown> } }> {
+  if (f.dpopKey !== undefined && !f.dpop) throw new UsageError('--dpop-key only means something with --dpop');
+  if (!f.dpop) return {};
+  if (f.dpopKey === undefined) return { dpop: {} };
+  // A file that cannot be read is said by readFile itself, in one line.
+  const text = (await deps.readFile(f.dpopKey, 64 * 1024)).toString('utf8');
+  let key: unknown;
+  try {
+    key = JSON.parse(text);
+  } catch {
+    throw new UsageError(`--dpop-key ${f.dpopKey}: not a JSON private JWK`);
+  }
+  if (!key || typeof key !== 'object' || typeof (key as { d?: unknown }).d !== 'string' || typeof (key as { kty?: unknown }).kty !== 'string') {
+    throw new UsageError(`--dpop-key ${f.dpopKey}: not a private JWK (needs "kty" and "d")`);
+  }
+  deps.secrets.add((key as { d: string }).d, 'credential');
+  return { dpop: { key: key as Record<string, unknown> } };
+}

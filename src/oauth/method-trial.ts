@@ -15,6 +15,8 @@ import type { HttpResponse } from '../http/client.js';
 import type { Grant } from './grants.js';
 import { authenticatedPost } from './authenticated-post.js';
 import { processTokenResponse, type TokenResponse } from './token-request.js';
+import type { DpopProver } from './dpop.js';
+import { dpopProofRefused } from './dpop-findings.js';
 
 /** One request, as reports show it. */
 export interface Attempt {
@@ -58,6 +60,10 @@ export interface AuthenticatedEndpoint<T> {
   read: (res: HttpResponse) => EndpointReading<T>;
   /** The provider's issuer: an assertion's audience may be it rather than the endpoint (RFC 7523 §3). */
   issuer?: string;
+  /** With DPoP: the prover whose fresh proof goes with each request (RFC 9449). */
+  dpop?: DpopProver;
+  /** What the provider's metadata says of DPoP and of this endpoint, to compare a refused proof with. */
+  dpopContext?: { advertisedUrl?: string; algs?: readonly string[] };
 }
 
 /** Codes with which providers refuse the client itself (GitHub has its own). */
@@ -83,8 +89,10 @@ export async function sendWithMethod<T>(
 ): Promise<AttemptOutcome<T>> {
   const started = performance.now();
   try {
-    const res = await authenticatedPost(endpoint.url, params, clientAuth(method, client), deps, timeoutMs, endpoint.issuer);
+    const res = await authenticatedPost(endpoint.url, params, clientAuth(method, client), deps, timeoutMs, endpoint.issuer, endpoint.dpop);
     const read = endpoint.read(res);
+    // A refused proof is compared with what was sent: the seam knows the proof, the reader does not.
+    if (endpoint.dpop?.last && read.error === 'invalid_dpop_proof') read.findings = dpopProofRefused(read.findings, endpoint.dpop.last, res, endpoint.dpopContext ?? {});
     const worked = read.value !== undefined;
     const attempt: Attempt = { auth_method: method, status: res.status, error: read.error ?? (worked ? null : `http_${res.status}`), elapsed_ms: Math.round(res.elapsedMs) };
     if (read.error_description) attempt.error_description = read.error_description;
@@ -108,10 +116,11 @@ export async function sendWithMethod<T>(
 }
 
 /** The token endpoint for one grant: its answers read as RFC 6749 §5.1/§5.2 token responses. */
-export function tokenEndpointFor(url: string, grant: Grant, issuer?: string): AuthenticatedEndpoint<TokenResponse> {
+export function tokenEndpointFor(url: string, grant: Grant, issuer?: string, dpop?: { prover: DpopProver; advertisedUrl?: string; algs?: readonly string[] }): AuthenticatedEndpoint<TokenResponse> {
   return {
     url,
     ...(issuer ? { issuer } : {}),
+    ...(dpop ? { dpop: dpop.prover, dpopContext: { ...(dpop.advertisedUrl ? { advertisedUrl: dpop.advertisedUrl } : {}), ...(dpop.algs ? { algs: dpop.algs } : {}) } } : {}),
     name: 'The token endpoint',
     read: (res) => {
       const processed = processTokenResponse(res, grant.grant_type);

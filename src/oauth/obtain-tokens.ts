@@ -11,6 +11,8 @@ import { clientConfiguration, methodsToTry, type AuthMethodChoice, type ClientAu
 import type { Grant } from './grants.js';
 import { rememberTokens, type Attempt } from './method-trial.js';
 import { requestTokens, type Session } from './session.js';
+import { dpopReport, type DpopReport } from './dpop.js';
+import { dpopTokenFindings } from './dpop-findings.js';
 
 export interface TokenOutcome {
   auth_method: ClientAuthMethod | null;
@@ -22,6 +24,8 @@ export interface TokenOutcome {
   findings: Finding[];
   /** The raw response, for callers that compare it (rotation); never printed. */
   raw?: Record<string, unknown>;
+  /** With --dpop: the key's thumbprint and what the provider made of the proofs. */
+  dpop?: DpopReport;
 }
 
 /** What a token command shows before (or without) an answer; a fresh value each time. */
@@ -38,9 +42,12 @@ export async function obtainTokens(
   const methods = methodsToTry(o.authMethod, session.client, session.advertisedAuthMethods);
   const trial = await requestTokens(session, grant, o.authMethod === 'auto' ? methods : methods.slice(0, 1));
   rememberTokens(trial.value, deps.secrets);
-  const outcome: TokenOutcome = { auth_method: trial.auth_method, attempts: trial.attempts, tokens: null, claims: {}, advice: [], findings: [] };
+  const outcome: TokenOutcome = { auth_method: trial.auth_method, attempts: trial.attempts, tokens: null, claims: {}, advice: [], findings: [], ...(session.dpop ? { dpop: dpopReport(session.dpop, trial.value) } : {}) };
   if (!trial.value) {
-    outcome.findings = clientRefusedFindings(trial.findings, trial, { hadSecret: session.client.client_secret !== undefined, ...(o.secretSource ? { secretSource: o.secretSource } : {}) });
+    outcome.findings = [
+      ...clientRefusedFindings(trial.findings, trial, { hadSecret: session.client.client_secret !== undefined, ...(o.secretSource ? { secretSource: o.secretSource } : {}) }),
+      ...(session.dpop ? dpopTokenFindings(session.dpop, undefined) : []),
+    ];
     return outcome;
   }
   const examined = await examineTokens(
@@ -55,7 +62,12 @@ export async function obtainTokens(
     tokens: examined.tokens,
     claims: examined.claims,
     advice: trial.auth_method ? [...(tried ? [tried] : []), ...clientConfiguration(trial.auth_method, { otherRefused: trial.outcomes.some((x) => x.kind === 'client_refused') })] : [],
-    findings: [...trial.findings, ...methodRefusedFindings(trial, session.advertisedAuthMethods), ...examined.findings],
+    findings: [
+      ...trial.findings,
+      ...methodRefusedFindings(trial, session.advertisedAuthMethods),
+      ...examined.findings,
+      ...(session.dpop ? dpopTokenFindings(session.dpop, trial.value, examined.claims.access_token) : []),
+    ],
     raw: trial.value,
   };
 }

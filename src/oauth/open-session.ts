@@ -9,9 +9,10 @@ import type { Finding } from '../findings.js';
 import { discover, discoveryLocations, type ProviderMetadata } from '../oidc/discovery.js';
 import type { Client } from './client-auth/index.js';
 import { createSession, type Endpoints, type Session } from './session.js';
+import type { DpopProver } from './dpop.js';
 
 export async function openSession(
-  o: { issuer?: string; overrides: Endpoints; client: Client; timeoutMs: number; progress?: (line: string) => void; uses?: keyof Endpoints },
+  o: { issuer?: string; overrides: Endpoints; client: Client; timeoutMs: number; progress?: (line: string) => void; uses?: keyof Endpoints; dpop?: DpopProver },
   deps: Pick<Deps, 'http' | 'secrets'>,
 ): Promise<{ session: Session; findings: Finding[] }> {
   const findings: Finding[] = [];
@@ -29,6 +30,7 @@ export async function openSession(
     client: o.client,
     deps,
     timeoutMs: o.timeoutMs,
+    ...(o.dpop ? { dpop: o.dpop } : {}),
   });
   return { session, findings };
 }
@@ -41,10 +43,14 @@ export interface TokenClientOptions {
   clientId: string;
   clientSecret?: string;
   timeoutMs: number;
+  /** --dpop: bind the tokens to a key (RFC 9449); with a private JWK kept from an earlier run (--dpop-key). */
+  dpop?: { key?: Record<string, unknown> };
 }
 
 /** The Session of a token command, from its options. */
-export function openTokenSession(o: TokenClientOptions, deps: Pick<Deps, 'http' | 'secrets'>, progress?: (line: string) => void): Promise<{ session: Session; findings: Finding[] }> {
+export async function openTokenSession(o: TokenClientOptions, deps: Pick<Deps, 'http' | 'secrets' | 'now' | 'randomBytes'>, progress?: (line: string) => void): Promise<{ session: Session; findings: Finding[] }> {
+  const dpop = o.dpop ? await (await import('./dpop.js')).createDpopProver(deps, o.dpop.key) : undefined;
+  if (dpop) progress?.(`→ DPoP: proofs signed with a ${o.dpop?.key ? 'kept' : 'new'} ${dpop.alg} key (thumbprint ${dpop.jkt})`);
   return openSession(
     {
       ...(progress ? { progress } : {}),
@@ -52,6 +58,7 @@ export function openTokenSession(o: TokenClientOptions, deps: Pick<Deps, 'http' 
       overrides: { token: o.tokenEndpoint, jwks: o.jwksUri },
       client: { client_id: o.clientId, ...(o.clientSecret !== undefined ? { client_secret: o.clientSecret } : {}) },
       timeoutMs: o.timeoutMs,
+      ...(dpop ? { dpop } : {}),
     },
     deps,
   );

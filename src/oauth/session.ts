@@ -8,6 +8,7 @@ import type { Deps } from '../deps.js';
 import type { ProviderMetadata } from '../oidc/discovery.js';
 import type { Client, ClientAuthMethod } from './client-auth/index.js';
 import type { Grant } from './grants.js';
+import type { DpopProver } from './dpop.js';
 import { tokenEndpointFor, tryMethods, type MethodTrial, type TrialOptions } from './method-trial.js';
 
 export interface Endpoints {
@@ -22,6 +23,8 @@ export interface Endpoints {
   introspection?: string;
   /** RFC 7009 revocation_endpoint. */
   revocation?: string;
+  /** RFC 9126 pushed_authorization_request_endpoint. */
+  pushedAuthorizationRequest?: string;
 }
 
 export interface Session {
@@ -35,6 +38,8 @@ export interface Session {
   readonly deps: Pick<Deps, 'http' | 'secrets'>;
   /** Of each network request. */
   readonly timeoutMs: number;
+  /** With --dpop: the prover whose proofs go with every token request (RFC 9449). */
+  readonly dpop?: DpopProver;
 }
 
 const stringOr = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
@@ -46,6 +51,7 @@ export function createSession(o: {
   client: Client;
   deps: Pick<Deps, 'http' | 'secrets'>;
   timeoutMs: number;
+  dpop?: DpopProver;
 }): Session {
   const metadata = o.metadata ?? {};
   const advertised = metadata.token_endpoint_auth_methods_supported;
@@ -60,11 +66,13 @@ export function createSession(o: {
       userinfo: o.overrides?.userinfo ?? stringOr(metadata.userinfo_endpoint),
       introspection: o.overrides?.introspection ?? stringOr(metadata.introspection_endpoint),
       revocation: o.overrides?.revocation ?? stringOr(metadata.revocation_endpoint),
+      pushedAuthorizationRequest: o.overrides?.pushedAuthorizationRequest ?? stringOr(metadata.pushed_authorization_request_endpoint),
     },
     client: o.client,
     advertisedAuthMethods: Array.isArray(advertised) ? advertised.filter((m): m is string => typeof m === 'string') : undefined,
     deps: o.deps,
     timeoutMs: o.timeoutMs,
+    ...(o.dpop ? { dpop: o.dpop } : {}),
   };
 }
 
@@ -76,5 +84,13 @@ export function requestTokens(
   o: TrialOptions = {},
 ): Promise<MethodTrial> {
   if (!session.endpoints.token) throw new Error('requestTokens: the session has no token endpoint');
-  return tryMethods(tokenEndpointFor(session.endpoints.token, grant, session.issuer), grant, session.client, methods, session.deps, session.timeoutMs, o);
+  return tryMethods(tokenEndpointFor(session.endpoints.token, grant, session.issuer, dpopOf(session)), grant, session.client, methods, session.deps, session.timeoutMs, o);
+}
+
+/** The DPoP prover of a session, with what its metadata says to compare a refused proof with. */
+export function dpopOf(session: Session): { prover: DpopProver; advertisedUrl?: string; algs?: readonly string[] } | undefined {
+  if (!session.dpop) return undefined;
+  const algs = session.metadata.dpop_signing_alg_values_supported;
+  const advertised = stringOr(session.metadata.token_endpoint);
+  return { prover: session.dpop, ...(advertised ? { advertisedUrl: advertised } : {}), ...(Array.isArray(algs) ? { algs: algs.filter((a): a is string => typeof a === 'string') } : {}) };
 }

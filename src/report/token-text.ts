@@ -24,6 +24,12 @@ export function renderTokenOutcome(r: Omit<TokenOutcome, 'findings' | 'raw'>, st
       for (const line of r.advice) out.push(indent(`- ${line}`, 4, 100, 2));
     }
   }
+  if (r.dpop) {
+    const bound = r.dpop.token_type?.toLowerCase() === 'dpop';
+    const nonce = r.dpop.nonce_retries > 0 ? `; the provider asked for its nonce ${r.dpop.nonce_retries === 1 ? 'once' : `${r.dpop.nonce_retries} times`} (use_dpop_nonce) and got it` : '';
+    out.push('', `  ${style.bold('DPoP')} ${r.dpop.alg} key, thumbprint (jkt) ${r.dpop.jkt}${r.dpop.token_type === undefined ? '' : bound ? `: ${style.green('token_type DPoP, bound to this key')}` : `: ${style.red(`token_type ${printable(r.dpop.token_type)}, not bound`)}`}${nonce}`);
+    if (r.dpop.key_saved_to) out.push(`  ${style.dim(`private key saved to ${printable(r.dpop.key_saved_to)} (0600): --dpop-key ${printable(r.dpop.key_saved_to)} uses the token again`)}`);
+  }
   if (r.tokens) {
     out.push('', heading('Tokens', style));
     for (const [k, v] of Object.entries(r.tokens)) out.push(`  ${style.cyan(printable(k).padEnd(14))} ${printable(typeof v === 'string' ? v : JSON.stringify(v))}`);

@@ -13,6 +13,10 @@ import { CANARY, startCanaryProvider } from '../helpers/canary-provider.js';
 import { walk } from '../../scripts/demo/http-browser.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'oauth-doctor-canary-'));
+/** A DPoP private key kept from an earlier run (--dpop-key): its "d" is a canary. */
+const DPOP_KEY = { kty: 'EC', crv: 'P-256', x: 'TkH_TeLtxpe5MsgHDjUD7nLRV1TId_a1kw3QAhNfI6M', y: 'Ec7G74DZiguX22M_OJirMkzc1BKpPwDMFznYagKWtUs', d: 'pYoimA7JJZpv1Fn_74WPgsYhlaz8Y75-sK6cPaE_NX0' };
+const dpopKeyFile = join(dir, 'dpop.jwk');
+writeFileSync(dpopKeyFile, JSON.stringify(DPOP_KEY), { mode: 0o600 });
 let canary: Awaited<ReturnType<typeof startCanaryProvider>>;
 
 beforeAll(async () => {
@@ -22,7 +26,7 @@ afterAll(() => canary.close());
 
 /** Every canary the run may have handled: fixed ones, and the verifiers and ID tokens seen by the server. */
 function canaries(options: { tokens: boolean }) {
-  const credentials = [CANARY.secret, CANARY.code, ...canary.seen.verifiers];
+  const credentials = [CANARY.secret, CANARY.code, ...canary.seen.verifiers, ...canary.seen.proofs, DPOP_KEY.d];
   const tokens = [CANARY.access, CANARY.refresh, CANARY.rotated, ...canary.seen.idTokens];
   return options.tokens ? [...credentials, ...tokens] : credentials;
 }
@@ -51,6 +55,11 @@ describe('canary sweep', () => {
     expect(r.stderr).not.toMatch(STACK_TRACE);
     expectClean('stdout', r.stdout);
     expectClean('stderr', r.stderr);
+    if (args[0] === 'login') {
+      // The key login generated and kept: its "d" is nowhere else.
+      const kept = JSON.parse(readFileSync(join(dir, 'dpop-tokens.json.dpop.jwk'), 'utf8')) as { d: string };
+      expect(r.stdout + r.stderr).not.toContain(kept.d);
+    }
   });
 
   it.each([
@@ -197,6 +206,27 @@ describe('canary sweep', () => {
         expect(r.stdout + r.stderr).not.toContain(CANARY.refresh);
         expect(r.stdout + r.stderr).not.toContain(idToken);
       }
+    }
+  });
+
+  it.each([
+    ['client-credentials --dpop, a nonce round trip, text', ['--client-id', 'app'], 0],
+    ['client-credentials --dpop, a nonce round trip, --verbose JSON', ['--client-id', 'app', '--json', '--verbose'], 0],
+    ['client-credentials --dpop, a refused proof echoed back, text', ['--client-id', 'dpop-echo-app'], 1],
+    ['client-credentials --dpop, a refused proof echoed back, JSON', ['--client-id', 'dpop-echo-app', '--json', '--verbose'], 1],
+    // The canary server binds nothing at the code exchange: dpop_not_bound, after the nonce round trip.
+    ['login --dpop, a new key, --save beside the tokens', ['login', '--client-id', 'app', '--dpop', '--json', '--save', join(dir, 'dpop-tokens.json')], 1],
+  ] as Array<[string, string[], number]>)('DPoP proofs and the private key: %s', async (_name, args, code) => {
+    const before = canary.seen.proofs.length;
+    const r = await runCli(args[0] === 'login' ? login(args.slice(1)) : ['client-credentials', '--issuer', canary.issuer, '--dpop', '--dpop-key', dpopKeyFile, ...args], { env });
+    expect(r.code).toBe(code);
+    expect(canary.seen.proofs.length).toBeGreaterThan(before);
+    expectClean('stdout', r.stdout);
+    expectClean('stderr', r.stderr);
+    if (args[0] === 'login') {
+      // The key login generated and kept: its "d" is nowhere else.
+      const kept = JSON.parse(readFileSync(join(dir, 'dpop-tokens.json.dpop.jwk'), 'utf8')) as { d: string };
+      expect(r.stdout + r.stderr).not.toContain(kept.d);
     }
   });
 });

@@ -20,7 +20,7 @@ export async function startCanaryProvider() {
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   const jwk = { ...(await exportJWK(publicKey)), kid: 'canary', alg: 'RS256', use: 'sig' };
   const pending = new Map<string, { nonce: string; challenge: string; client_id: string }>();
-  const seen = { verifiers: [] as string[], idTokens: [] as string[] };
+  const seen = { verifiers: [] as string[], idTokens: [] as string[], proofs: [] as string[] };
   let issuer = '';
   /** Each request's body as it came, for echoing it as careless servers do. */
   const rawBodies = new WeakMap<URLSearchParams, string>();
@@ -69,6 +69,14 @@ export async function startCanaryProvider() {
         return send(res, 401, { error: 'invalid_client', error_description: `client ${id} sent the wrong secret ${secret} (authorization: ${req.headers.authorization ?? 'none'}; body: ${rawBodies.get(p) ?? ''})` });
       }
       const grant = p.get('grant_type');
+      // DPoP: careless servers echo the proof they got, in a nonce request and in a refusal.
+      const proof = typeof req.headers.dpop === 'string' ? req.headers.dpop : undefined;
+      if (proof) {
+        seen.proofs.push(proof);
+        if (id === 'dpop-echo-app') return send(res, 400, { error: 'invalid_dpop_proof', error_description: `proof ${proof} has a bad htu` });
+        const claims = JSON.parse(Buffer.from(proof.split('.')[1] ?? '', 'base64url').toString() || '{}') as { nonce?: string };
+        if (!claims.nonce) return send(res, 400, { error: 'use_dpop_nonce', error_description: `proof ${proof} lacks the nonce` }, { 'dpop-nonce': 'canary-nonce-1' });
+      }
       const tokens = async (refresh: string) => {
         const started = pending.get(CANARY.code);
         const idToken = await new SignJWT({ sub: 'canary-user', nonce: started?.nonce })
@@ -97,7 +105,7 @@ export async function startCanaryProvider() {
         if (p.get('refresh_token') !== CANARY.refresh) return send(res, 400, { error: 'invalid_grant', error_description: `refresh token ${p.get('refresh_token')} is revoked` });
         return send(res, 200, await tokens(CANARY.rotated));
       }
-      if (grant === 'client_credentials') return send(res, 200, { access_token: CANARY.access, token_type: 'Bearer', expires_in: 300 });
+      if (grant === 'client_credentials') return send(res, 200, { access_token: CANARY.access, token_type: proof ? 'DPoP' : 'Bearer', expires_in: 300, ...(proof ? { debug: `bound by ${proof}` } : {}) });
       return send(res, 400, { error: 'unsupported_grant_type' });
     },
     '/api': (req, res) => {

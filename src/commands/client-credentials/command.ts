@@ -3,13 +3,13 @@
  */
 import { Option } from 'commander';
 import { flagsOf, type CommandModule } from '../../cli/command.js';
-import { addClientFlags, addNetworkFlags, collectParam, clientOptions, seconds, url, type ClientFlags, type NetworkFlags } from '../../cli/flags.js';
+import { addClientFlags, addDpopFlags, addNetworkFlags, dpopOptions, type DpopFlags, collectParam, clientOptions, seconds, url, type ClientFlags, type NetworkFlags } from '../../cli/flags.js';
 import { UsageError } from '../../errors.js';
 import { AUTH_METHOD_CHOICES, type AuthMethodChoice } from '../../oauth/client-auth/index.js';
 import { RESERVED_TOKEN_PARAMS } from '../../oauth/grants.js';
 import type { ClientCredentialsOptions, ClientCredentialsResult } from './run.js';
 
-interface ClientCredentialsFlags extends ClientFlags, NetworkFlags {
+interface ClientCredentialsFlags extends ClientFlags, NetworkFlags, DpopFlags {
   issuer?: string;
   tokenEndpoint?: string;
   jwksUri?: string;
@@ -40,6 +40,7 @@ export const clientCredentialsCommand: CommandModule<ClientCredentialsOptions, C
       .option('--audience <aud>', 'the API the token is for, for providers that take "audience" (Auth0 and others)')
       .option('--param <key=value>', 'an extra token request parameter; repeatable', collectParam, [] as Array<[string, string]>)
       .option('--clock-tolerance <seconds>', 'seconds of clock difference to allow on token times', seconds('--clock-tolerance'), 0);
+    addDpopFlags(cmd);
     addNetworkFlags(cmd)
       .option('--show-tokens', 'print the token in full (otherwise its first characters and length)')
       .addHelpText(
@@ -49,6 +50,7 @@ Examples:
   $ OAUTH_CLIENT_SECRET=... oauth-doctor client-credentials --issuer https://idp.example.com --client-id ci-bot --scope "orders:read"
   $ oauth-doctor client-credentials --issuer https://idp.example.com --client-id ci-bot --resource https://api.example.com --json
   $ vault read -field=secret kv/ci-bot | oauth-doctor client-credentials --token-endpoint https://idp.example.com/token --client-id ci-bot --client-secret-stdin
+  $ oauth-doctor client-credentials --issuer https://idp.example.com --client-id ci-bot --dpop   # a DPoP-bound token (RFC 9449)
 
 Exit codes: 0 a token was issued and nothing is wrong, 1 the request failed or a problem was diagnosed, 2 usage error.`,
       );
@@ -67,6 +69,7 @@ Exit codes: 0 a token was issued and nothing is wrong, 1 the request failed or a
       tokenEndpoint: f.tokenEndpoint,
       jwksUri: f.jwksUri,
       ...client,
+      ...(await dpopOptions(f, deps)),
       authMethod: f.authMethod,
       scope: f.scope,
       resource: f.resource,

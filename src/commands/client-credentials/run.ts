@@ -12,6 +12,8 @@ import { UsageError } from '../../errors.js';
 import type { CommandResult } from '../result.js';
 
 export interface ClientCredentialsOptions {
+  /** --dpop: bind the tokens to a key (RFC 9449). */
+  dpop?: { key?: Record<string, unknown> };
   issuer?: string;
   tokenEndpoint?: string;
   jwksUri?: string;

@@ -29,6 +29,7 @@ export function renderDecode(r: DecodeResult, style: Style): string {
     });
     out.push('', heading('Claims', style), rows.map(([k, v]) => `  ${style.cyan(printable(k).padEnd(width(rows)))}  ${v}`).join('\n'));
   }
+  if (t.dpop_binding) out.push('', `${style.bold('Bound to')}  a DPoP key, cnf.jkt ${printable(t.dpop_binding.jkt)}`, `  ${style.dim(t.dpop_binding.meaning)}`);
   if (t.lifetime_seconds !== undefined && t.lifetime_position !== undefined) {
     out.push('', `${style.bold('Lifetime')}  ${humanDuration(t.lifetime_seconds)}`, `  ${bar(r, style)}`);
   }

@@ -10,6 +10,7 @@ import { cleanPastedToken } from '../../token/clean.js';
 import { parseToken, type TokenKind } from '../../token/parse.js';
 import { verifyToken, wantsVerification, type Verification } from '../../token/verify.js';
 import type { CommandResult } from '../result.js';
+import { readConfirmation, type DpopBinding } from '../../token/confirmation.js';
 
 export interface DecodeOptions {
   token?: string;
@@ -41,6 +42,8 @@ export interface DecodeResult extends CommandResult {
     lifetime_seconds?: number;
     /** Where now falls between issue and expiry, 0..1. */
     lifetime_position?: number;
+    /** cnf.jkt: bound to a DPoP key (RFC 9449 §6.1). */
+    dpop_binding?: DpopBinding;
   };
   verification: Verification;
   now: string;
@@ -179,6 +182,7 @@ export async function run(options: DecodeOptions, deps: Deps): Promise<DecodeRes
     );
   }
 
+  const binding = readConfirmation(parsed.claims);
   const ordered = bySeverity(findings);
   return {
     command: 'decode',
@@ -196,6 +200,7 @@ export async function run(options: DecodeOptions, deps: Deps): Promise<DecodeRes
       times,
       lifetime_seconds: lifetime.seconds,
       lifetime_position: lifetime.position,
+      ...(binding ? { dpop_binding: binding } : {}),
     },
     verification: verified.verification,
     now: new Date(nowSeconds * 1000).toISOString(),

@@ -4,7 +4,7 @@
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { flagsOf, type CommandModule } from '../../cli/command.js';
-import { addClientFlags, addNetworkFlags, checkWritable, collectParam, clientOptions, positiveSeconds, seconds, url, type ClientFlags, type NetworkFlags } from '../../cli/flags.js';
+import { addClientFlags, addDpopFlags, addNetworkFlags, dpopOptions, type DpopFlags, checkWritable, collectParam, clientOptions, positiveSeconds, seconds, url, type ClientFlags, type NetworkFlags } from '../../cli/flags.js';
 import { DEFAULT_SECRET_ENV } from '../../env-secrets.js';
 import { addReportFlags, reportRequest, type ReportFlags } from '../../cli/report-flags.js';
 import { UsageError } from '../../errors.js';
@@ -15,7 +15,8 @@ import type { LoginOptions, LoginResult } from './run.js';
 
 const LOOPBACK_HOSTS: readonly LoopbackHost[] = ['127.0.0.1', 'localhost', '::1'];
 
-interface LoginFlags extends ClientFlags, NetworkFlags, ReportFlags {
+interface LoginFlags extends ClientFlags, NetworkFlags, DpopFlags, ReportFlags {
+  par?: boolean;
   issuer?: string;
   authorizationEndpoint?: string;
   tokenEndpoint?: string;
@@ -68,7 +69,9 @@ export const loginCommand: CommandModule<LoginOptions, LoginResult> = {
       .option('--login-timeout <seconds>', 'how long to wait for the browser to come back (with --device: for the approval; default the device code\'s lifetime)', positiveSeconds('--login-timeout'), 300)
       .option('--device', 'the device flow (RFC 8628) instead of a browser here: shows a code to enter on any device, then polls')
       .option('--device-authorization-endpoint <url>', 'with --device: use this device authorization endpoint', url('--device-authorization-endpoint'))
-      .option('--no-qr', 'with --device: do not draw the verification URL as a QR code on the terminal');
+      .option('--no-qr', 'with --device: do not draw the verification URL as a QR code on the terminal')
+      .option('--par', 'push the authorization request first (RFC 9126): the browser gets only client_id and request_uri (done anyway when the provider requires it)');
+    addDpopFlags(cmd);
     addNetworkFlags(cmd)
       // The name of --timeout before every command meant the same by it.
       .addOption(new Option('--request-timeout <seconds>', 'the same as --timeout').argParser(positiveSeconds('--request-timeout')).hideHelp())
@@ -86,6 +89,7 @@ Examples:
   $ oauth-doctor login --issuer https://idp.example.com --client-id web --redirect-uri https://app.example.com/callback   # paste mode
   $ oauth-doctor login --device --issuer https://idp.example.com --client-id tv-app --scope "openid offline_access"   # no browser here
   $ oauth-doctor login --issuer https://idp.example.com --client-id my-app --report login.md --redact-claims       # to paste into an issue
+  $ oauth-doctor login --issuer https://idp.example.com --client-id my-app --par --dpop --save tokens.json   # PAR, DPoP-bound tokens, the key kept beside them
 
 Exit codes: 0 signed in and nothing wrong, 1 the login failed or a problem was diagnosed, 2 usage error (port in use, bad flag).`,
       );
@@ -124,6 +128,8 @@ Exit codes: 0 signed in and nothing wrong, 1 the login failed or a problem was d
       showTokens: Boolean(f.showTokens),
       save: f.save,
       insecureHttp: Boolean(f.insecureHttp),
+      ...(f.par ? { par: true } : {}),
+      ...(await dpopOptions(f, deps)),
       ...(f.device ? { device: { endpoint: f.deviceAuthorizationEndpoint, qr: f.qr !== false, timeoutGiven: given('loginTimeout') } } : {}),
     };
   },
@@ -148,7 +154,7 @@ function checkLoginFlags(f: LoginFlags, cmd: Command): void {
   if (f.save !== undefined) checkWritable('--save', f.save);
   if (f.device) {
     // The device flow has no redirect and no browser on this machine.
-    const browserFlags = ['redirectUri', 'port', 'host', 'callbackPath', 'browser', 'authorizationEndpoint'].filter(given);
+    const browserFlags = ['redirectUri', 'port', 'host', 'callbackPath', 'browser', 'authorizationEndpoint', 'par'].filter(given);
     if (browserFlags.length > 0) {
       const names = browserFlags.map((n) => `--${n.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ');
       throw new UsageError(`--device has no browser or redirect on this machine: leave out ${names}`);

@@ -51,6 +51,7 @@ export async function runDevice(o: LoginOptions, d: DeviceOptions, deps: Deps): 
       overrides: { token: o.tokenEndpoint, jwks: o.jwksUri, deviceAuthorization: d.endpoint },
       client: { client_id: o.clientId, ...(o.clientSecret !== undefined ? { client_secret: o.clientSecret } : {}) },
       timeoutMs: o.requestTimeoutMs,
+      ...(o.dpop ? { dpop: await (await import('../../oauth/dpop.js')).createDpopProver(deps, o.dpop.key) } : {}),
     },
     deps,
   );

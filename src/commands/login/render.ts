@@ -15,6 +15,10 @@ export function renderLogin(r: LoginResult, style: Style): string {
   out.push(`${style.bold('Issuer')}        ${r.issuer ? printable(r.issuer) : style.dim('(endpoints given directly)')}`);
   if (r.flow === 'device_code') out.push(...renderDevice(r, style));
   else out.push(`${style.bold('Redirect URI')}  ${r.redirect_uri ? printable(r.redirect_uri) : style.dim('(none)')}`);
+  if (r.par) {
+    const p = r.par;
+    out.push(`${style.bold('PAR')}           ${p.expires_in !== null ? `pushed to ${printable(p.pushed_authorization_request_endpoint ?? '')} with ${p.auth_method}; request_uri valid ${p.expires_in} s` : style.red(`not pushed${p.pushed_authorization_request_endpoint ? ` (${printable(p.pushed_authorization_request_endpoint)})` : ''}`)}${p.required ? style.dim(' (the provider requires PAR)') : ''}`);
+  }
   out.push(`${style.bold('Reached')}       ${r.stage === 'done' ? style.green('tokens received') : style.red(`stopped at ${r.stage}`)}`);
   out.push(...renderTokenOutcome(r, style, r.flow === 'device_code' ? (r.stage === 'device_authorization' ? 'Device authorization' : 'Last poll') : 'Code exchange', { claims: false }));
   if (r.claims.id_token) {

@@ -25,6 +25,9 @@ import type { CommandResult } from '../result.js';
 import type { ReportRequest } from '../../report/report-document.js';
 import { loadJose } from '../../lazy-modules.js';
 import { spinner } from '../../report/spinner.js';
+import type { DpopReport } from '../../oauth/dpop.js';
+import { withRequestUriLifetime } from '../../oauth/par.js';
+import type { ParReport } from './par.js';
 
 export interface LoginOptions {
   issuer?: string;
@@ -55,6 +58,10 @@ export interface LoginOptions {
   /** The device authorization grant (RFC 8628) instead of the browser on this machine. */
   device?: DeviceOptions;
   report?: ReportRequest;
+  /** --par: push the authorization request (RFC 9126); also done when the provider requires it. */
+  par?: boolean;
+  /** --dpop: bind the tokens to a key (RFC 9449); with a private JWK kept from an earlier run. */
+  dpop?: { key?: Record<string, unknown> };
 }
 
 export interface DeviceOptions {
@@ -99,7 +106,11 @@ export interface LoginResult extends CommandResult {
    * Where the flow stopped: discovery, preflight, callback, exchange, or done; for the device
    * flow, discovery, device_authorization, polling, or done.
    */
-  stage: 'discovery' | 'preflight' | 'callback' | 'exchange' | 'device_authorization' | 'polling' | 'done';
+  stage: 'discovery' | 'par' | 'preflight' | 'callback' | 'exchange' | 'device_authorization' | 'polling' | 'done';
+  /** The pushed authorization request (RFC 9126), when one was made. */
+  par?: ParReport;
+  /** With --dpop: the key's thumbprint, the nonce round trips, the token_type that came back. */
+  dpop?: DpopReport;
   /** The device flow's verification and polling (device flow only). */
   device?: DeviceReport;
   saved_to?: string;
@@ -149,7 +160,10 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
     );
     metadata = discovered.value ?? {};
   }
+  const dpop = o.dpop ? await (await import('../../oauth/dpop.js')).createDpopProver(deps, o.dpop.key) : undefined;
+  if (dpop) progress(`→ DPoP: proofs signed with a ${o.dpop?.key ? 'kept' : 'new'} ${dpop.alg} key (thumbprint ${dpop.jkt})`);
   const session = createSession({
+    ...(dpop ? { dpop } : {}),
     // Without metadata, the issuer is the one given (or worked out from a discovery URL given).
     issuer: o.issuer ? discoveryLocations(o.issuer).issuer : undefined,
     metadata,
@@ -204,7 +218,7 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
   result.issuer = session.issuer ?? null;
 
   try {
-    const request = buildAuthorizationRequest({
+    let request = buildAuthorizationRequest({
       authorizationEndpoint,
       clientId: o.clientId,
       redirectUri,
@@ -214,18 +228,43 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
       randomBytes: deps.randomBytes,
     });
     deps.secrets.add(request.code_verifier, 'credential');
-    const flow: Flow = { o, deps, progress, result, session, redirectUri, request };
 
-    // 3. Preflight: an error the provider gives before any sign-in is diagnosed now.
+    // 3. PAR: the request pushed, the browser given only its request_uri; a refusal ends here, before any browser.
+    const push = async (required: boolean): Promise<boolean> => {
+      result.stage = 'par';
+      const { pushAuthorizationRequest } = await import('./par.js');
+      const pushed = await pushAuthorizationRequest(session, request.url, { clientId: o.clientId, authMethod: o.authMethod, secretSource: o.clientSecretSource, required, redirectUri }, progress);
+      result.par = pushed.report;
+      findings.push(...pushed.findings);
+      if (!pushed.url) return false;
+      request = { ...request, url: pushed.url };
+      return true;
+    };
+    const parRequired = session.metadata.require_pushed_authorization_requests === true;
+    if ((o.par || parRequired) && !(await push(parRequired))) return done();
+
+    // 4. Preflight: an error the provider gives before any sign-in is diagnosed now.
     result.stage = 'preflight';
     progress(`→ Preflight of the authorization request (redirect_uri ${redirectUri})`);
-    const pre = await preflight(request.url, redirectUri, deps, o.requestTimeoutMs);
+    let pre = await preflight(request.url, redirectUri, deps, o.requestTimeoutMs);
+    // A client registered with require_pushed_authorization_requests: discovery cannot say so, the authorization endpoint does.
+    if (!pre.passed && !result.par && session.endpoints.pushedAuthorizationRequest && pre.findings.some((f) => PAR_REQUIRED.test(f.detail))) {
+      progress('  this client must push its authorization requests (PAR); pushing it');
+      if (!(await push(true))) return done();
+      result.stage = 'preflight';
+      pre = await preflight(request.url, redirectUri, deps, o.requestTimeoutMs);
+    }
     findings.push(...pre.findings);
     if (!pre.passed) return done();
+    const flow: Flow = { o, deps, progress, result, session, redirectUri, request };
 
-    // 4. The browser, and the wait for the genuine callback.
+    // 5. The browser, and the wait for the genuine callback.
     result.stage = 'callback';
     const deadline = AbortSignal.timeout(o.timeoutMs);
+    const launchedAt = deps.now();
+    // A callback error about the request_uri is read with the request_uri's lifetime.
+    const parLifetime = (found: Finding[]): Finding[] =>
+      result.par?.expires_in ? withRequestUriLifetime(found, result.par.expires_in, Math.round((deps.now() - launchedAt) / 1000)) : found;
     let code: string | undefined;
     if (listener) {
       const launched = await launch(request.url, o, deps, progress, Boolean(session.endpoints.deviceAuthorization));
@@ -262,7 +301,7 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
             continue;
           }
           if (verdict.kind === 'fail') {
-            findings.push(...verdict.findings);
+            findings.push(...parLifetime(verdict.findings));
             callback.respond(400, callbackPage({ ok: false, headline: 'Sign-in failed', finding: verdict.findings[0] }));
             return done();
           }
@@ -334,6 +373,9 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
     await listener?.close();
   }
 }
+
+/** How providers say a client must use PAR (oidc-provider, Keycloak, Okta word it so). */
+const PAR_REQUIRED = /pushed authorization request[s]? (?:must|is required|are required|required)|\bPAR (?:is )?required|request_uri (?:is )?required/i;
 
 /** How many pastes paste mode reads before it gives up. */
 const PASTE_TRIES = 3;

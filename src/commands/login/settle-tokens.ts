@@ -11,6 +11,8 @@ import { rememberTokens, type MethodTrial } from '../../oauth/method-trial.js';
 import type { Session } from '../../oauth/session.js';
 import { examineTokens } from '../../oidc/examine-tokens.js';
 import type { LoginOptions, LoginResult } from './run.js';
+import { dpopReport } from '../../oauth/dpop.js';
+import { dpopTokenFindings } from '../../oauth/dpop-findings.js';
 
 export async function settleTokens(
   trial: MethodTrial,
@@ -22,8 +24,10 @@ export async function settleTokens(
   result.attempts = trial.attempts;
   result.auth_method = trial.auth_method;
   rememberTokens(trial.value, deps.secrets);
+  if (session.dpop) result.dpop = dpopReport(session.dpop, trial.value);
   if (!trial.value) {
     findings.push(...clientRefusedFindings(trial.findings, trial, { hadSecret: client.client_secret !== undefined, secretSource: o.clientSecretSource }));
+    if (session.dpop) findings.push(...dpopTokenFindings(session.dpop, undefined));
     return false;
   }
   findings.push(...trial.findings);
@@ -40,6 +44,7 @@ export async function settleTokens(
     deps,
   );
   findings.push(...examined.findings);
+  if (session.dpop) findings.push(...dpopTokenFindings(session.dpop, trial.value, examined.claims.access_token));
   result.tokens = examined.tokens;
   result.id_token_verification = examined.id_token_verification;
   result.claims = examined.claims;
@@ -49,6 +54,13 @@ export async function settleTokens(
     await deps.writePrivateFile(o.save, deps.secrets.scrub(`${JSON.stringify(trial.value, null, 2)}\n`, { keepTokens: true }));
     result.saved_to = o.save;
     c.progress(`→ Token response saved to ${o.save} (mode 0600)`);
+    if (session.dpop && result.dpop) {
+      // A DPoP-bound token is of no use without its key: kept beside it, as private as the tokens.
+      const keyFile = `${o.save}.dpop.jwk`;
+      await deps.writePrivateFile(keyFile, `${JSON.stringify(await session.dpop.exportPrivateJwk(), null, 2)}\n`);
+      result.dpop.key_saved_to = keyFile;
+      c.progress(`→ DPoP private key saved to ${keyFile} (mode 0600): --dpop --dpop-key ${keyFile} uses the token again`);
+    }
   }
   return true;
 }

@@ -178,7 +178,8 @@ export async function runTarget(t: ProbeTarget, runDeps: Deps, o: RunOptions): P
           break;
         }
         if (!session.endpoints.deviceAuthorization) {
-          checks.push(judge(name, metadata ? 'no device_authorization_endpoint in discovery' : 'no discovery document', 0, [noDeviceEndpointFinding(session.issuer, meta.grant_types_supported)]));
+          // Without a discovery document, its failure is the finding; with one, the missing member is.
+          checks.push(metadata ? judge(name, 'no device_authorization_endpoint in discovery', 0, [noDeviceEndpointFinding(session.issuer, meta.grant_types_supported)]) : skipped(name, noDiscovery('device_authorization_endpoint')));
           break;
         }
         if (isInsecureRemoteUrl(session.endpoints.deviceAuthorization)) {

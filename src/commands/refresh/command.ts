@@ -4,7 +4,7 @@
  */
 import { Option } from 'commander';
 import { flagsOf, type CommandModule } from '../../cli/command.js';
-import { addClientFlags, addNetworkFlags, checkWritable, clientOptions, seconds, url, type ClientFlags, type NetworkFlags } from '../../cli/flags.js';
+import { addClientFlags, addDpopFlags, addNetworkFlags, dpopOptions, type DpopFlags, checkWritable, clientOptions, seconds, url, type ClientFlags, type NetworkFlags } from '../../cli/flags.js';
 import { addTokenInputFlags, readTokenInput, tokenFromStdin, type TokenInputFlags, type TokenInputSpec } from '../../cli/token-input.js';
 import { UsageError } from '../../errors.js';
 import { AUTH_METHOD_CHOICES, type AuthMethodChoice } from '../../oauth/client-auth/index.js';
@@ -12,7 +12,7 @@ import type { RefreshOptions, RefreshResult } from './run.js';
 
 const REFRESH_TOKEN_INPUT: TokenInputSpec = { stem: 'refresh-token', what: 'refresh token', defaultEnv: 'OAUTH_REFRESH_TOKEN', fields: ['refresh_token'] };
 
-interface RefreshFlags extends ClientFlags, NetworkFlags, TokenInputFlags {
+interface RefreshFlags extends ClientFlags, NetworkFlags, DpopFlags, TokenInputFlags {
   issuer?: string;
   tokenEndpoint?: string;
   jwksUri?: string;
@@ -39,6 +39,7 @@ export const refreshCommand: CommandModule<RefreshOptions, RefreshResult> = {
       .addOption(new Option('--auth-method <method>', 'how to authenticate the client at the token endpoint').choices(Object.keys(AUTH_METHOD_CHOICES)).default('auto'))
       .option('--scope <scope>', 'ask for a narrower scope than the refresh token has')
       .option('--clock-tolerance <seconds>', 'seconds of clock difference to allow on token times', seconds('--clock-tolerance'), 0);
+    addDpopFlags(cmd);
     addNetworkFlags(cmd)
       .option('--show-tokens', 'print the new tokens in full (otherwise their first characters and length)')
       .option('--save <file>', 'write the new token response to this file, readable only by you (0600); with --from, the same file keeps it current')
@@ -67,6 +68,7 @@ Exit codes: 0 new tokens and nothing wrong, 1 the refresh failed or a problem wa
       tokenEndpoint: f.tokenEndpoint,
       jwksUri: f.jwksUri,
       ...client,
+      ...(await dpopOptions(f, deps)),
       authMethod: f.authMethod,
       refreshToken: token,
       refreshTokenSource: source,

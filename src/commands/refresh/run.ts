@@ -12,6 +12,8 @@ import { openTokenSession } from '../../oauth/open-session.js';
 import type { CommandResult } from '../result.js';
 
 export interface RefreshOptions {
+  /** --dpop: bind the tokens to a key (RFC 9449). */
+  dpop?: { key?: Record<string, unknown> };
   issuer?: string;
   tokenEndpoint?: string;
   jwksUri?: string;

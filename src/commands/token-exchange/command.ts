@@ -4,7 +4,7 @@
  */
 import { InvalidArgumentError, Option } from 'commander';
 import { flagsOf, type CommandModule } from '../../cli/command.js';
-import { addClientFlags, addNetworkFlags, clientOptions, secretFromEnv, seconds, url, type ClientFlags, type NetworkFlags } from '../../cli/flags.js';
+import { addClientFlags, addDpopFlags, addNetworkFlags, dpopOptions, type DpopFlags, clientOptions, secretFromEnv, seconds, url, type ClientFlags, type NetworkFlags } from '../../cli/flags.js';
 import { addTokenInputFlags, readTokenInput, tokenFromStdin, type SavedTokenField, type TokenInputFlags, type TokenInputSpec } from '../../cli/token-input.js';
 import { UsageError } from '../../errors.js';
 import { AUTH_METHOD_CHOICES, type AuthMethodChoice } from '../../oauth/client-auth/index.js';
@@ -37,7 +37,7 @@ export function tokenType(flag: string) {
   };
 }
 
-interface TokenExchangeFlags extends ClientFlags, NetworkFlags, TokenInputFlags {
+interface TokenExchangeFlags extends ClientFlags, NetworkFlags, DpopFlags, TokenInputFlags {
   issuer?: string;
   tokenEndpoint?: string;
   jwksUri?: string;
@@ -76,6 +76,7 @@ export const tokenExchangeCommand: CommandModule<TokenExchangeOptions, TokenExch
     addClientFlags(cmd, { interactive: true, clientIdRequired: true, clientIdHelp: 'the client that asks for the exchange' })
       .addOption(new Option('--auth-method <method>', 'how to authenticate the client at the token endpoint').choices(Object.keys(AUTH_METHOD_CHOICES)).default('auto'))
       .option('--clock-tolerance <seconds>', 'seconds of clock difference to allow on token times', seconds('--clock-tolerance'), 0);
+    addDpopFlags(cmd);
     addNetworkFlags(cmd)
       .option('--show-tokens', 'print the new token in full (otherwise its first characters and length)')
       .addHelpText(
@@ -110,6 +111,7 @@ Exit codes: 0 a new token and nothing wrong, 1 the exchange failed or a problem 
       tokenEndpoint: f.tokenEndpoint,
       jwksUri: f.jwksUri,
       ...client,
+      ...(await dpopOptions(f, deps)),
       authMethod: f.authMethod,
       subjectToken: subject.token,
       subjectTokenSource: subject.field ? `${subject.source} (${subject.field})` : subject.source,

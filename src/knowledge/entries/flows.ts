@@ -107,4 +107,29 @@ export const flowEntries: readonly KnowledgeEntry[] = [
     match: [{ code: ['use_dpop_nonce'] }, { text: /\bDPoP-Nonce\b/i }],
     priority: 1,
   },
+  {
+    key: 'rfc9449.dpop_required',
+    finding: 'dpop_required',
+    severity: 'error',
+    title: 'The resource wants a DPoP-bound token and proof, not a Bearer token',
+    meaning:
+      'The API answered with a DPoP challenge (WWW-Authenticate: DPoP, often with the algorithms it takes in algs): it accepts only sender-constrained tokens, sent as "Authorization: DPoP <token>" together with a DPoP header, a proof signed by the key the token is bound to (cnf.jkt) and carrying the token\'s hash (ath). A Bearer token, or a DPoP token sent as Bearer, is refused.',
+    causes: [
+      'The client sent the token with the Bearer scheme (or a library that only knows Bearer).',
+      'The token itself is a Bearer token: it was requested without a DPoP proof, so it is not bound to a key.',
+      'The proof is missing from the API call, though the token is DPoP-bound.',
+    ],
+    fixes: [
+      'Request the token with a DPoP proof (oauth-doctor: --dpop) so that it comes back with token_type DPoP.',
+      'Call the API with "Authorization: DPoP <token>" and a fresh DPoP header: htm and htu of the call, and ath, the base64url SHA-256 of the token.',
+      'Check the token with `oauth-doctor decode`: a DPoP-bound token shows cnf.jkt.',
+    ],
+    sources: ['RFC 9449 §7.1', 'RFC 9449 §7.2'],
+    match: [
+      { challenge: 'DPoP', hasCode: false },
+      { challenge: 'DPoP', code: ['invalid_request', 'invalid_token'], text: /\bBearer\b|\bDPoP\b.{0,40}\b(?:required|only)\b/i },
+      { text: /\b(?:DPoP (?:is |proof is |token is )?required|Bearer (?:tokens? |scheme )?(?:is |are )?not (?:allowed|accepted|supported))/i },
+    ],
+    priority: 1,
+  },
 ];
