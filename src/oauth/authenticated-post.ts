@@ -22,5 +22,7 @@ export async function authenticatedPost(
     headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' } as Record<string, string>,
   };
   for (const secret of await auth.apply(request, { endpoint, ...(issuer ? { issuer } : {}) })) deps.secrets.add(secret, 'credential');
-  return deps.http.request({ url: endpoint, method: 'POST', headers: request.headers, body: request.body.toString(), timeoutMs });
+  // A method that authenticates with a certificate says which; the transport presents it (RFC 8705).
+  const tls = auth.clientCertificate ? { clientCertificate: { cert: auth.clientCertificate.cert, key: auth.clientCertificate.key } } : {};
+  return deps.http.request({ url: endpoint, method: 'POST', headers: request.headers, body: request.body.toString(), timeoutMs, ...tls });
 }

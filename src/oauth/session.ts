@@ -29,6 +29,13 @@ export interface Session {
   readonly issuer: string | undefined;
   readonly metadata: Readonly<Partial<ProviderMetadata>>;
   readonly endpoints: Readonly<Endpoints>;
+  /**
+   * The provider's mtls_endpoint_aliases (RFC 8705 §5), by endpoint: where requests that present a
+   * client certificate go. Only for endpoints taken from the metadata: one given on the command line is used as given.
+   */
+  readonly mtlsAliases: Readonly<Endpoints>;
+  /** Aliases the provider publishes for endpoints that were given on the command line instead. */
+  readonly mtlsAliasesNotUsed: Readonly<Endpoints>;
   readonly client: Client;
   /** token_endpoint_auth_methods_supported, when the metadata has it. */
   readonly advertisedAuthMethods: readonly string[] | undefined;
@@ -49,7 +56,10 @@ export function createSession(o: {
 }): Session {
   const metadata = o.metadata ?? {};
   const advertised = metadata.token_endpoint_auth_methods_supported;
+  const { used, notUsed } = mtlsAliases(metadata, o.overrides ?? {});
   return {
+    mtlsAliases: used,
+    mtlsAliasesNotUsed: notUsed,
     issuer: stringOr(metadata.issuer) ?? o.issuer,
     metadata,
     endpoints: {
@@ -76,5 +86,41 @@ export function requestTokens(
   o: TrialOptions = {},
 ): Promise<MethodTrial> {
   if (!session.endpoints.token) throw new Error('requestTokens: the session has no token endpoint');
-  return tryMethods(tokenEndpointFor(session.endpoints.token, grant, session.issuer), grant, session.client, methods, session.deps, session.timeoutMs, o);
+  const endpoint = { ...tokenEndpointFor(session.endpoints.token, grant, session.issuer, session.mtlsAliases.token), ...mtlsAliasNotUsed(session, 'token') };
+  return tryMethods(endpoint, grant, session.client, methods, session.deps, session.timeoutMs, o);
+}
+
+/** RFC 8705 §5: mtls_endpoint_aliases member names, by Endpoints key. */
+const ALIAS_MEMBERS: Partial<Record<keyof Endpoints, string>> = {
+  token: 'token_endpoint',
+  introspection: 'introspection_endpoint',
+  revocation: 'revocation_endpoint',
+  deviceAuthorization: 'device_authorization_endpoint',
+  userinfo: 'userinfo_endpoint',
+};
+
+function mtlsAliases(metadata: Partial<ProviderMetadata>, overrides: Endpoints): { used: Endpoints; notUsed: Endpoints } {
+  const aliases = (metadata as Record<string, unknown>).mtls_endpoint_aliases;
+  const used: Endpoints = {};
+  const notUsed: Endpoints = {};
+  if (!aliases || typeof aliases !== 'object') return { used, notUsed };
+  for (const [key, member] of Object.entries(ALIAS_MEMBERS) as Array<[keyof Endpoints, string]>) {
+    const alias = stringOr((aliases as Record<string, unknown>)[member]);
+    if (!alias) continue;
+    if (overrides[key] && overrides[key] !== alias) notUsed[key] = alias;
+    else used[key] = alias;
+  }
+  return { used, notUsed };
+}
+
+/** An authenticated endpoint's mTLS alias, for tryMethods: the one to use, or the one a given endpoint replaced. */
+export function mtlsEndpointOf(session: Session, key: keyof Endpoints): { mtlsUrl?: string; mtlsAliasNotUsed?: string } {
+  return {
+    ...(session.mtlsAliases[key] ? { mtlsUrl: session.mtlsAliases[key] } : {}),
+    ...mtlsAliasNotUsed(session, key),
+  };
+}
+
+function mtlsAliasNotUsed(session: Session, key: keyof Endpoints): { mtlsAliasNotUsed?: string } {
+  return session.mtlsAliasesNotUsed[key] ? { mtlsAliasNotUsed: session.mtlsAliasesNotUsed[key] } : {};
 }

@@ -105,6 +105,8 @@ async function probeTargets(f: ProbeFlags, cmd: Command, deps: Deps): Promise<Pr
         issuer: f.issuer,
         client_id: f.clientId,
         client_secret_env: f.clientSecretEnv,
+        client_cert: f.clientCert,
+        client_cert_key: f.clientCertKey,
         scope: f.scope,
         params: Object.keys(params).length ? params : undefined,
         token_endpoint: f.tokenEndpoint,
