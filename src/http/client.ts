@@ -5,6 +5,7 @@
  */
 import { NetworkError } from '../errors.js';
 import { loadUndici } from '../lazy-modules.js';
+import { readTlsAlert } from './tls-alert.js';
 
 export interface HttpRequest {
   url: string;
@@ -119,7 +120,17 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           elapsedMs: performance.now() - started,
         };
       } catch (err) {
-        const failure = err instanceof NetworkError ? err : toNetworkError(err, req, controller.signal.aborted);
+        let failure = err instanceof NetworkError ? err : toNetworkError(err, req, controller.signal.aborted);
+        // A TLS connection closed mid-request, not through a proxy: the server may have sent an alert about the client certificate.
+        if (failure.causeCode === 'UND_ERR_SOCKET' && req.url.startsWith('https:') && !proxy) {
+          const { rootCertificates } = await import('node:tls');
+          const alert = await readTlsAlert(
+            req.url,
+            { ...(options.ca ? { ca: [...rootCertificates, options.ca] } : {}), ...(req.clientCertificate ?? {}) },
+            Math.min(req.timeoutMs, 5000),
+          );
+          if (alert) failure = new NetworkError('ERR_NETWORK', `${req.url}: the server ended the TLS connection with an alert (${alert})`, req.url, alert, { cause: err });
+        }
         if (proxy) {
           const through = req.url.startsWith('https:') ? proxy.httpsProxy || proxy.httpProxy : proxy.httpProxy;
           if (through) failure.proxy = through;

@@ -93,9 +93,15 @@ const ALERTS: Record<string, string> = {
   ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE: 'the handshake failed (often: a client certificate was required and none was sent)',
 };
 
-/** A TLS alert about the client certificate, as a finding; undefined for any other network failure. */
+/**
+ * A TLS alert about the client certificate, as a finding; undefined for any other network failure.
+ * With a certificate presented, a connection closed mid-request without any alert reads as a
+ * refusal too: servers that check the certificate after the handshake (Node's rejectUnauthorized)
+ * just close it.
+ */
 export function tlsAlertFinding(code: string | undefined, what: string, url: string, certificate?: ClientCertificate): Finding | undefined {
-  const meaning = code ? ALERTS[code] : undefined;
+  const closed = certificate && code === 'UND_ERR_SOCKET' && url.startsWith('https:');
+  const meaning = closed ? 'the server closed the connection right after the handshake, without saying why; most likely it refused the client certificate' : code ? ALERTS[code] : undefined;
   if (!code || !meaning) return undefined;
   const noneSent = code === 'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED' || (!certificate && code === 'ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE');
   return finding({

@@ -74,3 +74,14 @@ export function readClientCertificate(certPem: string, keyPem: string, names: { 
     jwk: { ...publicJwk, x5c: [x509.raw.toString('base64')], 'x5t#S256': x5tS256 },
   };
 }
+
+/** A PEM certificate's subject and x5t#S256, for comparing with a token's cnf (decode --client-cert); no key needed. */
+export function describeCertificate(certPem: string, name: string): { subject: string; x5tS256: string } {
+  if (!certPem.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`${name}: not a PEM certificate (it must contain "-----BEGIN CERTIFICATE-----")`);
+  try {
+    const x509 = new X509Certificate(certPem);
+    return { subject: rfc4514(x509.subject), x5tS256: certificateThumbprint(x509.raw) };
+  } catch (err) {
+    throw new UsageError(`${name}: the certificate cannot be read (${(err as Error).message})`);
+  }
+}
