@@ -7,6 +7,7 @@ import { X509Certificate } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MTLS_CLIENT, SELF_SIGNED_CLIENT, startMtlsProvider } from '../scripts/demo/mtls-provider.mjs';
 import { runCli } from './helpers/cli.js';
+import { HTTP_BROWSER } from './helpers/provider.js';
 import { makeClientCerts, makePki, startOpensslMtlsServer, type KeyPair, type Pki } from './helpers/tls.js';
 
 let pki: Pki;
@@ -140,5 +141,53 @@ describe('mutual-TLS client authentication (RFC 8705)', () => {
     });
     expect(r.code).toBe(0);
     expect(r.json().auth_method).toBe('tls_client_auth');
+  });
+});
+
+describe('probe, login and decode with mutual TLS', () => {
+  it('probe: the client_credentials check passes with tls_client_auth at the alias', async () => {
+    const r = await runCli(['probe', '--json', '--ca', pki.caFile, '--issuer', provider.issuer, '--client-id', MTLS_CLIENT.client_id, ...certArgs(certs.mapped), '--check', 'client_credentials']);
+    expect(r.code).toBe(0);
+    const check = r.json().targets[0].checks.find((c: { name: string }) => c.name === 'client_credentials');
+    expect(check).toMatchObject({ status: 'pass' });
+    expect(check.summary).toMatch(/^tls_client_auth ok; token issued/);
+    noKeyIn(r.stdout + r.stderr, certs.mapped);
+  });
+
+  it('probe: an unmapped certificate fails the check with the subject sent', async () => {
+    const r = await runCli(['probe', '--ca', pki.caFile, '--issuer', provider.issuer, '--client-id', MTLS_CLIENT.client_id, ...certArgs(certs.unmapped), '--check', 'client_credentials']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('client_certificate_not_mapped');
+    expect(r.stdout).toContain('CN=someone-else,O=oauth-doctor test');
+  });
+
+  it('login: the code is redeemed at the mTLS alias with tls_client_auth', async () => {
+    const r = await runCli(['login', '--json', '--ca', pki.caFile, '--issuer', provider.issuer, '--client-id', MTLS_CLIENT.client_id, ...certArgs(certs.mapped), '--scope', 'openid', '--browser', HTTP_BROWSER, '--login-timeout', '20'], {
+      env: { NODE_EXTRA_CA_CERTS: pki.caFile },
+      timeoutMs: 30_000,
+    });
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.code).toBe(0);
+    expect(r.json()).toMatchObject({ ok: true, auth_method: 'tls_client_auth' });
+    noKeyIn(r.stdout + r.stderr, certs.mapped);
+  });
+
+  it('decode: a certificate-bound token shows cnf.x5t#S256, and --client-cert says whether it is bound to that certificate', async () => {
+    const issued = await cc(['--json', '--show-tokens', '--client-id', MTLS_CLIENT.client_id, ...certArgs(certs.mapped)]);
+    const token = issued.json().tokens.access_token as string;
+    const plain = await runCli(['decode', '--json'], { input: token });
+    const bound = plain.json().findings.find((f: { id: string }) => f.id === 'certificate_bound_token');
+    expect(bound).toMatchObject({ severity: 'info' });
+    expect(bound.title).toMatch(/^Bound to a client certificate \(cnf\.x5t#S256 [\w-]{43}\)/);
+
+    const same = await runCli(['decode', '--client-cert', certs.mapped.certFile], { input: token });
+    expect(same.code).toBe(0);
+    expect(same.stdout).toContain('Bound to this certificate (CN=mtls-app,O=oauth-doctor test)');
+
+    const other = await runCli(['decode', '--json', '--client-cert', certs.unmapped.certFile], { input: token });
+    expect(other.code).toBe(1);
+    const mismatch = other.json().findings[0];
+    expect(mismatch).toMatchObject({ id: 'certificate_bound_token', severity: 'error' });
+    expect(mismatch.title).toBe('Bound to another certificate, not to CN=someone-else,O=oauth-doctor test');
   });
 });

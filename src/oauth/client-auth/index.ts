@@ -45,9 +45,11 @@ export function methodsToTry(choice: AuthMethodChoice, client: Client, advertise
   }
   // With a certificate, the mTLS methods the provider advertises come first (both when it says nothing).
   const { certificate, ...withoutCertificate } = client;
-  const mtls = certificate ? MTLS_METHODS.filter((m) => !advertised || advertised.includes(m)) : [];
-  // A self-signed certificate can only be a self_signed_tls_client_auth one; a CA-issued one is most likely tls_client_auth.
-  if (certificate?.selfSigned) mtls.reverse();
+  // The two mTLS methods send the same request (client_id, the certificate): the provider goes by the
+  // client's registration, so one try says all. A self-signed certificate means self_signed_tls_client_auth.
+  const usable: ClientAuthMethod[] = certificate ? MTLS_METHODS.filter((m) => !advertised || advertised.includes(m)) : [];
+  const likely: ClientAuthMethod = certificate?.selfSigned ? 'self_signed_tls_client_auth' : 'tls_client_auth';
+  const mtls = usable.includes(likely) ? [likely] : usable.slice(0, 1);
   if (mtls.length > 0 && chosen === undefined) return client.client_secret === undefined ? mtls : [...mtls, ...methodsToTry(choice, withoutCertificate, advertised)];
   if (chosen === 'client_secret_basic' || chosen === 'client_secret_post') return [chosen];
   if (chosen === 'none' || client.client_secret === undefined) return ['none'];
