@@ -119,7 +119,7 @@ export function tlsAlertFinding(code: string | undefined, what: string, url: str
             'Check that the certificate is in its validity period and has extendedKeyUsage clientAuth (or none).',
           ]
       : ['Give the client certificate and key: --client-cert FILE --client-cert-key FILE (or OAUTH_CLIENT_CERT / OAUTH_CLIENT_CERT_KEY naming the files), with --auth-method tls or self-signed-tls.'],
-    sources: SOURCES,
+    sources: ['RFC 8446 §6.2 (alerts)', SOURCES[0] as string],
     evidence: { url, code, ...(certificate ? { certificate: certificateEvidence(certificate) } : {}) },
   });
 }
