@@ -6,11 +6,10 @@
  * would show it.
  * @see RFC 8446 §4.4.2.4 and §6.2 (certificate_required, unknown_ca, bad_certificate)
  */
-import { isIP } from 'node:net';
-
 /** The OpenSSL alert code Node gives ("ERR_SSL_TLSV1_ALERT_UNKNOWN_CA"), or undefined when the server sends none. */
 export async function readTlsAlert(url: string, tls: { ca?: string[]; cert?: string; key?: string }, timeoutMs: number): Promise<string | undefined> {
-  const { connect } = await import('node:tls');
+  // Loaded here, not at the top: commands that never fail a handshake must not load the network modules at start.
+  const [{ connect }, { isIP }] = await Promise.all([import('node:tls'), import('node:net')]);
   const u = new URL(url);
   return new Promise((resolve) => {
     const socket = connect({ host: u.hostname, port: Number(u.port || 443), ...(isIP(u.hostname) ? {} : { servername: u.hostname }), ALPNProtocols: ['http/1.1'], ...tls });
