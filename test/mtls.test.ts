@@ -191,3 +191,16 @@ describe('probe, login and decode with mutual TLS', () => {
     expect(mismatch.title).toBe('Bound to another certificate, not to CN=someone-else,O=oauth-doctor test');
   });
 });
+
+describe('introspection with mutual TLS', () => {
+  it('authenticates at the mtls_endpoint_aliases introspection endpoint', async () => {
+    const issued = await cc(['--json', '--show-tokens', '--client-id', MTLS_CLIENT.client_id, ...certArgs(certs.mapped)]);
+    const token = issued.json().tokens.access_token as string;
+    const r = await runCli(['introspect', '--json', '--ca', pki.caFile, '--issuer', provider.issuer, '--client-id', MTLS_CLIENT.client_id, ...certArgs(certs.mapped)], { env: { OAUTH_TOKEN: token } });
+    const attempt = r.json().attempts[0];
+    expect(attempt).toMatchObject({ auth_method: 'tls_client_auth', url: `${provider.mtlsBase}/token/introspection` });
+    // The client authenticated: oidc-provider introspects no JWT access tokens, and says so.
+    expect(attempt.error).toBe('unsupported_token_type');
+    noKeyIn(r.stdout + r.stderr, certs.mapped);
+  });
+});

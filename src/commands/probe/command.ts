@@ -64,6 +64,7 @@ Examples:
   $ OAUTH_CLIENT_SECRET=... oauth-doctor probe --issuer https://idp.example.com --client-id ci-bot --redirect-uri https://app.example.com/callback
   $ oauth-doctor probe --config probe.json --junit probe-report.xml --json > probe.json.out
   $ TOKEN=... oauth-doctor probe --issuer https://idp.example.com --resource https://api.example.com/me --token-env TOKEN
+  $ oauth-doctor probe --issuer https://idp.example.com --client-id ci-bot --client-cert client.pem --client-cert-key client.key   # mutual TLS
 
 Exit codes: 0 every check passed (warnings allowed unless --strict), 1 a check failed, 2 usage error.`,
       );
