@@ -9,6 +9,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Deps } from '../deps.js';
 import { DEFAULT_SECRET_ENV, secretFromEnv } from '../env-secrets.js';
 import { UsageError } from '../errors.js';
+import type { ClientCertificate } from '../oauth/client-auth/certificate.js';
 
 export { secretFromEnv } from '../env-secrets.js';
 
@@ -112,6 +113,8 @@ export interface ClientFlags {
   clientSecretEnv?: string;
   clientSecretStdin?: boolean;
   clientSecret?: string;
+  clientCert?: string;
+  clientCertKey?: string;
 }
 
 /**
@@ -124,6 +127,9 @@ export function addClientFlags(cmd: Command, o: { interactive: boolean; clientId
   if (o.clientIdRequired) cmd.requiredOption(clientId, o.clientIdHelp);
   else cmd.option(clientId, o.clientIdHelp);
   cmd.option('--client-secret-env <name>', `read the client secret from this environment variable (default ${DEFAULT_SECRET_ENV})`);
+  cmd
+    .option('--client-cert <file>', `the client certificate (PEM) for mutual TLS, tls_client_auth or self_signed_tls_client_auth (default: the file ${CERT_ENV} names)`)
+    .option('--client-cert-key <file>', `the private key (PEM) of --client-cert (default: the file ${CERT_KEY_ENV} names)`);
   if (o.interactive) {
     cmd
       .option('--client-secret-stdin', 'read the client secret from the first line of standard input')
@@ -133,12 +139,51 @@ export function addClientFlags(cmd: Command, o: { interactive: boolean; clientId
 }
 
 /** The client's id, its secret (registered as a secret of the run) and where the secret came from. */
-export async function clientOptions(flags: ClientFlags, deps: Deps): Promise<{ clientId: string; clientSecret: string | undefined; clientSecretSource: string }> {
+export async function clientOptions(
+  flags: ClientFlags,
+  deps: Deps,
+): Promise<{ clientId: string; clientSecret: string | undefined; clientSecretSource: string; clientCertificate?: ClientCertificate }> {
+  const clientCertificate = await readClientCertificateFlags(flags, deps);
   return {
     clientId: flags.clientId as string,
     clientSecret: await readClientSecret(flags, deps),
     clientSecretSource: flags.clientSecretStdin ? 'standard input' : secretEnvName(flags),
+    ...(clientCertificate ? { clientCertificate } : {}),
   };
+}
+
+/** The environment variables that name the client certificate and key files (paths, not the PEM itself). */
+export const CERT_ENV = 'OAUTH_CLIENT_CERT';
+export const CERT_KEY_ENV = 'OAUTH_CLIENT_CERT_KEY';
+
+/**
+ * The client certificate and key for mutual TLS, from --client-cert / --client-cert-key or the
+ * files the environment names; the key (and its base64 body) registered as secrets of the run.
+ */
+export async function readClientCertificateFlags(flags: ClientFlags, deps: Deps): Promise<ClientCertificate | undefined> {
+  const fromEnv = (name: string) => (deps.env[name] ? deps.env[name] : undefined);
+  const certFile = flags.clientCert ?? fromEnv(CERT_ENV);
+  const keyFile = flags.clientCertKey ?? fromEnv(CERT_KEY_ENV);
+  if (!certFile && !keyFile) return undefined;
+  const certName = flags.clientCert ? '--client-cert' : CERT_ENV;
+  const keyName = flags.clientCertKey ? '--client-cert-key' : CERT_KEY_ENV;
+  if (!certFile) throw new UsageError(`${keyName} is given without the certificate: pass --client-cert FILE (or set ${CERT_ENV})`);
+  if (!keyFile) throw new UsageError(`${certName} is given without its key: pass --client-cert-key FILE (or set ${CERT_KEY_ENV})`);
+  const read = async (file: string, name: string) => {
+    try {
+      return (await deps.readFile(file, 1024 * 1024)).toString('utf8');
+    } catch (err) {
+      throw new UsageError(`${name} ${file}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  };
+  const key = await read(keyFile, keyName);
+  // Registered before anything can print it: the PEM, and its body on one line as a log might show it.
+  deps.secrets.add(key.trim(), 'credential');
+  const body = key.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
+  if (body.length >= 32) deps.secrets.add(body, 'credential');
+  for (const line of key.split('\n').map((l) => l.trim())) if (line.length >= 32 && !line.startsWith('-----')) deps.secrets.add(line, 'credential');
+  const { readClientCertificate } = await import('../oauth/client-auth/certificate.js');
+  return readClientCertificate(await read(certFile, certName), key, { cert: `${certName} ${certFile}`, key: `${keyName} ${keyFile}` });
 }
 
 /** The variable the secret is read from: the one named, or the default. */

@@ -5,6 +5,7 @@
  */
 import { NetworkError } from '../errors.js';
 import { loadUndici } from '../lazy-modules.js';
+import { readTlsAlert } from './tls-alert.js';
 
 export interface HttpRequest {
   url: string;
@@ -17,6 +18,8 @@ export interface HttpRequest {
   maxBodyBytes?: number;
   /** Ends the request early, as a timeout would (a whole run's deadline). */
   signal?: AbortSignal;
+  /** A client certificate to present on the TLS connection (mutual TLS, RFC 8705). PEM. */
+  clientCertificate?: { cert: string; key: string };
 }
 
 export interface HttpResponse {
@@ -53,17 +56,25 @@ export function proxySettings(env: Readonly<Record<string, string | undefined>>)
 }
 
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
-  let dispatcher: unknown;
+  // One dispatcher per client certificate (none: ""): a connection made with a certificate is never reused without it, nor the other way round.
+  const dispatchers = new Map<string, unknown>();
   const proxy = proxySettings(options.env ?? {});
   return {
     async request(req) {
       // undici is loaded on first use so commands that never touch the network start fast.
       const { request, Agent, EnvHttpProxyAgent } = await loadUndici();
-      if ((options.ca || proxy) && !dispatcher) {
+      const identity = req.clientCertificate?.cert ?? '';
+      let dispatcher = dispatchers.get(identity);
+      if ((options.ca || proxy || req.clientCertificate) && !dispatcher) {
         const { rootCertificates } = await import('node:tls');
-        const tls = options.ca ? { ca: [...rootCertificates, options.ca] } : undefined;
+        const tls = {
+          ...(options.ca ? { ca: [...rootCertificates, options.ca] } : {}),
+          ...(req.clientCertificate ? { cert: req.clientCertificate.cert, key: req.clientCertificate.key } : {}),
+        };
+        const given = Object.keys(tls).length > 0 ? tls : undefined;
         // Behind a company proxy the provider is reachable only through it; NO_PROXY is honoured.
-        dispatcher = proxy ? new EnvHttpProxyAgent({ ...proxy, ...(tls ? { connect: tls, requestTls: tls } : {}) }) : new Agent({ connect: tls });
+        dispatcher = proxy ? new EnvHttpProxyAgent({ ...proxy, ...(given ? { connect: given, requestTls: given } : {}) }) : new Agent({ connect: given });
+        dispatchers.set(identity, dispatcher);
       }
       const started = performance.now();
       const max = req.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -109,7 +120,17 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           elapsedMs: performance.now() - started,
         };
       } catch (err) {
-        const failure = err instanceof NetworkError ? err : toNetworkError(err, req, controller.signal.aborted);
+        let failure = err instanceof NetworkError ? err : toNetworkError(err, req, controller.signal.aborted);
+        // A TLS connection closed mid-request, not through a proxy: the server may have sent an alert about the client certificate.
+        if (failure.causeCode === 'UND_ERR_SOCKET' && req.url.startsWith('https:') && !proxy) {
+          const { rootCertificates } = await import('node:tls');
+          const alert = await readTlsAlert(
+            req.url,
+            { ...(options.ca ? { ca: [...rootCertificates, options.ca] } : {}), ...(req.clientCertificate ?? {}) },
+            Math.min(req.timeoutMs, 5000),
+          );
+          if (alert) failure = new NetworkError('ERR_NETWORK', `${req.url}: the server ended the TLS connection with an alert (${alert})`, req.url, alert, { cause: err });
+        }
         if (proxy) {
           const through = req.url.startsWith('https:') ? proxy.httpsProxy || proxy.httpProxy : proxy.httpProxy;
           if (through) failure.proxy = through;

@@ -5,6 +5,7 @@
 import { NetworkError } from '../errors.js';
 import { finding, type Finding } from '../findings.js';
 import { limitDepth } from '../json-depth.js';
+import { tlsAlertFinding } from '../oauth/mtls-findings.js';
 import type { HttpResponse } from './client.js';
 
 const TLS_TRUST = new Set([
@@ -29,6 +30,9 @@ function redactProxy(url: string): string {
 /** A request that never got an answer. `what` names the endpoint in the user's terms ("the JWKS"). */
 export function networkFinding(err: NetworkError, what: string): Finding {
   const code = err.causeCode;
+  // A handshake refused over the client certificate (mutual TLS) is its own finding.
+  const alert = tlsAlertFinding(code, what, err.url);
+  if (alert) return alert;
   const base = { id: 'network_error' as const, severity: 'error' as const, evidence: { url: err.url, code: code ?? err.code } };
   if (err.code === 'ERR_HTTP_TIMEOUT') {
     return finding({

@@ -89,6 +89,8 @@ const PAGES: ReadonlyArray<readonly [string, string]> = [
   ['Keycloak Server Administration Guide', 'https://www.keycloak.org/docs/latest/server_admin/index.html'],
   ['Keycloak Server Guide: Configuring the hostname', 'https://www.keycloak.org/server/hostname'],
   ['Keycloak Server Guide: Enabling and disabling features', 'https://www.keycloak.org/server/features'],
+  ['Keycloak source: MtlsHoKTokenUtil', 'https://github.com/keycloak/keycloak/blob/main/services/src/main/java/org/keycloak/services/util/MtlsHoKTokenUtil.java'],
+  ['oidc-provider source: client authentication', 'https://github.com/panva/node-oidc-provider/blob/main/lib/shared/client_auth.js'],
   ['Keycloak source: TokenManager / TokenEndpoint', 'https://github.com/keycloak/keycloak/blob/main/services/src/main/java/org/keycloak/protocol/oidc/TokenManager.java'],
   ['Marketo REST API', 'https://experienceleague.adobe.com/en/docs/marketo-developer/marketo/rest/error-codes'],
   ['Marketo developer docs: Authentication', 'https://experienceleague.adobe.com/en/docs/marketo-developer/marketo/rest/authentication'],

@@ -19,6 +19,7 @@ import { generalEntries } from './entries/general.js';
 import { flowEntries } from './entries/flows.js';
 import { ownFindingEntries } from './entries/own-findings.js';
 import { tokenExchangeEntries } from './entries/token-exchange.js';
+import { mtlsEntries } from './entries/mtls.js';
 
 /**
  * The whole knowledge base, one entry per diagnosis. The built CLI reads the same entries from
@@ -47,4 +48,5 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
   ...flowEntries,
   ...ownFindingEntries,
   ...tokenExchangeEntries,
+  ...mtlsEntries,
 ];

@@ -3,8 +3,9 @@
  * introspection, revocation, device authorization, PAR), with the client's credentials applied by
  * its ClientAuth and every secret value they produce registered for scrubbing. With DPoP, every
  * request also carries a fresh proof (a decoration next to client authentication, shared with the
- * resource calls through sendWithDpop).
- * @see RFC 6749 §2.3 and §3.2, RFC 9449 §5 and §8
+ * resource calls through sendWithDpop); a method that authenticates with a certificate has the
+ * transport present it.
+ * @see RFC 6749 §2.3 and §3.2, RFC 9449 §5 and §8, RFC 8705 §2
  */
 import type { Deps } from '../deps.js';
 import type { HttpRequest, HttpResponse } from '../http/client.js';
@@ -28,7 +29,9 @@ export async function authenticatedPost(
       headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' } as Record<string, string>,
     };
     for (const secret of await auth.apply(request, { endpoint, ...(issuer ? { issuer } : {}) })) deps.secrets.add(secret, 'credential');
-    return { url: endpoint, method: 'POST', headers: request.headers, body: request.body.toString(), timeoutMs };
+    // A method that authenticates with a certificate says which; the transport presents it (RFC 8705).
+    const tls = auth.clientCertificate ? { clientCertificate: { cert: auth.clientCertificate.cert, key: auth.clientCertificate.key } } : {};
+    return { url: endpoint, method: 'POST', headers: request.headers, body: request.body.toString(), timeoutMs, ...tls };
   };
   return sendWithDpop(build, dpop, deps);
 }

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_SECRET_ENV } from '../env-secrets.js';
 import { finding, type Finding } from '../findings.js';
-import { clientConfiguration, SECRET_METHODS, type ClientAuthMethod } from './client-auth/index.js';
+import { clientConfiguration, MTLS_METHODS, SECRET_METHODS, type ClientAuthMethod } from './client-auth/index.js';
 import type { Attempt, MethodTrial } from './method-trial.js';
 
 const THINKTECTURE = '000_771f3fde50da5341.txt (Thinktecture: invalid_client until credentials are sent with HTTP Basic)';
@@ -67,6 +67,10 @@ export function methodRefusedFinding(o: { refused: Attempt; works: ClientAuthMet
 export function whatWasTried(trial: MethodTrial<unknown>, advertised: readonly string[] | undefined): string | undefined {
   const works = trial.auth_method;
   if (!works || works === 'none') return undefined;
+  if ((MTLS_METHODS as readonly string[]).includes(works)) {
+    const at = trial.attempts.find((a) => a.auth_method === works)?.url;
+    return `${works} worked: the provider tied the certificate presented to the client${at ? `, at its mtls_endpoint_aliases endpoint ${at}` : ''}.`;
+  }
   const refused = trial.outcomes.filter((x) => x.kind === 'client_refused').map((x) => x.attempt.auth_method);
   if (refused.length > 0) return `${works} worked after ${refused.join(' and ')} was refused: configure ${works}.`;
   const others = SECRET_METHODS.filter((m) => m !== works);

@@ -10,7 +10,7 @@ import { readJsonAnswer } from '../http/diagnose.js';
 import { limitDepth } from '../json-depth.js';
 import type { ClientAuthMethod } from './client-auth/index.js';
 import { tryMethods, type AuthenticatedEndpoint, type EndpointReading, type MethodTrial, type TrialOptions } from './method-trial.js';
-import type { Session } from './session.js';
+import { mtlsEndpointOf, type Session } from './session.js';
 import { asRawHttp } from './token-request.js';
 
 export interface DeviceAuthorization {
@@ -118,7 +118,7 @@ export function requestDeviceAuthorization(
 ): Promise<MethodTrial<DeviceAuthorization>> {
   const url = session.endpoints.deviceAuthorization;
   if (!url) throw new Error('requestDeviceAuthorization: the session has no device authorization endpoint');
-  const endpoint: AuthenticatedEndpoint<DeviceAuthorization> = { url, name: 'The device authorization endpoint', read: readDeviceAuthorization, ...(session.issuer ? { issuer: session.issuer } : {}) };
+  const endpoint: AuthenticatedEndpoint<DeviceAuthorization> = { url, name: 'The device authorization endpoint', read: readDeviceAuthorization, ...(session.issuer ? { issuer: session.issuer } : {}), ...mtlsEndpointOf(session, 'deviceAuthorization') };
   return tryMethods(endpoint, params, session.client, methods, session.deps, session.timeoutMs, o);
 }
 

@@ -11,7 +11,7 @@ import { advertisedFor, callAuthenticated, type CallOutcome } from './authentica
 import type { AuthMethodChoice } from './client-auth/index.js';
 import { readEndpointAnswer } from './endpoint-answer.js';
 import type { AuthenticatedEndpoint, EndpointReading } from './method-trial.js';
-import type { Session } from './session.js';
+import { mtlsEndpointOf, type Session } from './session.js';
 import type { TokenTypeHint } from './token-type-hint.js';
 
 /** RFC 7662 §2.2: `active` and, when active, any of scope, client_id, username, token_type, exp, iat, nbf, sub, aud, iss, jti. */
@@ -87,7 +87,7 @@ export async function introspect(
 ): Promise<CallOutcome<IntrospectionResponse>> {
   if (!session.endpoints.introspection) throw new Error('introspect: the session has no introspection endpoint');
   const params: Record<string, string> = { token, ...(o.hint ? { token_type_hint: o.hint } : {}) };
-  return callAuthenticated(session, introspectionEndpointAt(session.endpoints.introspection), params, {
+  return callAuthenticated(session, { ...introspectionEndpointAt(session.endpoints.introspection), ...mtlsEndpointOf(session, 'introspection') }, params, {
     authMethod: o.authMethod,
     advertised: advertisedFor(session, 'introspection_endpoint'),
     ...(o.secretSource ? { secretSource: o.secretSource } : {}),

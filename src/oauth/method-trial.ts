@@ -14,6 +14,7 @@ import { clientAuth, type Client, type ClientAuthMethod } from './client-auth/in
 import type { HttpResponse } from '../http/client.js';
 import type { Grant } from './grants.js';
 import { authenticatedPost } from './authenticated-post.js';
+import { mtlsRefusalFinding, tlsAlertFinding } from './mtls-findings.js';
 import { processTokenResponse, type TokenResponse } from './token-request.js';
 import type { DpopProver } from './dpop.js';
 import { dpopProofRefused } from './dpop-findings.js';
@@ -21,6 +22,8 @@ import { dpopProofRefused } from './dpop-findings.js';
 /** One request, as reports show it. */
 export interface Attempt {
   auth_method: ClientAuthMethod;
+  /** Where it went, when not the endpoint's own URL: its mTLS alias. */
+  url?: string;
   /** null when no answer arrived. */
   status: number | null;
   /** The OAuth error code, or a network error code, or null on success. */
@@ -64,6 +67,10 @@ export interface AuthenticatedEndpoint<T> {
   dpop?: DpopProver;
   /** What the provider's metadata says of DPoP and of this endpoint, to compare a refused proof with. */
   dpopContext?: { advertisedUrl?: string; algs?: readonly string[] };
+  /** Where a request that authenticates with a client certificate goes instead: the endpoint's mtls_endpoint_aliases entry (RFC 8705 §5). */
+  mtlsUrl?: string;
+  /** The provider's alias, not used because the endpoint was given: said when the certificate is not seen. */
+  mtlsAliasNotUsed?: string;
 }
 
 /** Codes with which providers refuse the client itself (GitHub has its own). */
@@ -88,13 +95,15 @@ export async function sendWithMethod<T>(
   timeoutMs: number,
 ): Promise<AttemptOutcome<T>> {
   const started = performance.now();
+  const auth = clientAuth(method, client);
+  const url = auth.clientCertificate && endpoint.mtlsUrl ? endpoint.mtlsUrl : endpoint.url;
   try {
-    const res = await authenticatedPost(endpoint.url, params, clientAuth(method, client), deps, timeoutMs, endpoint.issuer, endpoint.dpop);
+    const res = await authenticatedPost(url, params, auth, deps, timeoutMs, endpoint.issuer, endpoint.dpop);
     const read = endpoint.read(res);
     // A refused proof is compared with what was sent: the seam knows the proof, the reader does not.
     if (endpoint.dpop?.last && read.error === 'invalid_dpop_proof') read.findings = dpopProofRefused(read.findings, endpoint.dpop.last, res, endpoint.dpopContext ?? {});
     const worked = read.value !== undefined;
-    const attempt: Attempt = { auth_method: method, status: res.status, error: read.error ?? (worked ? null : `http_${res.status}`), elapsed_ms: Math.round(res.elapsedMs) };
+    const attempt: Attempt = { auth_method: method, ...(url !== endpoint.url ? { url } : {}), status: res.status, error: read.error ?? (worked ? null : `http_${res.status}`), elapsed_ms: Math.round(res.elapsedMs) };
     if (read.error_description) attempt.error_description = read.error_description;
     const firstId = read.findings[0]?.id;
     const kind: AttemptKind = worked
@@ -104,21 +113,42 @@ export async function sendWithMethod<T>(
         : isClientRefusal(read.error, res.status, firstId)
           ? 'client_refused'
           : 'other';
-    return { attempt, kind, findings: read.findings, ...(worked ? { value: read.value } : {}) };
+    const findings =
+      kind === 'client_refused' && auth.clientCertificate
+        ? [
+            mtlsRefusalFinding(read.findings[0], {
+              method,
+              certificate: auth.clientCertificate,
+              client_id: client.client_id,
+              url,
+              ...(endpoint.mtlsAliasNotUsed ? { aliasNotUsed: endpoint.mtlsAliasNotUsed } : {}),
+              ...(read.error_description ? { error_description: read.error_description } : {}),
+            }),
+            ...read.findings.slice(1),
+          ]
+        : read.findings;
+    return { attempt, kind, findings, ...(worked ? { value: read.value } : {}) };
   } catch (err) {
     if (!(err instanceof NetworkError)) throw err;
     return {
-      attempt: { auth_method: method, status: null, error: err.causeCode ?? err.code, elapsed_ms: Math.round(performance.now() - started) },
+      attempt: { auth_method: method, ...(url !== endpoint.url ? { url } : {}), status: null, error: err.causeCode ?? err.code, elapsed_ms: Math.round(performance.now() - started) },
       kind: 'network',
-      findings: [networkFinding(err, endpoint.name)],
+      findings: [tlsAlertFinding(err.causeCode, endpoint.name, url, auth.clientCertificate) ?? networkFinding(err, endpoint.name)],
     };
   }
 }
 
 /** The token endpoint for one grant: its answers read as RFC 6749 §5.1/§5.2 token responses. */
-export function tokenEndpointFor(url: string, grant: Grant, issuer?: string, dpop?: { prover: DpopProver; advertisedUrl?: string; algs?: readonly string[] }): AuthenticatedEndpoint<TokenResponse> {
+export function tokenEndpointFor(
+  url: string,
+  grant: Grant,
+  issuer?: string,
+  dpop?: { prover: DpopProver; advertisedUrl?: string; algs?: readonly string[] },
+  mtlsUrl?: string,
+): AuthenticatedEndpoint<TokenResponse> {
   return {
     url,
+    ...(mtlsUrl ? { mtlsUrl } : {}),
     ...(issuer ? { issuer } : {}),
     ...(dpop ? { dpop: dpop.prover, dpopContext: { ...(dpop.advertisedUrl ? { advertisedUrl: dpop.advertisedUrl } : {}), ...(dpop.algs ? { algs: dpop.algs } : {}) } } : {}),
     name: 'The token endpoint',

@@ -7,7 +7,7 @@
 import type { Deps } from '../deps.js';
 import type { Finding } from '../findings.js';
 import { discover, discoveryLocations, type ProviderMetadata } from '../oidc/discovery.js';
-import type { Client } from './client-auth/index.js';
+import { clientOf, type Client, type ClientCertificate } from './client-auth/index.js';
 import { createSession, type Endpoints, type Session } from './session.js';
 import type { DpopProver } from './dpop.js';
 
@@ -42,6 +42,8 @@ export interface TokenClientOptions {
   jwksUri?: string;
   clientId: string;
   clientSecret?: string;
+  /** For mutual-TLS client authentication (RFC 8705). */
+  clientCertificate?: ClientCertificate;
   timeoutMs: number;
   /** --dpop: bind the tokens to a key (RFC 9449); with a private JWK kept from an earlier run (--dpop-key). */
   dpop?: { key?: Record<string, unknown> };
@@ -56,7 +58,7 @@ export async function openTokenSession(o: TokenClientOptions, deps: Pick<Deps, '
       ...(progress ? { progress } : {}),
       issuer: o.issuer,
       overrides: { token: o.tokenEndpoint, jwks: o.jwksUri },
-      client: { client_id: o.clientId, ...(o.clientSecret !== undefined ? { client_secret: o.clientSecret } : {}) },
+      client: clientOf(o),
       timeoutMs: o.timeoutMs,
       ...(dpop ? { dpop } : {}),
     },

@@ -10,7 +10,7 @@ import type { AuthMethodChoice } from './client-auth/index.js';
 import { readEndpointAnswer } from './endpoint-answer.js';
 import type { TokenTypeHint } from './token-type-hint.js';
 import type { AuthenticatedEndpoint, EndpointReading } from './method-trial.js';
-import type { Session } from './session.js';
+import { mtlsEndpointOf, type Session } from './session.js';
 
 export interface RevocationAnswer {
   status: number;
@@ -36,7 +36,7 @@ export async function revoke(
 ): Promise<CallOutcome<RevocationAnswer>> {
   if (!session.endpoints.revocation) throw new Error('revoke: the session has no revocation endpoint');
   const params: Record<string, string> = { token, ...(o.hint ? { token_type_hint: o.hint } : {}) };
-  return callAuthenticated(session, revocationEndpointAt(session.endpoints.revocation), params, {
+  return callAuthenticated(session, { ...revocationEndpointAt(session.endpoints.revocation), ...mtlsEndpointOf(session, 'revocation') }, params, {
     authMethod: o.authMethod,
     advertised: advertisedFor(session, 'revocation_endpoint'),
     ...(o.secretSource ? { secretSource: o.secretSource } : {}),

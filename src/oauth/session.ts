@@ -32,6 +32,13 @@ export interface Session {
   readonly issuer: string | undefined;
   readonly metadata: Readonly<Partial<ProviderMetadata>>;
   readonly endpoints: Readonly<Endpoints>;
+  /**
+   * The provider's mtls_endpoint_aliases (RFC 8705 §5), by endpoint: where requests that present a
+   * client certificate go. Only for endpoints taken from the metadata: one given on the command line is used as given.
+   */
+  readonly mtlsAliases: Readonly<Endpoints>;
+  /** Aliases the provider publishes for endpoints that were given on the command line instead. */
+  readonly mtlsAliasesNotUsed: Readonly<Endpoints>;
   readonly client: Client;
   /** token_endpoint_auth_methods_supported, when the metadata has it. */
   readonly advertisedAuthMethods: readonly string[] | undefined;
@@ -55,7 +62,10 @@ export function createSession(o: {
 }): Session {
   const metadata = o.metadata ?? {};
   const advertised = metadata.token_endpoint_auth_methods_supported;
+  const { used, notUsed } = mtlsAliases(metadata, o.overrides ?? {});
   return {
+    mtlsAliases: used,
+    mtlsAliasesNotUsed: notUsed,
     issuer: stringOr(metadata.issuer) ?? o.issuer,
     metadata,
     endpoints: {
@@ -84,7 +94,8 @@ export function requestTokens(
   o: TrialOptions = {},
 ): Promise<MethodTrial> {
   if (!session.endpoints.token) throw new Error('requestTokens: the session has no token endpoint');
-  return tryMethods(tokenEndpointFor(session.endpoints.token, grant, session.issuer, dpopOf(session)), grant, session.client, methods, session.deps, session.timeoutMs, o);
+  const endpoint = { ...tokenEndpointFor(session.endpoints.token, grant, session.issuer, dpopOf(session), session.mtlsAliases.token), ...mtlsAliasNotUsed(session, 'token') };
+  return tryMethods(endpoint, grant, session.client, methods, session.deps, session.timeoutMs, o);
 }
 
 /** The DPoP prover of a session, with what its metadata says to compare a refused proof with. */
@@ -93,4 +104,39 @@ export function dpopOf(session: Session): { prover: DpopProver; advertisedUrl?: 
   const algs = session.metadata.dpop_signing_alg_values_supported;
   const advertised = stringOr(session.metadata.token_endpoint);
   return { prover: session.dpop, ...(advertised ? { advertisedUrl: advertised } : {}), ...(Array.isArray(algs) ? { algs: algs.filter((a): a is string => typeof a === 'string') } : {}) };
+}
+
+/** RFC 8705 §5: mtls_endpoint_aliases member names, by Endpoints key. */
+const ALIAS_MEMBERS: Partial<Record<keyof Endpoints, string>> = {
+  token: 'token_endpoint',
+  introspection: 'introspection_endpoint',
+  revocation: 'revocation_endpoint',
+  deviceAuthorization: 'device_authorization_endpoint',
+  userinfo: 'userinfo_endpoint',
+};
+
+function mtlsAliases(metadata: Partial<ProviderMetadata>, overrides: Endpoints): { used: Endpoints; notUsed: Endpoints } {
+  const aliases = (metadata as Record<string, unknown>).mtls_endpoint_aliases;
+  const used: Endpoints = {};
+  const notUsed: Endpoints = {};
+  if (!aliases || typeof aliases !== 'object') return { used, notUsed };
+  for (const [key, member] of Object.entries(ALIAS_MEMBERS) as Array<[keyof Endpoints, string]>) {
+    const alias = stringOr((aliases as Record<string, unknown>)[member]);
+    if (!alias) continue;
+    if (overrides[key] && overrides[key] !== alias) notUsed[key] = alias;
+    else used[key] = alias;
+  }
+  return { used, notUsed };
+}
+
+/** An authenticated endpoint's mTLS alias, for tryMethods: the one to use, or the one a given endpoint replaced. */
+export function mtlsEndpointOf(session: Session, key: keyof Endpoints): { mtlsUrl?: string; mtlsAliasNotUsed?: string } {
+  return {
+    ...(session.mtlsAliases[key] ? { mtlsUrl: session.mtlsAliases[key] } : {}),
+    ...mtlsAliasNotUsed(session, key),
+  };
+}
+
+function mtlsAliasNotUsed(session: Session, key: keyof Endpoints): { mtlsAliasNotUsed?: string } {
+  return session.mtlsAliasesNotUsed[key] ? { mtlsAliasNotUsed: session.mtlsAliasesNotUsed[key] } : {};
 }

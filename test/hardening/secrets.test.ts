@@ -230,3 +230,48 @@ describe('canary sweep', () => {
     }
   });
 });
+
+describe('canary sweep: the client private key of mutual TLS (RFC 8705)', () => {
+  let pki: import('../helpers/tls.js').Pki;
+  let certs: ReturnType<typeof import('../helpers/tls.js').makeClientCerts>;
+  let mtls: Awaited<ReturnType<typeof import('../../scripts/demo/mtls-provider.mjs').startMtlsProvider>>;
+
+  beforeAll(async () => {
+    const { makePki, makeClientCerts } = await import('../helpers/tls.js');
+    const { startMtlsProvider } = await import('../../scripts/demo/mtls-provider.mjs');
+    const { X509Certificate } = await import('node:crypto');
+    pki = makePki();
+    certs = makeClientCerts(pki);
+    const x509 = new X509Certificate(certs.selfSigned.cert);
+    mtls = await startMtlsProvider({
+      server: pki.good,
+      clientCa: readFileSync(pki.caFile, 'utf8'),
+      subjectDn: certs.mappedSubject,
+      selfSignedJwk: { ...(x509.publicKey.export({ format: 'jwk' }) as object), x5c: [x509.raw.toString('base64')] },
+    });
+  }, 60_000);
+  afterAll(() => mtls?.close());
+
+  /** The key as a whole, its base64 body on one line, and each line of it. */
+  const keyForms = (key: string) => {
+    const lines = key.split('\n').filter((l) => l.length > 20 && !l.startsWith('-----'));
+    return [key.trim(), lines.join(''), ...lines];
+  };
+
+  it.each([
+    ['client-credentials, text', ['client-credentials', '--client-id', 'mtls-app'], 'mapped', 0],
+    ['client-credentials, JSON --verbose --show-tokens', ['client-credentials', '--client-id', 'mtls-app', '--json', '--verbose', '--show-tokens'], 'mapped', 0],
+    ['client-credentials refused (unmapped), JSON', ['client-credentials', '--client-id', 'mtls-app', '--json'], 'unmapped', 1],
+    ['client-credentials refused (self-signed, not in jwks), text', ['client-credentials', '--client-id', 'mtls-self-signed-app'], 'otherSelfSigned', 1],
+    ['probe, JSON', ['probe', '--client-id', 'mtls-app', '--check', 'client_credentials', '--json'], 'mapped', 0],
+    ['the key given as the certificate too', ['client-credentials', '--client-id', 'mtls-app', '--json', '--client-cert', 'KEY'], 'mapped', 2],
+  ] as const)('%s', async (_name, args, which, code) => {
+    const pair = certs[which];
+    const argv = [...args].map((a) => (a === 'KEY' ? pair.keyFile : a));
+    const certFlags = argv.includes('--client-cert') ? ['--client-cert-key', pair.keyFile] : ['--client-cert', pair.certFile, '--client-cert-key', pair.keyFile];
+    const r = await runCli([...argv, '--ca', pki.caFile, '--issuer', mtls.issuer, ...certFlags]);
+    expect(r.code).toBe(code);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+    for (const form of keyForms(pair.key)) expect((r.stdout + r.stderr).includes(form), `output contains the key (${form.slice(0, 12)}…)`).toBe(false);
+  });
+});

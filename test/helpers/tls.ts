@@ -63,3 +63,81 @@ export async function startTlsIssuer(pair: { key: string; cert: string }): Promi
       }),
   };
 }
+
+export interface KeyPair {
+  key: string;
+  cert: string;
+  keyFile: string;
+  certFile: string;
+}
+
+/**
+ * Client certificates for the mutual-TLS tests (RFC 8705), in the folder of a Pki: `mapped` and
+ * `unmapped` issued by the Pki's CA (subjects "CN=mtls-app,O=oauth-doctor test" and
+ * "CN=someone-else,O=oauth-doctor test"), `selfSigned` and `otherSelfSigned` self-signed, and
+ * `foreign` issued by a CA the servers do not know. Each as PEM text and as files.
+ */
+export function makeClientCerts(pki: Pki): { mapped: KeyPair; unmapped: KeyPair; selfSigned: KeyPair; otherSelfSigned: KeyPair; foreign: KeyPair; mappedSubject: string } {
+  const dir = pki.dir;
+  const ssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+  const files = (name: string): KeyPair => ({
+    key: readFileSync(join(dir, `${name}.key`), 'utf8'),
+    cert: readFileSync(join(dir, `${name}.pem`), 'utf8'),
+    keyFile: join(dir, `${name}.key`),
+    certFile: join(dir, `${name}.pem`),
+  });
+  const issue = (name: string, subject: string, caCert: string, caKey: string) => {
+    ssl('req', ...ec, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', subject, '-addext', 'extendedKeyUsage=clientAuth');
+    ssl('x509', '-req', '-in', `${name}.csr`, '-CA', caCert, '-CAkey', caKey, '-CAcreateserial', '-out', `${name}.pem`, '-days', '2', '-copy_extensions', 'copy');
+    return files(name);
+  };
+  const selfSign = (name: string, subject: string) => {
+    ssl('req', '-x509', ...ec, '-keyout', `${name}.key`, '-out', `${name}.pem`, '-subj', subject, '-days', '2');
+    return files(name);
+  };
+  ssl('req', '-x509', ...ec, '-keyout', 'foreign-ca.key', '-out', 'foreign-ca.pem', '-subj', '/CN=some other CA', '-days', '2', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign');
+  return {
+    mapped: issue('client-mapped', '/O=oauth-doctor test/CN=mtls-app', 'ca.pem', 'ca.key'),
+    unmapped: issue('client-unmapped', '/O=oauth-doctor test/CN=someone-else', 'ca.pem', 'ca.key'),
+    selfSigned: selfSign('client-self', '/CN=mtls-self-signed-app'),
+    otherSelfSigned: selfSign('client-self-other', '/CN=not-registered'),
+    foreign: issue('client-foreign', '/O=elsewhere/CN=mtls-app', 'foreign-ca.pem', 'foreign-ca.key'),
+    mappedSubject: 'CN=mtls-app,O=oauth-doctor test',
+  };
+}
+
+/**
+ * A TLS server that verifies client certificates in OpenSSL itself (`openssl s_server -Verify 1
+ * -verify_return_error`), as TLS terminators do: it answers a certificate it does not trust with a
+ * TLS alert (unknown_ca) and a missing one with certificate_required. Node's own HTTPS server
+ * verifies after the handshake and just closes the connection, so it cannot show these.
+ */
+export async function startOpensslMtlsServer(pki: Pki): Promise<{ base: string; close(): Promise<void> }> {
+  const { spawn } = await import('node:child_process');
+  const child = spawn('openssl', ['s_server', '-accept', '127.0.0.1:0', '-cert', 'good.pem', '-key', 'good.key', '-Verify', '1', '-verify_return_error', '-CAfile', 'ca.pem', '-www'], {
+    cwd: pki.dir,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const base = await new Promise<string>((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`openssl s_server did not start: ${seen}`)), 10_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const m = /ACCEPT (127\.0\.0\.1:\d+)/.exec(seen);
+      if (m) {
+        clearTimeout(timer);
+        resolve(`https://${m[1]}`);
+      }
+    });
+  });
+  return {
+    base,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill();
+      }),
+  };
+}

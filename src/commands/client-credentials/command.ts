@@ -51,6 +51,7 @@ Examples:
   $ oauth-doctor client-credentials --issuer https://idp.example.com --client-id ci-bot --resource https://api.example.com --json
   $ vault read -field=secret kv/ci-bot | oauth-doctor client-credentials --token-endpoint https://idp.example.com/token --client-id ci-bot --client-secret-stdin
   $ oauth-doctor client-credentials --issuer https://idp.example.com --client-id ci-bot --dpop   # a DPoP-bound token (RFC 9449)
+  $ oauth-doctor client-credentials --issuer https://idp.example.com --client-id ci-bot --client-cert client.pem --client-cert-key client.key   # mutual TLS
 
 Exit codes: 0 a token was issued and nothing is wrong, 1 the request failed or a problem was diagnosed, 2 usage error.`,
       );

@@ -19,6 +19,7 @@ interface DecodeFlags extends NetworkFlags {
   expectIssuer?: string;
   clockTolerance: number;
   showTokens?: boolean;
+  clientCert?: string;
 }
 
 export const decodeCommand: CommandModule<DecodeOptions, DecodeResult> = {
@@ -36,7 +37,8 @@ export const decodeCommand: CommandModule<DecodeOptions, DecodeResult> = {
       .option('--secret <secret>', 'the HS* secret on the command line (visible to other users: prefer --secret-env)')
       .option('--audience <aud>', 'expected "aud" (the API identifier or client_id)')
       .option('--expect-issuer <iss>', 'expected "iss", compared exactly')
-      .option('--clock-tolerance <seconds>', 'seconds of clock difference to allow', seconds('--clock-tolerance'), 0);
+      .option('--clock-tolerance <seconds>', 'seconds of clock difference to allow', seconds('--clock-tolerance'), 0)
+      .option('--client-cert <file>', 'compare a certificate-bound token (cnf.x5t#S256) with this client certificate (PEM; no key needed)');
     addNetworkFlags(cmd)
       .option('--show-tokens', 'print the token itself (otherwise only its first characters and length)')
       .addHelpText(
@@ -47,6 +49,7 @@ Examples:
   $ pbpaste | oauth-doctor decode                       # "Bearer ...", quotes and line breaks are cleaned
   $ oauth-doctor decode --file token.txt --issuer https://login.example.com --audience api://orders
   $ MY_SECRET=... oauth-doctor decode --file token.txt --secret-env MY_SECRET --json
+  $ oauth-doctor decode --file token.txt --client-cert client.pem      # is this mTLS-bound token bound to this certificate?
 
 Exit codes: 0 the token is fine, 1 expired, not yet valid or failed verification, 2 the input is not a token.`,
       );
@@ -65,6 +68,7 @@ Exit codes: 0 the token is fine, 1 expired, not yet valid or failed verification
       audience: f.audience,
       expectIssuer: f.expectIssuer,
       clockTolerance: f.clockTolerance,
+      ...(f.clientCert ? { clientCertificate: await readCertificateFile(f.clientCert, deps) } : {}),
       timeoutMs: f.timeout * 1000,
       showTokens: Boolean(f.showTokens),
     };
@@ -87,4 +91,16 @@ function verificationSecret(f: DecodeFlags, deps: Deps): string | undefined {
   }
   deps.secrets.add(secret, 'credential');
   return secret;
+}
+
+/** --client-cert FILE: the certificate's subject and thumbprint (public), to compare with cnf.x5t#S256. */
+async function readCertificateFile(file: string, deps: Deps): Promise<{ subject: string; x5tS256: string }> {
+  let pem: string;
+  try {
+    pem = (await deps.readFile(file, 1024 * 1024)).toString('utf8');
+  } catch (err) {
+    throw new UsageError(`--client-cert ${file}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  const { describeCertificate } = await import('../../oauth/client-auth/certificate.js');
+  return describeCertificate(pem, `--client-cert ${file}`);
 }

@@ -5,6 +5,7 @@ import type { Deps } from '../../deps.js';
 import { finding, isOk, bySeverity, type Finding } from '../../findings.js';
 import { readInput } from '../../input.js';
 import { redactValue } from '../../redact.js';
+import { certificateBindingFindings } from '../../token/certificate-binding.js';
 import { checkTimeClaims, timeline, type TimeClaim } from '../../token/claims.js';
 import { cleanPastedToken } from '../../token/clean.js';
 import { parseToken, type TokenKind } from '../../token/parse.js';
@@ -22,6 +23,8 @@ export interface DecodeOptions {
   audience?: string;
   expectIssuer?: string;
   clockTolerance: number;
+  /** A client certificate to compare with cnf.x5t#S256 (RFC 8705 §3.1): its subject and thumbprint. */
+  clientCertificate?: { subject: string; x5tS256: string };
   timeoutMs: number;
   showTokens: boolean;
 }
@@ -152,6 +155,7 @@ export async function run(options: DecodeOptions, deps: Deps): Promise<DecodeRes
     times = t.times;
     lifetime = { seconds: t.lifetimeSeconds, position: t.position };
     findings.push(...checkTimeClaims(header, parsed.claims, nowSeconds, options.clockTolerance));
+    findings.push(...certificateBindingFindings(parsed.claims, options.clientCertificate));
   }
 
   const verifyOptions = {

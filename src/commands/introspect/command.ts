@@ -32,6 +32,7 @@ Examples:
   $ OAUTH_TOKEN=... OAUTH_CLIENT_SECRET=... oauth-doctor introspect --issuer https://idp.example.com --client-id my-api
   $ oauth-doctor introspect --issuer https://idp.example.com --client-id my-app --from tokens.json --token-type-hint refresh_token
   $ pbpaste | oauth-doctor introspect --introspection-endpoint https://idp.example.com/oauth2/introspect --client-id my-api --token-stdin --json
+  $ OAUTH_TOKEN=... oauth-doctor introspect --issuer https://idp.example.com --client-id my-api --client-cert api.pem --client-cert-key api.key   # mutual TLS
 
 Exit codes: 0 the token is active and nothing is wrong, 1 it is not active or a problem was diagnosed, 2 usage or input error.`,
     );

@@ -7,7 +7,7 @@
 import type { Deps } from '../../deps.js';
 import { UsageError } from '../../errors.js';
 import { finding, isOk, type Finding } from '../../findings.js';
-import { methodsToTry } from '../../oauth/client-auth/index.js';
+import { clientOf, methodsToTry } from '../../oauth/client-auth/index.js';
 import { clientRefusedFindings } from '../../oauth/client-auth-findings.js';
 import { noDeviceEndpointFinding, requestDeviceAuthorization, type DeviceAuthorization } from '../../oauth/device-authorization.js';
 import { pollForTokens, SLOW_DOWN_STEP, type PollEnd, type PollLog } from '../../oauth/device-polling.js';
@@ -49,7 +49,7 @@ export async function runDevice(o: LoginOptions, d: DeviceOptions, deps: Deps): 
       progress,
       issuer: o.issuer,
       overrides: { token: o.tokenEndpoint, jwks: o.jwksUri, deviceAuthorization: d.endpoint },
-      client: { client_id: o.clientId, ...(o.clientSecret !== undefined ? { client_secret: o.clientSecret } : {}) },
+      client: clientOf(o),
       timeoutMs: o.requestTimeoutMs,
       ...(o.dpop ? { dpop: await (await import('../../oauth/dpop.js')).createDpopProver(deps, o.dpop.key) } : {}),
     },

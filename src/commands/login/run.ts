@@ -13,7 +13,7 @@ import { isLoopbackUrl } from '../../oauth/loopback-url.js';
 import { insecureTransportFinding } from '../../oauth/insecure-transport.js';
 import { settleTokens } from './settle-tokens.js';
 import { preflight } from '../../oauth/preflight.js';
-import { methodsToTry, type AuthMethodChoice, type ClientAuthMethod } from '../../oauth/client-auth/index.js';
+import { clientOf, methodsToTry, type AuthMethodChoice, type ClientAuthMethod } from '../../oauth/client-auth/index.js';
 import { authorizationCodeGrant } from '../../oauth/grants.js';
 import type { Attempt } from '../../oauth/method-trial.js';
 import { createSession, requestTokens, type Session } from '../../oauth/session.js';
@@ -168,7 +168,7 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
     issuer: o.issuer ? discoveryLocations(o.issuer).issuer : undefined,
     metadata,
     overrides: { authorization: o.authorizationEndpoint, token: o.tokenEndpoint, jwks: o.jwksUri },
-    client: { client_id: o.clientId, ...(o.clientSecret !== undefined ? { client_secret: o.clientSecret } : {}) },
+    client: clientOf(o),
     deps,
     timeoutMs: o.requestTimeoutMs,
   });

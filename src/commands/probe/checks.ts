@@ -248,7 +248,9 @@ export async function checkClientCredentials(t: ProbeTarget, session: Session): 
   const started = performance.now();
   if (!session.endpoints.token) return { result: skipped('client_credentials', 'no token endpoint'), attempts: [], working: [] };
   // Every secret method, even after one worked: the question here is which ones the client may use.
-  const trial = await requestTokens(session, clientCredentialsGrant({ scope: t.scope, params: t.params }), SECRET_METHODS, { every: true });
+  // With a client certificate, the mTLS methods first (RFC 8705), and the secret ones too when there is a secret.
+  const methods = session.client.certificate ? methodsToTry('auto', session.client, session.advertisedAuthMethods) : SECRET_METHODS;
+  const trial = await requestTokens(session, clientCredentialsGrant({ scope: t.scope, params: t.params }), methods, { every: true });
   const working = trial.authenticated;
   const grantRefused = trial.outcomes.find((x) => x.kind === 'grant_refused');
   const other = trial.outcomes.filter((x) => x.kind === 'ok' || x.kind === 'other' || x.kind === 'network').flatMap((x) => x.findings);

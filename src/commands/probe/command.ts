@@ -66,6 +66,7 @@ Examples:
   $ oauth-doctor probe --config probe.json --junit probe-report.xml --json > probe.json.out
   $ oauth-doctor probe --issuer https://idp.example.com --client-id ci-bot --report probe.html   every exchange, redacted, in one page
   $ TOKEN=... oauth-doctor probe --issuer https://idp.example.com --resource https://api.example.com/me --token-env TOKEN
+  $ oauth-doctor probe --issuer https://idp.example.com --client-id ci-bot --client-cert client.pem --client-cert-key client.key   # mutual TLS
 
 Exit codes: 0 every check passed (warnings allowed unless --strict), 1 a check failed, 2 usage error.`,
       );
@@ -110,6 +111,8 @@ async function probeTargets(f: ProbeFlags, cmd: Command, deps: Deps): Promise<Pr
         issuer: f.issuer,
         client_id: f.clientId,
         client_secret_env: f.clientSecretEnv,
+        client_cert: f.clientCert,
+        client_cert_key: f.clientCertKey,
         scope: f.scope,
         params: Object.keys(params).length ? params : undefined,
         token_endpoint: f.tokenEndpoint,

@@ -55,7 +55,7 @@ export function validateTarget(t: ProbeTarget, where: string): ProbeTarget {
   url(t.issuer, 'issuer');
   url(t.token_endpoint, 'token_endpoint');
   url(t.resource, 'resource');
-  for (const key of ['client_id', 'client_secret_env', 'scope', 'refresh_token_env', 'token_env', 'name'] as const) {
+  for (const key of ['client_id', 'client_secret_env', 'client_cert', 'client_cert_key', 'scope', 'refresh_token_env', 'token_env', 'name'] as const) {
     if (t[key] !== undefined && typeof t[key] !== 'string') throw new UsageError(`${where}: "${key}" must be a string`);
   }
   if (t.redirect_uris !== undefined) {

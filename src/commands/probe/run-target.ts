@@ -5,7 +5,8 @@
 import type { Deps } from '../../deps.js';
 import { DEFAULT_SECRET_ENV, secretFromEnv } from '../../env-secrets.js';
 import { finding } from '../../findings.js';
-import type { ClientAuthMethod } from '../../oauth/client-auth/index.js';
+import { clientOf, type ClientAuthMethod } from '../../oauth/client-auth/index.js';
+import { readClientCertificateFlags } from '../../cli/flags.js';
 import type { ProviderMetadata } from '../../oidc/discovery.js';
 import { isInsecureRemoteUrl } from '../../oauth/loopback-url.js';
 import { createSession } from '../../oauth/session.js';
@@ -95,7 +96,7 @@ export async function runTarget(t: ProbeTarget, runDeps: Deps, o: RunOptions): P
     issuer: t.issuer,
     metadata: meta,
     overrides: { token: t.token_endpoint },
-    client: { client_id: t.client_id ?? '', ...(ctx.clientSecret !== undefined ? { client_secret: ctx.clientSecret } : {}) },
+    client: clientOf({ clientId: t.client_id ?? '', clientSecret: ctx.clientSecret, clientCertificate: await readClientCertificateFlags({ clientCert: t.client_cert, clientCertKey: t.client_cert_key }, deps) }),
     deps,
     timeoutMs: o.timeoutMs,
   });
@@ -134,7 +135,7 @@ export async function runTarget(t: ProbeTarget, runDeps: Deps, o: RunOptions): P
           if (t.checks?.includes(name)) checks.push(skipped(name, 'needs client_id'));
           break;
         }
-        if (ctx.clientSecret === undefined) {
+        if (ctx.clientSecret === undefined && !session.client.certificate) {
           // A client_id was given, so the secret was meant to be there: a misspelt or unset variable must not pass CI.
           checks.push(missingSecret(secretEnv));
           break;

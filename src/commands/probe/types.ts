@@ -18,6 +18,9 @@ export interface ProbeTarget {
   client_id?: string;
   /** Environment variable holding the client secret (default OAUTH_CLIENT_SECRET). */
   client_secret_env?: string;
+  /** Files of the client certificate and its key (PEM), for mutual-TLS client authentication (RFC 8705). */
+  client_cert?: string;
+  client_cert_key?: string;
   scope?: string;
   params?: Record<string, string>;
   /** Overrides the discovered token endpoint (a gateway, a proxy). */
@@ -46,6 +49,8 @@ export const TARGET_KEYS = {
   issuer: '--issuer',
   client_id: '--client-id',
   client_secret_env: '--client-secret-env',
+  client_cert: '--client-cert',
+  client_cert_key: '--client-cert-key',
   scope: '--scope',
   params: '--param',
   token_endpoint: '--token-endpoint',

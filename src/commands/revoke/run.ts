@@ -7,7 +7,7 @@ import type { TokenCallOptions } from '../../cli/token-call-flags.js';
 import type { Deps } from '../../deps.js';
 import { UsageError } from '../../errors.js';
 import { bySeverity, finding, isOk } from '../../findings.js';
-import type { ClientAuthMethod } from '../../oauth/client-auth/index.js';
+import { clientOf, type ClientAuthMethod } from '../../oauth/client-auth/index.js';
 import { introspect, missingEndpointFinding } from '../../oauth/introspection.js';
 import type { Attempt } from '../../oauth/method-trial.js';
 import { openSession } from '../../oauth/open-session.js';
@@ -55,7 +55,7 @@ export async function run(o: RevokeOptions, deps: Deps): Promise<RevokeResult> {
       issuer: o.issuer,
       overrides: { revocation: o.revocationEndpoint, introspection: o.introspectionEndpoint },
       uses: 'revocation',
-      client: { client_id: o.clientId, ...(o.clientSecret !== undefined ? { client_secret: o.clientSecret } : {}) },
+      client: clientOf(o),
       timeoutMs: o.timeoutMs,
     },
     deps,

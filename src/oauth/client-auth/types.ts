@@ -5,18 +5,24 @@
  * authenticatedPost with one of these.
  * @see RFC 6749 §2.3, RFC 8414 §2 (token_endpoint_auth_methods_supported)
  */
+import type { ClientCertificate } from './certificate.js';
 
 /** The registered names (RFC 7591 §2, token_endpoint_auth_method). */
-export const CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'none'] as const;
+export const CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'none', 'tls_client_auth', 'self_signed_tls_client_auth'] as const;
 export type ClientAuthMethod = (typeof CLIENT_AUTH_METHODS)[number];
 
 /** The methods a shared secret can use, in the order RFC 6749 §2.3.1 prefers them. */
 export const SECRET_METHODS = ['client_secret_basic', 'client_secret_post'] as const satisfies readonly ClientAuthMethod[];
 export type SecretMethod = (typeof SECRET_METHODS)[number];
 
+/** The methods that authenticate with the client's certificate on the TLS connection (RFC 8705 §2.1, §2.2). */
+export const MTLS_METHODS = ['tls_client_auth', 'self_signed_tls_client_auth'] as const satisfies readonly ClientAuthMethod[];
+
 export interface Client {
   client_id: string;
   client_secret?: string;
+  /** The client's TLS certificate and key, for mutual-TLS client authentication (RFC 8705). */
+  certificate?: ClientCertificate;
 }
 
 /** A request on its way to an endpoint: its form body and headers, before client authentication. */
@@ -35,6 +41,11 @@ export interface AuthTarget {
 
 export interface ClientAuth {
   readonly method: ClientAuthMethod;
+  /**
+   * The certificate this method needs on the TLS connection (RFC 8705): the transport presents it,
+   * and the request goes to the provider's mtls_endpoint_aliases when it has them.
+   */
+  readonly clientCertificate?: ClientCertificate;
   /**
    * Adds the client's credentials; returns every secret value it wrote, for scrubbing. Async, so
    * that a method may sign a fresh assertion for each request.
