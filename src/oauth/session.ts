@@ -113,6 +113,7 @@ const ALIAS_MEMBERS: Partial<Record<keyof Endpoints, string>> = {
   revocation: 'revocation_endpoint',
   deviceAuthorization: 'device_authorization_endpoint',
   userinfo: 'userinfo_endpoint',
+  pushedAuthorizationRequest: 'pushed_authorization_request_endpoint',
 };
 
 function mtlsAliases(metadata: Partial<ProviderMetadata>, overrides: Endpoints): { used: Endpoints; notUsed: Endpoints } {

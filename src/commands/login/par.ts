@@ -8,7 +8,7 @@ import type { Finding } from '../../findings.js';
 import { callAuthenticated } from '../../oauth/authenticated-call.js';
 import { noParEndpoint, parEndpointFor, pushedAuthorizationUrl } from '../../oauth/par.js';
 import type { Attempt } from '../../oauth/method-trial.js';
-import type { Session } from '../../oauth/session.js';
+import { mtlsEndpointOf, type Session } from '../../oauth/session.js';
 import type { ClientAuthMethod, AuthMethodChoice } from '../../oauth/client-auth/index.js';
 import { printable } from '../../report/printable.js';
 
@@ -34,7 +34,7 @@ export async function pushAuthorizationRequest(
   if (!endpoint) return { report, findings: [noParEndpoint({ required: o.required, ...(session.issuer ? { issuer: session.issuer } : {}) })] };
   progress(`→ Pushing the authorization request to ${endpoint}${o.required ? ' (the provider requires PAR)' : ''}`);
   const params = Object.fromEntries(new URL(authorizationUrl).searchParams);
-  const outcome = await callAuthenticated(session, parEndpointFor(endpoint, session.issuer), params, {
+  const outcome = await callAuthenticated(session, { ...parEndpointFor(endpoint, session.issuer), ...mtlsEndpointOf(session, 'pushedAuthorizationRequest') }, params, {
     authMethod: o.authMethod,
     advertised: session.advertisedAuthMethods,
     ...(o.secretSource ? { secretSource: o.secretSource } : {}),
