@@ -36,14 +36,25 @@ const WHAT = 'error (a message, JSON body, HTTP response, stack trace or log)';
 
 export async function run(options: ExplainOptions, deps: Deps): Promise<ExplainResult> {
   const input = await readInputHead(WHAT, { argument: options.text, file: options.file }, ONE_ERROR_MAX, deps);
-  if (input.complete && !options.log && !looksLikeLog(input.text)) return explainOne(input.text);
+  if (input.complete) return explainWhole(input.text, options);
   const scanner = new LogScanner(explainText);
-  if (input.complete) scanner.push(Buffer.from(input.text, 'utf8'));
-  else {
-    scanner.push(input.head);
-    for (let next = await input.rest.next(); !next.done; next = await input.rest.next()) scanner.push(next.value);
-  }
-  const scan = scanner.end();
+  scanner.push(input.head);
+  for (let next = await input.rest.next(); !next.done; next = await input.rest.next()) scanner.push(next.value);
+  return logResult(scanner.end());
+}
+
+/**
+ * Text held whole (the CLI's argument or a small input, the library API's explain()): one error,
+ * or a log when it looks like one or `log` says so.
+ */
+export function explainWhole(text: string, o: { log?: boolean } = {}): ExplainResult {
+  if (!o.log && !looksLikeLog(text)) return explainOne(text);
+  const scanner = new LogScanner(explainText);
+  scanner.push(Buffer.from(text, 'utf8'));
+  return logResult(scanner.end());
+}
+
+function logResult(scan: ReturnType<LogScanner['end']>): ExplainResult {
   const findings = scan.groups.map((g) => g.findings[0]).filter((f) => f !== undefined);
   return {
     command: 'explain',
@@ -54,7 +65,8 @@ export async function run(options: ExplainOptions, deps: Deps): Promise<ExplainR
   };
 }
 
-function explainOne(text: string): ExplainResult {
+/** One error, already read into text (the library API hands an Error or a Response in this way). */
+export function explainOne(text: string): ExplainResult {
   const { observation, findings } = explainText(text);
   return {
     command: 'explain',
