@@ -1,21 +1,31 @@
 #!/usr/bin/env node
 /**
- * `prepare`: builds dist/ (npm runs it after `npm install` in a clone, and when installing from a
- * git URL, before packing).
+ * `prepare`: builds dist/. npm runs it after `npm install` in a clone, and when installing from a
+ * git URL, in a temporary clone, before packing that clone and installing the package.
  *
- * A global install from git (`npm install -g git+https://…`) prepares the clone with `global=true`
- * inherited by the inner `npm install`, which then never installs the devDependencies the build
- * needs (esbuild, typescript): npm/cli#8440, fixed in pacote by passing --global=false
- * (npm/pacote#494) but not in every npm people have. Here the devDependencies are installed into
- * the clone as npm meant to, and the build goes on. Anywhere else a missing esbuild is one clear line.
+ * A global install from git (`npm install -g git+https://…`) is broken in npm up to at least 11.19:
+ * the temporary clone is prepared by an inner `npm install` that inherits `global=true`, so it
+ * installs none of the devDependencies the build needs (esbuild, typescript; npm/cli#8440) and
+ * links the clone itself into the global prefix, a link left pointing at a deleted folder
+ * (npm/cli#4148, #6984). npm/pacote#494 fixes both by passing --global=false; until every npm
+ * has it, this script does what that flag would: it installs the devDependencies into the clone,
+ * builds, and removes the link that points at the clone, so npm installs the packed package there.
  */
 import { execFileSync } from 'node:child_process';
+import { lstatSync, readlinkSync, realpathSync, unlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('..', import.meta.url);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { name, bin } = createRequire(import.meta.url)('../package.json');
+const env = process.env;
+/** npm is preparing this folder as part of `npm install -g <git URL>` (a clone in npm's cache). */
+const globalGitPreparation = env.npm_config_global === 'true' && /[\\/]_cacache[\\/]tmp[\\/]git-clone/.test(root);
+
 const hasEsbuild = () => {
   try {
-    createRequire(new URL('package.json', root)).resolve('esbuild');
+    createRequire(join(root, 'package.json')).resolve('esbuild');
     return true;
   } catch {
     return false;
@@ -23,15 +33,42 @@ const hasEsbuild = () => {
 };
 
 if (!hasEsbuild()) {
-  if (process.env.npm_config_global !== 'true' || !process.env.npm_execpath) {
-    process.stderr.write('oauth-doctor: the build needs the devDependencies (esbuild, typescript): run `npm install` without --omit=dev first\n');
+  if (!globalGitPreparation || !env.npm_execpath) {
+    process.stderr.write(`${name}: the build needs the devDependencies (esbuild, typescript): run \`npm install\` without --omit=dev first\n`);
     process.exit(1);
   }
-  process.stderr.write('oauth-doctor: preparing a global install from git: installing the build tools into the clone first\n');
-  execFileSync(
-    process.execPath,
-    [process.env.npm_execpath, 'install', '--global=false', '--include=dev', '--ignore-scripts', '--no-save', '--no-audit', '--no-fund'],
-    { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
-  );
+  execFileSync(process.execPath, [env.npm_execpath, 'install', '--global=false', '--include=dev', '--ignore-scripts', '--no-save', '--no-audit', '--no-fund'], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
 }
-execFileSync(process.execPath, [new URL('build.mjs', import.meta.url).pathname], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
+if (globalGitPreparation && env.npm_config_prefix) unlinkGlobalLinkToHere(env.npm_config_prefix);
+
+/** The global link to this very clone, and the command links through it (never anything else). */
+function unlinkGlobalLinkToHere(prefix) {
+  const modules = process.platform === 'win32' ? join(prefix, 'node_modules') : join(prefix, 'lib', 'node_modules');
+  const link = join(modules, name);
+  if (!isLinkTo(link, root)) return;
+  for (const command of Object.keys(bin ?? {})) {
+    const commandLink = process.platform === 'win32' ? undefined : join(prefix, 'bin', command);
+    if (commandLink && isSymlink(commandLink) && resolve(join(prefix, 'bin'), readlinkSync(commandLink)).startsWith(link)) unlinkSync(commandLink);
+  }
+  unlinkSync(link);
+}
+
+function isSymlink(path) {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function isLinkTo(path, target) {
+  try {
+    return isSymlink(path) && realpathSync(path) === realpathSync(target);
+  } catch {
+    return false;
+  }
+}
