@@ -9,10 +9,10 @@
  * links the clone itself into the global prefix, a link left pointing at a deleted folder
  * (npm/cli#4148, #6984). npm/pacote#494 fixes both by passing --global=false; until every npm
  * has it, this script does what that flag would: it installs the devDependencies into the clone,
- * builds, and removes the link that points at the clone, so npm installs the packed package there.
+ * builds, and puts back the empty folder the link replaced, where npm then unpacks the package.
  */
 import { execFileSync } from 'node:child_process';
-import { lstatSync, readlinkSync, realpathSync, unlinkSync } from 'node:fs';
+import { lstatSync, mkdirSync, readlinkSync, realpathSync, unlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,7 +45,10 @@ if (!hasEsbuild()) {
 execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
 if (globalGitPreparation && env.npm_config_prefix) unlinkGlobalLinkToHere(env.npm_config_prefix);
 
-/** The global link to this very clone, and the command links through it (never anything else). */
+/**
+ * The global link to this very clone, and the command links through it (never anything else),
+ * give way to the empty folder npm had made for the package before the preparation replaced it.
+ */
 function unlinkGlobalLinkToHere(prefix) {
   const modules = process.platform === 'win32' ? join(prefix, 'node_modules') : join(prefix, 'lib', 'node_modules');
   const link = join(modules, name);
@@ -55,6 +58,7 @@ function unlinkGlobalLinkToHere(prefix) {
     if (commandLink && isSymlink(commandLink) && resolve(join(prefix, 'bin'), readlinkSync(commandLink)).startsWith(link)) unlinkSync(commandLink);
   }
   unlinkSync(link);
+  mkdirSync(link);
 }
 
 function isSymlink(path) {
