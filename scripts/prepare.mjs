@@ -9,10 +9,11 @@
  * links the clone itself into the global prefix, a link left pointing at a deleted folder
  * (npm/cli#4148, #6984). npm/pacote#494 fixes both by passing --global=false; until every npm
  * has it, this script does what that flag would: it installs the devDependencies into the clone,
- * builds, and puts back the empty folder the link replaced, where npm then unpacks the package.
+ * builds, and puts back the folder the link replaced: the one npm is installing the package into,
+ * which by then holds its dependencies.
  */
 import { execFileSync } from 'node:child_process';
-import { lstatSync, mkdirSync, readlinkSync, realpathSync, unlinkSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readlinkSync, realpathSync, renameSync, unlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,7 +48,9 @@ if (globalGitPreparation && env.npm_config_prefix) unlinkGlobalLinkToHere(env.np
 
 /**
  * The global link to this very clone, and the command links through it (never anything else),
- * give way to the empty folder npm had made for the package before the preparation replaced it.
+ * give way to the folder npm was installing the package into: the preparation's install set it
+ * aside as `.<name>-<hash>` (npm's "retired" folder), with the dependencies npm had unpacked into
+ * it meanwhile. Without it, an empty folder, which npm unpacks the package into.
  */
 function unlinkGlobalLinkToHere(prefix) {
   const modules = process.platform === 'win32' ? join(prefix, 'node_modules') : join(prefix, 'lib', 'node_modules');
@@ -58,7 +61,9 @@ function unlinkGlobalLinkToHere(prefix) {
     if (commandLink && isSymlink(commandLink) && resolve(join(prefix, 'bin'), readlinkSync(commandLink)).startsWith(link)) unlinkSync(commandLink);
   }
   unlinkSync(link);
-  mkdirSync(link);
+  const retired = readdirSync(modules).filter((entry) => entry.startsWith(`.${name}-`) && /^[A-Za-z0-9]{8}$/.test(entry.slice(name.length + 2)));
+  if (retired.length === 1) renameSync(join(modules, retired[0]), link);
+  else mkdirSync(link);
 }
 
 function isSymlink(path) {
