@@ -117,6 +117,17 @@ describe('explain(input)', () => {
     expect(JSON.stringify(r)).not.toContain('bXktYXBwOnMzY3IzdA');
   });
 
+  it('scrubs the secrets it is given, in every encoding, from what it returns', async () => {
+    const secret = 'Zx9-unusual-VALUE+7/';
+    const err = internalOAuthError(401, JSON.stringify({ error: 'invalid_client', error_description: `unknown credentials my-app / ${secret} (${encodeURIComponent(secret)})` }));
+    // A bare secret does not look like one: only naming it keeps it out.
+    expect(JSON.stringify(await explain(err))).toContain(secret);
+    const scrubbed = JSON.stringify(await explain(err, { secrets: [secret] }));
+    expect(scrubbed).not.toContain(secret);
+    expect(scrubbed).not.toContain(encodeURIComponent(secret));
+    expect(scrubbed).toContain('[redacted, 20 chars]');
+  });
+
   it('a parsed error body (a plain object)', async () => {
     expect((await explain({ error: 'invalid_scope', error_description: 'scope "admin" is not allowed' })).findings[0]?.id).toBe('invalid_scope');
   });

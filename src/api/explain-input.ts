@@ -3,6 +3,7 @@
  */
 import { errorText, httpClientErrorText, isHttpClientError, isResponseLike, responseText } from './input-text.js';
 import { inspect } from 'node:util';
+import { KnownSecrets } from '../redact.js';
 
 export async function inputText(input: unknown): Promise<string> {
   if (typeof input === 'string') return input;
@@ -18,4 +19,17 @@ export async function inputText(input: unknown): Promise<string> {
     }
   }
   return String(input);
+}
+
+/** Every string in the result with the given values scrubbed, as the CLI scrubs all it writes. */
+export function scrubDeep<T>(value: T, secrets: ReadonlyArray<string | undefined>): T {
+  const known = new KnownSecrets();
+  for (const s of secrets) known.add(s, 'credential');
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return known.scrub(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return secrets.some((s) => s) ? (walk(value) as T) : value;
 }

@@ -43,7 +43,7 @@ export async function explainOAuthError(err: unknown, options: Pick<OAuthErrorHa
   let explanation: ExplainResult;
   try {
     const { explain } = await import('./index.js');
-    explanation = await explain(err as Error);
+    explanation = await explain(err as Error, options);
   } catch {
     return undefined;
   }

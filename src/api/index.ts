@@ -23,20 +23,29 @@ export { oauthErrorHandler, explainOAuthError, type OAuthErrorHandlerOptions, ty
  */
 export type ExplainInput = string | Error | ResponseLike | HttpClientErrorLike | Record<string, unknown>;
 
+export interface ExplainOptions {
+  /**
+   * Values that must not come back in any form (URL-, form-, JSON-encoded, base64): the client
+   * secret, say, which a provider may echo in its error_description. Secret-looking values
+   * (tokens, codes, passwords) are redacted without being named.
+   */
+  secrets?: ReadonlyArray<string | undefined>;
+}
+
 /**
  * Explains an OAuth / OIDC error: the diagnosis, its likely causes, the fix and the sources, as
- * `oauth-doctor explain --json` prints them. Secret-looking values (tokens, codes, passwords) are
- * redacted in what comes back.
+ * `oauth-doctor explain --json` prints them. Secret-looking values (tokens, codes, passwords) and
+ * the `secrets` given are redacted in what comes back.
  *
  * @example
  * const { findings } = await explain(err);
  * if (findings[0]?.id === 'invalid_client') ...
  */
-export async function explain(input: ExplainInput): Promise<ExplainResult> {
-  const [{ inputText }, { explainOne, explainWhole }] = await Promise.all([import('./explain-input.js'), import('../commands/explain/run.js')]);
+export async function explain(input: ExplainInput, options: ExplainOptions = {}): Promise<ExplainResult> {
+  const [{ inputText, scrubDeep }, { explainOne, explainWhole }] = await Promise.all([import('./explain-input.js'), import('../commands/explain/run.js')]);
   // A string is what a user would paste to the CLI (a whole log too); anything else is one error.
-  if (typeof input === 'string') return explainWhole(input) as ExplainResult;
-  return explainOne(await inputText(input)) as ExplainResult;
+  const result = typeof input === 'string' ? explainWhole(input) : explainOne(await inputText(input));
+  return scrubDeep(result, options.secrets ?? []) as ExplainResult;
 }
 
 /**
