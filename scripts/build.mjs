@@ -8,12 +8,16 @@
  * compiling JavaScript (npm run bench). One CommonJS script is loaded faster than a graph of ES
  * modules, and with the cache its hot functions arrive compiled. jose, undici and open stay
  * external, loaded only when a command needs them.
+ *
+ * It also builds the library entry (scripts/build/api.mjs): dist/api.mjs, dist/api.cjs and their
+ * declarations.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { importTs } from './build/import-ts.mjs';
+import { buildApi } from './build/api.mjs';
 
 const root = new URL('..', import.meta.url);
 const bundle = new URL('dist/cli.cjs', root).pathname;
@@ -94,6 +98,9 @@ await build({
   plugins: [lazyChildProcessForCommander, knowledgeFromFiles],
   logLevel: 'warning',
 });
+
+// The library (src/api/): its own bundles and declarations, with the same knowledge files.
+await buildApi({ root, define: { BUILT_REQUIRED_TEXT: JSON.stringify(freeTextRequired) }, plugins: [knowledgeFromFiles] });
 
 // Stamp the build id over the placeholder (same length, so the source map still lines up).
 const source = readFileSync(bundle, 'utf8');

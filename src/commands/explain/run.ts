@@ -42,18 +42,30 @@ export const explainedText = new WeakMap<ExplainResult, string>();
 
 export async function run(options: ExplainOptions, deps: Deps): Promise<ExplainResult> {
   const input = await readInputHead(WHAT, { argument: options.text, file: options.file }, ONE_ERROR_MAX, deps);
-  if (input.complete && !options.log && !looksLikeLog(input.text)) {
-    const result = explainOne(input.text);
-    explainedText.set(result, input.text);
+  if (input.complete) {
+    const result = explainWhole(input.text, options);
+    // The text a report shows as the input: an error read whole (a log's report shows its groups).
+    if (result.input.form !== 'log') explainedText.set(result, input.text);
     return result;
   }
   const scanner = new LogScanner(explainText);
-  if (input.complete) scanner.push(Buffer.from(input.text, 'utf8'));
-  else {
-    scanner.push(input.head);
-    for (let next = await input.rest.next(); !next.done; next = await input.rest.next()) scanner.push(next.value);
-  }
-  const scan = scanner.end();
+  scanner.push(input.head);
+  for (let next = await input.rest.next(); !next.done; next = await input.rest.next()) scanner.push(next.value);
+  return logResult(scanner.end());
+}
+
+/**
+ * Text held whole (the CLI's argument or a small input, the library API's explain()): one error,
+ * or a log when it looks like one or `log` says so.
+ */
+export function explainWhole(text: string, o: { log?: boolean } = {}): ExplainResult {
+  if (!o.log && !looksLikeLog(text)) return explainOne(text);
+  const scanner = new LogScanner(explainText);
+  scanner.push(Buffer.from(text, 'utf8'));
+  return logResult(scanner.end());
+}
+
+function logResult(scan: ReturnType<LogScanner['end']>): ExplainResult {
   const findings = scan.groups.map((g) => g.findings[0]).filter((f) => f !== undefined);
   return {
     command: 'explain',
@@ -64,7 +76,8 @@ export async function run(options: ExplainOptions, deps: Deps): Promise<ExplainR
   };
 }
 
-function explainOne(text: string): ExplainResult {
+/** One error, already read into text (the library API hands an Error or a Response in this way). */
+export function explainOne(text: string): ExplainResult {
   const { observation, findings } = explainText(text);
   return {
     command: 'explain',
