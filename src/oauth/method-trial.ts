@@ -10,7 +10,8 @@ import type { Deps } from '../deps.js';
 import { NetworkError } from '../errors.js';
 import type { Finding } from '../findings.js';
 import { networkFinding } from '../http/diagnose.js';
-import { clientAuth, type Client, type ClientAuthMethod } from './client-auth/index.js';
+import { diagnoseAssertion } from './assertion-diagnosis.js';
+import { clientAuth, type AssertionSettings, type Client, type ClientAuthMethod, type SentAssertion } from './client-auth/index.js';
 import type { HttpResponse } from '../http/client.js';
 import type { Grant } from './grants.js';
 import { authenticatedPost } from './authenticated-post.js';
@@ -40,6 +41,8 @@ export interface AttemptOutcome<T = TokenResponse> {
   /** What the endpoint answered when it worked: tokens, for a grant. */
   value?: T;
   findings: Finding[];
+  /** For an assertion method: what the assertion said, and the provider's Date header (ms). */
+  assertion?: { sent: SentAssertion; serverDate?: number; receivedAt: number };
 }
 
 /** How an endpoint's answer reads: what it gave when it worked, or its error and the findings. */
@@ -83,7 +86,9 @@ export async function sendWithMethod<T>(
 ): Promise<AttemptOutcome<T>> {
   const started = performance.now();
   try {
-    const res = await authenticatedPost(endpoint.url, params, clientAuth(method, client), deps, timeoutMs, endpoint.issuer);
+    const auth = clientAuth(method, client);
+    const res = await authenticatedPost(endpoint.url, params, auth, deps, timeoutMs, endpoint.issuer);
+    const sent = auth.sent?.();
     const read = endpoint.read(res);
     const worked = read.value !== undefined;
     const attempt: Attempt = { auth_method: method, status: res.status, error: read.error ?? (worked ? null : `http_${res.status}`), elapsed_ms: Math.round(res.elapsedMs) };
@@ -96,7 +101,8 @@ export async function sendWithMethod<T>(
         : isClientRefusal(read.error, res.status, firstId)
           ? 'client_refused'
           : 'other';
-    return { attempt, kind, findings: read.findings, ...(worked ? { value: read.value } : {}) };
+    const assertion = sent && client.assertion ? { sent, receivedAt: client.assertion.now(), ...(res.headers.date ? { serverDate: Date.parse(res.headers.date) } : {}) } : undefined;
+    return { attempt, kind, findings: read.findings, ...(worked ? { value: read.value } : {}), ...(assertion ? { assertion } : {}) };
   } catch (err) {
     if (!(err instanceof NetworkError)) throw err;
     return {
@@ -158,7 +164,8 @@ export async function tryMethods<T>(
 ): Promise<MethodTrial<T>> {
   const outcomes: AttemptOutcome<T>[] = [];
   for (const method of methods) {
-    const outcome = await sendWithMethod(endpoint, params, client, method, deps, timeoutMs);
+    let outcome = await sendWithMethod(endpoint, params, client, method, deps, timeoutMs);
+    if (outcome.kind === 'client_refused' && outcome.assertion && client.assertion) outcome = await diagnoseRefusedAssertion(outcome, endpoint, params, client, client.assertion, deps, timeoutMs);
     outcomes.push(outcome);
     o.onAttempt?.(outcome.attempt);
     if (outcome.kind === 'network') break;
@@ -173,6 +180,26 @@ export async function tryMethods<T>(
     authenticated: outcomes.filter((x) => x.kind === 'ok' || x.kind === 'grant_refused').map((x) => x.attempt.auth_method),
     findings: first?.findings ?? outcomes.at(-1)?.findings ?? [],
   };
+}
+
+/** A refused assertion, sent again with one thing changed at a time (assertion-diagnosis.ts). */
+async function diagnoseRefusedAssertion<T>(
+  refused: AttemptOutcome<T>,
+  endpoint: AuthenticatedEndpoint<T>,
+  params: Readonly<Record<string, string>>,
+  client: Client,
+  settings: AssertionSettings,
+  deps: Pick<Deps, 'http' | 'secrets'>,
+  timeoutMs: number,
+): Promise<AttemptOutcome<T>> {
+  const { sent, serverDate, receivedAt } = refused.assertion as NonNullable<AttemptOutcome<T>['assertion']>;
+  const method = refused.attempt.auth_method;
+  const diagnosed = await diagnoseAssertion(
+    refused,
+    { sent, ...(serverDate !== undefined ? { serverDate } : {}), clientNow: receivedAt, endpoint: endpoint.url, ...(endpoint.issuer ? { issuer: endpoint.issuer } : {}), settings },
+    (change) => sendWithMethod(endpoint, params, { ...client, assertion: { ...settings, ...change } }, method, deps, timeoutMs),
+  );
+  return diagnosed as AttemptOutcome<T>;
 }
 
 /** Tokens that came back are secrets of this run from now on. */

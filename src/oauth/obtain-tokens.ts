@@ -7,7 +7,7 @@ import type { Deps } from '../deps.js';
 import type { Finding } from '../findings.js';
 import { examineTokens, type TokenContext } from '../oidc/examine-tokens.js';
 import { clientRefusedFindings, methodRefusedFindings, whatWasTried } from './client-auth-findings.js';
-import { clientConfiguration, methodsToTry, type AuthMethodChoice, type ClientAuthMethod } from './client-auth/index.js';
+import { clientConfiguration, hasCredentials, methodsToTry, type AuthMethodChoice, type ClientAuthMethod } from './client-auth/index.js';
 import type { Grant } from './grants.js';
 import { rememberTokens, type Attempt } from './method-trial.js';
 import { requestTokens, type Session } from './session.js';
@@ -40,7 +40,7 @@ export async function obtainTokens(
   rememberTokens(trial.value, deps.secrets);
   const outcome: TokenOutcome = { auth_method: trial.auth_method, attempts: trial.attempts, tokens: null, claims: {}, advice: [], findings: [] };
   if (!trial.value) {
-    outcome.findings = clientRefusedFindings(trial.findings, trial, { hadSecret: session.client.client_secret !== undefined, ...(o.secretSource ? { secretSource: o.secretSource } : {}) });
+    outcome.findings = clientRefusedFindings(trial.findings, trial, { hadSecret: hasCredentials(session.client), ...(o.secretSource ? { secretSource: o.secretSource } : {}) });
     return outcome;
   }
   const examined = await examineTokens(

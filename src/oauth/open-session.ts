@@ -7,7 +7,7 @@
 import type { Deps } from '../deps.js';
 import type { Finding } from '../findings.js';
 import { discover, discoveryLocations, type ProviderMetadata } from '../oidc/discovery.js';
-import type { Client } from './client-auth/index.js';
+import type { AssertionSettings, Client } from './client-auth/index.js';
 import { createSession, type Endpoints, type Session } from './session.js';
 
 export async function openSession(
@@ -33,6 +33,11 @@ export async function openSession(
   return { session, findings };
 }
 
+/** The Client of a command's options: its id, its secret, and how it signs assertions. */
+export function clientFrom(o: { clientId: string; clientSecret?: string | undefined; clientAssertion?: AssertionSettings | undefined }): Client {
+  return { client_id: o.clientId, ...(o.clientSecret !== undefined ? { client_secret: o.clientSecret } : {}), ...(o.clientAssertion ? { assertion: o.clientAssertion } : {}) };
+}
+
 /** What every token command is given about the provider and the client. */
 export interface TokenClientOptions {
   issuer?: string;
@@ -40,6 +45,7 @@ export interface TokenClientOptions {
   jwksUri?: string;
   clientId: string;
   clientSecret?: string;
+  clientAssertion?: AssertionSettings;
   timeoutMs: number;
 }
 
@@ -50,7 +56,7 @@ export function openTokenSession(o: TokenClientOptions, deps: Pick<Deps, 'http' 
       ...(progress ? { progress } : {}),
       issuer: o.issuer,
       overrides: { token: o.tokenEndpoint, jwks: o.jwksUri },
-      client: { client_id: o.clientId, ...(o.clientSecret !== undefined ? { client_secret: o.clientSecret } : {}) },
+      client: clientFrom(o),
       timeoutMs: o.timeoutMs,
     },
     deps,

@@ -49,6 +49,10 @@ export function createSession(o: {
 }): Session {
   const metadata = o.metadata ?? {};
   const advertised = metadata.token_endpoint_auth_methods_supported;
+  const algs = (metadata as Record<string, unknown>).token_endpoint_auth_signing_alg_values_supported;
+  const advertisedAlgs = Array.isArray(algs) ? algs.filter((a): a is string => typeof a === 'string') : undefined;
+  // client_secret_jwt picks its HS alg from what the provider says it takes.
+  const client = o.client.assertion && advertisedAlgs ? { ...o.client, assertion: { ...o.client.assertion, advertisedAlgs } } : o.client;
   return {
     issuer: stringOr(metadata.issuer) ?? o.issuer,
     metadata,
@@ -61,7 +65,7 @@ export function createSession(o: {
       introspection: o.overrides?.introspection ?? stringOr(metadata.introspection_endpoint),
       revocation: o.overrides?.revocation ?? stringOr(metadata.revocation_endpoint),
     },
-    client: o.client,
+    client,
     advertisedAuthMethods: Array.isArray(advertised) ? advertised.filter((m): m is string => typeof m === 'string') : undefined,
     deps: o.deps,
     timeoutMs: o.timeoutMs,

@@ -3,7 +3,7 @@
  */
 import { Option } from 'commander';
 import { flagsOf, type CommandModule } from '../../cli/command.js';
-import { addClientFlags, addNetworkFlags, collectParam, clientOptions, seconds, url, type ClientFlags, type NetworkFlags } from '../../cli/flags.js';
+import { addClientFlags, addNetworkFlags, collectParam, checkAuthMethodCredentials, clientOptions, seconds, url, type ClientFlags, type NetworkFlags } from '../../cli/flags.js';
 import { UsageError } from '../../errors.js';
 import { AUTH_METHOD_CHOICES, type AuthMethodChoice } from '../../oauth/client-auth/index.js';
 import { RESERVED_TOKEN_PARAMS } from '../../oauth/grants.js';
@@ -62,6 +62,7 @@ Exit codes: 0 a token was issued and nothing is wrong, 1 the request failed or a
     }
     deps.secrets.revealTokens = Boolean(f.showTokens);
     const client = await clientOptions(f, deps);
+    checkAuthMethodCredentials(f.authMethod, client);
     return {
       issuer: f.issuer,
       tokenEndpoint: f.tokenEndpoint,

@@ -8,7 +8,7 @@ import { UsageError } from '../../errors.js';
 import { bySeverity, isOk } from '../../findings.js';
 import type { Attempt } from '../../oauth/method-trial.js';
 import { inactiveFinding, introspect, missingEndpointFinding } from '../../oauth/introspection.js';
-import { openSession } from '../../oauth/open-session.js';
+import { clientFrom, openSession } from '../../oauth/open-session.js';
 import type { ClientAuthMethod } from '../../oauth/client-auth/index.js';
 import { redactValue } from '../../redact.js';
 import { timeline, type TimeClaim } from '../../token/claims.js';
@@ -45,7 +45,7 @@ export async function run(o: IntrospectOptions, deps: Deps): Promise<IntrospectR
       issuer: o.issuer,
       overrides: { introspection: o.introspectionEndpoint },
       uses: 'introspection',
-      client: { client_id: o.clientId, ...(o.clientSecret !== undefined ? { client_secret: o.clientSecret } : {}) },
+      client: clientFrom(o),
       timeoutMs: o.timeoutMs,
     },
     deps,

@@ -4,7 +4,7 @@
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { flagsOf, type CommandModule } from '../../cli/command.js';
-import { addClientFlags, addNetworkFlags, checkWritable, collectParam, clientOptions, positiveSeconds, seconds, url, type ClientFlags, type NetworkFlags } from '../../cli/flags.js';
+import { addClientFlags, addNetworkFlags, checkWritable, collectParam, checkAuthMethodCredentials, clientOptions, positiveSeconds, seconds, url, type ClientFlags, type NetworkFlags } from '../../cli/flags.js';
 import { DEFAULT_SECRET_ENV } from '../../env-secrets.js';
 import { UsageError } from '../../errors.js';
 import type { LoopbackHost } from '../../loopback/listener.js';
@@ -94,6 +94,7 @@ Exit codes: 0 signed in and nothing wrong, 1 the login failed or a problem was d
     checkLoginFlags(f, cmd);
     deps.secrets.revealTokens = Boolean(f.showTokens);
     const client = await clientOptions(f, deps);
+    checkAuthMethodCredentials(f.authMethod, client);
     if (client.clientSecret === undefined && (f.authMethod === 'basic' || f.authMethod === 'post')) {
       throw new UsageError(`--auth-method ${f.authMethod} needs a client secret: set ${DEFAULT_SECRET_ENV}, or use --client-secret-env NAME or --client-secret-stdin`);
     }

@@ -13,7 +13,7 @@ import { noDeviceEndpointFinding, requestDeviceAuthorization, type DeviceAuthori
 import { pollForTokens, SLOW_DOWN_STEP, type PollEnd, type PollLog } from '../../oauth/device-polling.js';
 import { deviceCodeGrant } from '../../oauth/grants.js';
 import { insecureTransportFinding } from '../../oauth/insecure-transport.js';
-import { openSession } from '../../oauth/open-session.js';
+import { clientFrom, openSession } from '../../oauth/open-session.js';
 import { requestTokens } from '../../oauth/session.js';
 import { printable } from '../../report/printable.js';
 import { qrText } from '../../report/qr.js';
@@ -49,7 +49,7 @@ export async function runDevice(o: LoginOptions, d: DeviceOptions, deps: Deps): 
       progress,
       issuer: o.issuer,
       overrides: { token: o.tokenEndpoint, jwks: o.jwksUri, deviceAuthorization: d.endpoint },
-      client: { client_id: o.clientId, ...(o.clientSecret !== undefined ? { client_secret: o.clientSecret } : {}) },
+      client: clientFrom(o),
       timeoutMs: o.requestTimeoutMs,
     },
     deps,
@@ -83,7 +83,7 @@ export async function runDevice(o: LoginOptions, d: DeviceOptions, deps: Deps): 
   const grant = authorized.value;
   const method = authorized.auth_method;
   if (!grant || !method) {
-    findings.push(...clientRefusedFindings(authorized.findings, authorized, { hadSecret: o.clientSecret !== undefined, secretSource: o.clientSecretSource }));
+    findings.push(...clientRefusedFindings(authorized.findings, authorized, { hadSecret: o.clientSecret !== undefined || o.clientAssertion?.key !== undefined, secretSource: o.clientSecretSource }));
     return done();
   }
   findings.push(...authorized.findings);
@@ -134,7 +134,7 @@ export async function runDevice(o: LoginOptions, d: DeviceOptions, deps: Deps): 
   const trial = ended.end.trial;
   if (!trial.value) {
     result.attempts = trial.attempts;
-    const read = clientRefusedFindings(trial.findings, trial, { hadSecret: o.clientSecret !== undefined, secretSource: o.clientSecretSource });
+    const read = clientRefusedFindings(trial.findings, trial, { hadSecret: o.clientSecret !== undefined || o.clientAssertion?.key !== undefined, secretSource: o.clientSecretSource });
     findings.unshift(...endedFindings(read, trial.attempts.at(-1)?.error ?? null, grant, ended.log));
     findings.push(...slowedDown);
     return done();

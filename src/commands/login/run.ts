@@ -13,10 +13,11 @@ import { isLoopbackUrl } from '../../oauth/loopback-url.js';
 import { insecureTransportFinding } from '../../oauth/insecure-transport.js';
 import { settleTokens } from './settle-tokens.js';
 import { preflight } from '../../oauth/preflight.js';
-import { methodsToTry, type AuthMethodChoice, type ClientAuthMethod } from '../../oauth/client-auth/index.js';
+import { methodsToTry, type AuthMethodChoice, type ClientAuthMethod, type AssertionSettings } from '../../oauth/client-auth/index.js';
 import { authorizationCodeGrant } from '../../oauth/grants.js';
 import type { Attempt } from '../../oauth/method-trial.js';
 import { createSession, requestTokens, type Session } from '../../oauth/session.js';
+import { clientFrom } from '../../oauth/open-session.js';
 import { pkceNotAdvertised } from '../../oidc/metadata-findings.js';
 import { discover, discoveryLocations, type ProviderMetadata } from '../../oidc/discovery.js';
 import type { Verification } from '../../token/verify.js';
@@ -34,6 +35,8 @@ export interface LoginOptions {
   clientSecret?: string;
   /** Where the secret was looked for, named in diagnoses (an env var name). */
   clientSecretSource?: string;
+  /** private_key_jwt / client_secret_jwt: the key and how assertions are made. */
+  clientAssertion?: AssertionSettings;
   authMethod: AuthMethodChoice;
   scope: string;
   params: Array<[string, string]>;
@@ -152,7 +155,7 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
     issuer: o.issuer ? discoveryLocations(o.issuer).issuer : undefined,
     metadata,
     overrides: { authorization: o.authorizationEndpoint, token: o.tokenEndpoint, jwks: o.jwksUri },
-    client: { client_id: o.clientId, ...(o.clientSecret !== undefined ? { client_secret: o.clientSecret } : {}) },
+    client: clientFrom(o),
     deps,
     timeoutMs: o.requestTimeoutMs,
   });

@@ -12,7 +12,7 @@ import { networkFinding } from '../../http/diagnose.js';
 import { buildAuthorizationRequest } from '../../oauth/authorization-request.js';
 import { isLoopbackUrl } from '../../oauth/loopback-url.js';
 import { preflight } from '../../oauth/preflight.js';
-import { methodsToTry, SECRET_METHODS, type ClientAuthMethod } from '../../oauth/client-auth/index.js';
+import { hasCredentials, methodsToTry, SECRET_METHODS, type ClientAuthMethod } from '../../oauth/client-auth/index.js';
 import { requestDeviceAuthorization } from '../../oauth/device-authorization.js';
 import { clientRefusedFindings, methodRefusedFindings } from '../../oauth/client-auth-findings.js';
 import { clientCredentialsGrant, refreshTokenGrant } from '../../oauth/grants.js';
@@ -364,7 +364,7 @@ export async function checkDeviceAuthorization(t: ProbeTarget, session: Session)
   const elapsed = () => performance.now() - started;
   const grant = trial.value;
   if (!grant) {
-    const findings = clientRefusedFindings(trial.findings, trial, { hadSecret: session.client.client_secret !== undefined, secretSource: t.client_secret_env });
+    const findings = clientRefusedFindings(trial.findings, trial, { hadSecret: hasCredentials(session.client), secretSource: t.client_secret_env });
     return judge('device_authorization', trial.attempts.map((a) => `${a.auth_method.replace('client_secret_', '')} ${a.error ?? a.status}`).join(', ') || 'no answer', elapsed(), findings);
   }
   const findings = [...trial.findings, ...methodRefusedFindings(trial, session.advertisedAuthMethods)];

@@ -10,7 +10,7 @@ import { bySeverity, finding, isOk } from '../../findings.js';
 import type { ClientAuthMethod } from '../../oauth/client-auth/index.js';
 import { introspect, missingEndpointFinding } from '../../oauth/introspection.js';
 import type { Attempt } from '../../oauth/method-trial.js';
-import { openSession } from '../../oauth/open-session.js';
+import { clientFrom, openSession } from '../../oauth/open-session.js';
 import { revoke } from '../../oauth/revocation.js';
 import { redactValue } from '../../redact.js';
 import type { CommandResult } from '../result.js';
@@ -55,7 +55,7 @@ export async function run(o: RevokeOptions, deps: Deps): Promise<RevokeResult> {
       issuer: o.issuer,
       overrides: { revocation: o.revocationEndpoint, introspection: o.introspectionEndpoint },
       uses: 'revocation',
-      client: { client_id: o.clientId, ...(o.clientSecret !== undefined ? { client_secret: o.clientSecret } : {}) },
+      client: clientFrom(o),
       timeoutMs: o.timeoutMs,
     },
     deps,
