@@ -3,13 +3,13 @@
  * invalid_client ("client authentication failed"), so the reasons come from comparing what was sent
  * (decoded: never the key, never the signature) with what the provider says of itself, and from
  * sending the assertion again with one thing changed: the provider's clock (its Date header), the
- * other audience (issuer vs endpoint: providers disagree), no kid, a short lifetime. The first
+ * a short lifetime, the other audience (issuer vs endpoint: providers disagree), no kid. The first
  * change that works names the cause.
  * @see RFC 7523 §3 and §3.1, OpenID Connect Core 1.0 §9, RFC 8414 §2
  */
 import { finding, type Finding } from '../findings.js';
 import type { AssertionSettings, SentAssertion } from './client-auth/index.js';
-import type { AttemptOutcome } from './method-trial.js';
+import type { Attempt, AttemptOutcome } from './method-trial.js';
 
 /** Below this, a difference between the Date header (whole seconds) and our clock is noise. */
 const SKEW_NOTICE_SECONDS = 10;
@@ -83,6 +83,23 @@ function variants(c: AssertionContext): Variant[] {
         }),
     });
   }
+  const lifetime = c.sent.claims.exp - c.sent.claims.iat;
+  if (lifetime > SHORT_LIFETIME) {
+    out.push({
+      change: { lifetime: SHORT_LIFETIME },
+      pinned: true,
+      explain: () =>
+        finding({
+          id: 'client_assertion_lifetime',
+          severity: 'error',
+          title: `The provider refuses a client assertion that lives ${lifetime} s; one of ${SHORT_LIFETIME} s works`,
+          detail: `exp - iat was ${lifetime} s and the assertion was refused; the same assertion with exp ${SHORT_LIFETIME} s after iat was accepted. Providers cap an assertion's lifetime (Okta: 1 hour, others a few minutes) since a captured assertion may be replayed until exp.`,
+          fixes: [`Sign each assertion just before the request with exp a minute or so after iat (here: --client-assertion-lifetime ${SHORT_LIFETIME}); never cache assertions.`],
+          sources: ['RFC 7523 §3 (exp)', 'RFC 7523 §5.2'],
+          evidence: { lifetime_seconds: lifetime, sent: shown(c.sent) },
+        }),
+    });
+  }
   if (c.issuer && c.issuer !== c.endpoint) {
     const other = c.sent.audience === 'issuer' ? 'endpoint' : 'issuer';
     const otherValue = other === 'issuer' ? c.issuer : c.endpoint;
@@ -119,23 +136,6 @@ function variants(c: AssertionContext): Variant[] {
           ],
           sources: ['RFC 7515 §4.1.4 (kid)', 'OpenID Connect Core 1.0 §10.1.1 (rotation of asymmetric signing keys)'],
           evidence: { kid: c.sent.header.kid, thumbprint: c.settings.key?.thumbprint, sent: shown(c.sent) },
-        }),
-    });
-  }
-  const lifetime = c.sent.claims.exp - c.sent.claims.iat;
-  if (lifetime > SHORT_LIFETIME) {
-    out.push({
-      change: { lifetime: SHORT_LIFETIME },
-      pinned: true,
-      explain: () =>
-        finding({
-          id: 'client_assertion_lifetime',
-          severity: 'error',
-          title: `The provider refuses a client assertion that lives ${lifetime} s; one of ${SHORT_LIFETIME} s works`,
-          detail: `exp - iat was ${lifetime} s and the assertion was refused; the same assertion with exp ${SHORT_LIFETIME} s after iat was accepted. Providers cap an assertion's lifetime (Okta: 1 hour, others a few minutes) since a captured assertion may be replayed until exp.`,
-          fixes: [`Sign each assertion just before the request with exp a minute or so after iat (here: --client-assertion-lifetime ${SHORT_LIFETIME}); never cache assertions.`],
-          sources: ['RFC 7523 §3 (exp)', 'RFC 7523 §5.2'],
-          evidence: { lifetime_seconds: lifetime, sent: shown(c.sent) },
         }),
     });
   }
@@ -183,16 +183,20 @@ export async function diagnoseAssertion(
   retry: (change: Partial<AssertionSettings>) => Promise<AttemptOutcome<unknown>>,
 ): Promise<AttemptOutcome<unknown>> {
   const alg = algFinding(c);
-  if (alg) return { ...refused, findings: [alg, ...refused.findings] };
+  if (alg) return { ...refused, findings: [alg, ...refused.findings.filter((f) => f.id !== 'invalid_client')] };
   const tried: string[] = [];
+  const attempts: Attempt[] = [refused.attempt];
+  // Every request shows in the report: the refused one, then each retry with what it changed.
+  const withEarlier = (o: AttemptOutcome<unknown>): AttemptOutcome<unknown> => ({ ...o, earlier: attempts.slice(0, -1), attempt: attempts.at(-1) as Attempt });
   for (const v of variants(c)) {
     const again = await retry(v.change);
+    attempts.push({ ...again.attempt, retry: describe(v.change) });
     if (again.kind === 'client_refused') {
       tried.push(describe(v.change));
       continue;
     }
-    if (again.kind === 'network' || again.kind === 'other') return again;
-    return { ...again, findings: [v.explain(c, v.pinned), ...again.findings] };
+    if (again.kind === 'network' || again.kind === 'other') return withEarlier(again);
+    return withEarlier({ ...again, findings: [v.explain(c, v.pinned), ...again.findings] });
   }
-  return { ...refused, findings: [keyFinding(c, tried), ...refused.findings.filter((f) => f.id !== 'invalid_client')] };
+  return withEarlier({ ...refused, findings: [keyFinding(c, tried), ...refused.findings.filter((f) => f.id !== 'invalid_client')] });
 }

@@ -26,6 +26,8 @@ export interface Attempt {
   error: string | null;
   error_description?: string;
   elapsed_ms: number;
+  /** A diagnosis retry of a refused assertion: what it changed ("aud = the issuer", "no kid"). */
+  retry?: string;
 }
 
 /**
@@ -43,6 +45,8 @@ export interface AttemptOutcome<T = TokenResponse> {
   findings: Finding[];
   /** For an assertion method: what the assertion said, and the provider's Date header (ms). */
   assertion?: { sent: SentAssertion; serverDate?: number; receivedAt: number };
+  /** Requests sent before this one for the same method (a refused assertion, then its retries). */
+  earlier?: Attempt[];
 }
 
 /** How an endpoint's answer reads: what it gave when it worked, or its error and the findings. */
@@ -167,14 +171,14 @@ export async function tryMethods<T>(
     let outcome = await sendWithMethod(endpoint, params, client, method, deps, timeoutMs);
     if (outcome.kind === 'client_refused' && outcome.assertion && client.assertion) outcome = await diagnoseRefusedAssertion(outcome, endpoint, params, client, client.assertion, deps, timeoutMs);
     outcomes.push(outcome);
-    o.onAttempt?.(outcome.attempt);
+    for (const a of [...(outcome.earlier ?? []), outcome.attempt]) o.onAttempt?.(a);
     if (outcome.kind === 'network') break;
     if (!o.every && outcome.kind !== 'client_refused') break;
   }
   const first = outcomes.find((x) => x.kind === 'ok');
   return {
     outcomes,
-    attempts: outcomes.map((x) => x.attempt),
+    attempts: outcomes.flatMap((x) => [...(x.earlier ?? []), x.attempt]),
     ...(first?.value !== undefined ? { value: first.value } : {}),
     auth_method: first?.attempt.auth_method ?? null,
     authenticated: outcomes.filter((x) => x.kind === 'ok' || x.kind === 'grant_refused').map((x) => x.attempt.auth_method),

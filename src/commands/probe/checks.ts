@@ -244,11 +244,20 @@ function algFor(key: Record<string, unknown>): string {
 }
 
 // ---------------------------------------------------------------- client credentials
+/**
+ * The methods probe tries: with a key, private_key_jwt (and the secret ones when a secret is given
+ * too); otherwise both secret methods, and client_secret_jwt when it is the one expected.
+ */
+export function probeMethods(session: Session, expected: string | undefined): ClientAuthMethod[] {
+  const secret: ClientAuthMethod[] = session.client.client_secret === undefined ? [] : [...SECRET_METHODS, ...(expected === 'client_secret_jwt' ? (['client_secret_jwt'] as const) : [])];
+  return session.client.assertion?.key ? ['private_key_jwt', ...secret] : secret;
+}
+
 export async function checkClientCredentials(t: ProbeTarget, session: Session): Promise<{ result: CheckResult; token?: string; attempts: Attempt[]; working: ClientAuthMethod[] }> {
   const started = performance.now();
   if (!session.endpoints.token) return { result: skipped('client_credentials', 'no token endpoint'), attempts: [], working: [] };
   // Every secret method, even after one worked: the question here is which ones the client may use.
-  const trial = await requestTokens(session, clientCredentialsGrant({ scope: t.scope, params: t.params }), SECRET_METHODS, { every: true });
+  const trial = await requestTokens(session, clientCredentialsGrant({ scope: t.scope, params: t.params }), probeMethods(session, t.expect?.token_endpoint_auth_method), { every: true });
   const working = trial.authenticated;
   const grantRefused = trial.outcomes.find((x) => x.kind === 'grant_refused');
   const other = trial.outcomes.filter((x) => x.kind === 'ok' || x.kind === 'other' || x.kind === 'network').flatMap((x) => x.findings);
@@ -324,7 +333,8 @@ export async function checkRedirectUris(t: ProbeTarget, metadata: ProviderMetada
 export async function checkRefresh(t: ProbeTarget, session: Session, refreshToken: string, preferred: readonly ClientAuthMethod[]): Promise<CheckResult> {
   const started = performance.now();
   if (!session.endpoints.token) return skipped('refresh', 'no token endpoint');
-  const methods: ClientAuthMethod[] = session.client.client_secret === undefined ? ['none'] : [...preferred, ...SECRET_METHODS.filter((m) => !preferred.includes(m))];
+  const all = probeMethods(session, undefined);
+  const methods: ClientAuthMethod[] = all.length === 0 ? ['none'] : [...preferred, ...all.filter((m) => !preferred.includes(m))];
   const outcome = await requestTokens(session, refreshTokenGrant({ refreshToken }), methods);
   // invalid_grant means the refresh token here, whatever the generic reading says.
   const findings = outcome.findings.map((f) =>
