@@ -88,7 +88,7 @@ async function listen(handler, port = 0) {
  * gives none, which means 5 s; real providers send 5, the tests ask for 1 to run fast);
  * `deviceCodeTtl` the device code's lifetime in seconds (oidc-provider's default is 600).
  * `tokenEndpoints: false` leaves out introspection (RFC 7662) and revocation (RFC 7009), as providers without them.
- * @param {{ authMethods?: string[], accessTokenTtl?: number, port?: number, dateOffsetSeconds?: number, path?: string, deviceInterval?: number, deviceCodeTtl?: number, tokenEndpoints?: boolean }} [options]
+ * @param {{ authMethods?: string[], accessTokenTtl?: number, port?: number, dateOffsetSeconds?: number, path?: string, deviceInterval?: number, deviceCodeTtl?: number, tokenEndpoints?: boolean, assertionAlgs?: string[], assertion?: { audience?: 'issuer' | 'token_endpoint', maxLifetime?: number } }} [options]
  */
 export async function startProvider({ authMethods, accessTokenTtl, port, dateOffsetSeconds, path = '', deviceInterval, deviceCodeTtl, tokenEndpoints = true, assertionAlgs, assertion = {} } = {}) {
   const methods = authMethods ?? ['client_secret_basic', 'client_secret_post', 'none'];
@@ -256,6 +256,8 @@ function registerTokenExchange(provider) {
  *   sequences, bidi controls and line separators (a hostile or broken server);
  * - `slow-down-once`: a provider that answers the first device-flow poll with slow_down, as GitHub
  *   and others do to a client that polls faster than they like (RFC 8628 §3.5);
+ * - `echo-assertion`: a careless server that refuses a client assertion and quotes it back in its
+ *   error_description (the canary sweep: the assertion must never reach the output);
  * - `passthrough`: nothing changed, only recorded.
  * Everything else is forwarded unchanged to the real token endpoint.
  */
@@ -286,6 +288,11 @@ export async function startTokenWrapper(issuer, mode) {
       if (mode === 'slow-down-once' && new URLSearchParams(body).get('grant_type') === DEVICE_GRANT && !slowedDown) {
         slowedDown = true;
         return send(400, { error: 'slow_down', error_description: 'you are polling too quickly' });
+      }
+      const assertion = new URLSearchParams(body).get('client_assertion');
+      if (mode === 'echo-assertion' && assertion) {
+        exchanges.push({ request: body, authorization: '', response: '' });
+        return send(401, { error: 'invalid_client', error_description: `client_assertion ${assertion} is not valid for client_assertion=${encodeURIComponent(assertion)}` });
       }
       const usesBasic = /^basic /i.test(req.headers.authorization ?? '');
       if (mode === 'basic-only' && !usesBasic) {
