@@ -10,7 +10,6 @@ import type { Deps } from '../deps.js';
 import { DEFAULT_SECRET_ENV, secretFromEnv } from '../env-secrets.js';
 import { UsageError } from '../errors.js';
 import type { AssertionSettings } from '../oauth/client-auth/index.js';
-import { readClientKey } from './client-key.js';
 
 export { secretFromEnv } from '../env-secrets.js';
 
@@ -166,7 +165,8 @@ function assertionLifetime(value: string): number {
 
 /** How the client's assertions are made: the key (registered as a secret), alg, aud, lifetime, and the run's clock. */
 export async function clientAssertionSettings(flags: ClientFlags, deps: Deps): Promise<AssertionSettings> {
-  const key = await readClientKey(flags, deps);
+  // node:crypto only when a key is given: it builds stream modules that every start-up would pay for.
+  const key = flags.clientKey !== undefined || flags.clientKeyEnv !== undefined ? await (await import('./client-key.js')).readClientKey(flags, deps) : undefined;
   return {
     ...(key ? { key } : {}),
     ...(flags.clientAssertionAlg ? { alg: flags.clientAssertionAlg } : {}),

@@ -49,6 +49,8 @@ Examples:
   $ OAUTH_CLIENT_SECRET=... oauth-doctor client-credentials --issuer https://idp.example.com --client-id ci-bot --scope "orders:read"
   $ oauth-doctor client-credentials --issuer https://idp.example.com --client-id ci-bot --resource https://api.example.com --json
   $ vault read -field=secret kv/ci-bot | oauth-doctor client-credentials --token-endpoint https://idp.example.com/token --client-id ci-bot --client-secret-stdin
+  $ oauth-doctor client-credentials --issuer https://idp.example.com --client-id ci-bot --client-key ci-bot.key.pem   # private_key_jwt
+  $ oauth-doctor client-credentials --issuer https://idp.example.com --client-id ci-bot --auth-method client_secret_jwt
 
 Exit codes: 0 a token was issued and nothing is wrong, 1 the request failed or a problem was diagnosed, 2 usage error.`,
       );

@@ -84,6 +84,7 @@ Examples:
   $ oauth-doctor login --issuer https://idp.example.com --client-id spa --auth-method none --no-open --json
   $ oauth-doctor login --issuer https://idp.example.com --client-id web --redirect-uri https://app.example.com/callback   # paste mode
   $ oauth-doctor login --device --issuer https://idp.example.com --client-id tv-app --scope "openid offline_access"   # no browser here
+  $ oauth-doctor login --issuer https://idp.example.com --client-id web --client-key-env WEB_PRIVATE_JWK   # private_key_jwt
 
 Exit codes: 0 signed in and nothing wrong, 1 the login failed or a problem was diagnosed, 2 usage error (port in use, bad flag).`,
       );
