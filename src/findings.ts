@@ -57,6 +57,10 @@ export const FINDING_IDS = {
   login_timeout: 'The browser never came back to the loopback listener before the timeout.',
   missing_endpoint: 'The provider names no endpoint for the request (no introspection_endpoint, revocation_endpoint or device_authorization_endpoint in its metadata) and none was given.',
   unsupported_token_type: 'The server does not revoke or introspect this type of token (RFC 7009 unsupported_token_type).',
+  client_assertion_audience: 'The provider refused the client assertion for its aud: it wants the token endpoint URL, or the issuer (private_key_jwt, client_secret_jwt).',
+  client_assertion_alg: 'The client assertion is signed with an alg the provider does not accept (token_endpoint_auth_signing_alg_values_supported).',
+  client_assertion_kid: 'The provider does not know the kid in the client assertion\'s header: the key is registered under another kid or none.',
+  client_assertion_lifetime: 'The provider refused the client assertion because exp is too far after iat.',
   unknown: 'The input was not recognised; general triage for the HTTP status is given.',
 } as const;
 

@@ -3,6 +3,7 @@
  * 127.0.0.1, with the clients the demo and the tests use, and a small documented wrapper in front
  * of its token endpoint for the ways real providers differ from it.
  */
+import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:http';
 import Provider, { errors } from 'oidc-provider';
 
@@ -30,6 +31,20 @@ export const RESOURCE_SERVER = { client_id: 'api-gateway', client_secret: 'rs-Ca
 export const WEB = { client_id: 'web-app', client_secret: 'ws-Canary-Secret-0d4e8b6a55', redirect_uri: 'https://app.example.test/callback' };
 /** Registered with require_pushed_authorization_requests (RFC 9126 §6): its authorization requests must be pushed. */
 export const PAR_CLIENT = { client_id: 'par-app', client_secret: 'ps-Canary-Secret-8e2d4c6b19' };
+/**
+ * A client that authenticates with private_key_jwt (OpenID Connect Core §9): its public key is
+ * registered (jwks), its private key is KEY_JWT.private_jwk, generated for each run (the tests
+ * write it to a file, as a user's key would be).
+ */
+const keyPair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+export const KEY_JWT = {
+  client_id: 'key-jwt-app',
+  kid: 'demo-key-1',
+  private_jwk: { ...keyPair.privateKey.export({ format: 'jwk' }), kid: 'demo-key-1', alg: 'ES256' },
+  public_jwk: { ...keyPair.publicKey.export({ format: 'jwk' }), kid: 'demo-key-1', alg: 'ES256', use: 'sig' },
+};
+/** A client that authenticates with client_secret_jwt: an HS256 assertion keyed with its secret (32+ bytes). */
+export const SECRET_JWT = { client_id: 'secret-jwt-app', client_secret: 'sj-Canary-Secret-4e9a1c7d30b25f86a1d' };
 
 // oidc-provider's development-mode notices are meant for its integrators, not for the demo's reader.
 for (const level of ['info', 'warn']) {
@@ -60,7 +75,16 @@ async function listen(handler, port = 0) {
   return { server, base: `http://127.0.0.1:${server.address().port}`, close };
 }
 
-/** `authMethods` is what discovery advertises in token_endpoint_auth_methods_supported. */
+/**
+ * `authMethods` is what discovery advertises in token_endpoint_auth_methods_supported; with
+ * private_key_jwt or client_secret_jwt among them, KEY_JWT and SECRET_JWT are registered.
+ * `assertionAlgs` is token_endpoint_auth_signing_alg_values_supported; `assertion` makes the
+ * provider stricter about client assertions than oidc-provider's defaults, as real providers are,
+ * through its own hook (assertJwtClientAuthClaimsAndHeader, as its FAPI 2.0 profile does):
+ * `audience` accepts only the issuer or only the token endpoint as aud (oidc-provider takes both),
+ * `maxLifetime` caps exp - iat. With `dateOffsetSeconds`, iat and exp are also checked against the
+ * provider's offset clock: a provider whose clock is off, not only its Date header.
+ */
 /**
  * `deviceInterval` is the polling interval the device authorization answer gives (oidc-provider
  * gives none, which means 5 s; real providers send 5, the tests ask for 1 to run fast);
@@ -69,9 +93,9 @@ async function listen(handler, port = 0) {
  * `requirePar` makes every client push its authorization requests (discovery then says
  * require_pushed_authorization_requests, RFC 9126 §5); `par: false` leaves the PAR endpoint out.
  * `dpopNonce` makes the provider require a DPoP nonce of its own choosing in every proof (RFC 9449 §8).
- * @param {{ authMethods?: string[], accessTokenTtl?: number, port?: number, dateOffsetSeconds?: number, path?: string, deviceInterval?: number, deviceCodeTtl?: number, tokenEndpoints?: boolean, requirePar?: boolean, par?: boolean, dpopNonce?: boolean }} [options]
+ * @param {{ authMethods?: string[], accessTokenTtl?: number, port?: number, dateOffsetSeconds?: number, path?: string, deviceInterval?: number, deviceCodeTtl?: number, tokenEndpoints?: boolean, requirePar?: boolean, par?: boolean, dpopNonce?: boolean, assertionAlgs?: string[], assertion?: { audience?: 'issuer' | 'token_endpoint', maxLifetime?: number } }} [options]
  */
-export async function startProvider({ authMethods, accessTokenTtl, port, dateOffsetSeconds, path = '', deviceInterval, deviceCodeTtl, tokenEndpoints = true, requirePar = false, par = true, dpopNonce = false } = {}) {
+export async function startProvider({ authMethods, accessTokenTtl, port, dateOffsetSeconds, path = '', deviceInterval, deviceCodeTtl, tokenEndpoints = true, requirePar = false, par = true, dpopNonce = false, assertionAlgs, assertion = {} } = {}) {
   const methods = authMethods ?? ['client_secret_basic', 'client_secret_post', 'none'];
   const secretMethod = methods.includes('client_secret_basic') ? 'client_secret_basic' : 'client_secret_post';
   let callback = (_req, res) => res.end();
@@ -109,7 +133,27 @@ export async function startProvider({ authMethods, accessTokenTtl, port, dateOff
       { ...EXCHANGE, grant_types: [TOKEN_EXCHANGE], response_types: [], redirect_uris: [], token_endpoint_auth_method: secretMethod, scope: 'read write' },
       { ...RESOURCE_SERVER, grant_types: ['client_credentials'], response_types: [], redirect_uris: [], token_endpoint_auth_method: secretMethod, scope: 'read' },
       { ...PAR_CLIENT, application_type: 'native', redirect_uris: loopbacks, token_endpoint_auth_method: secretMethod, require_pushed_authorization_requests: true, scope: 'openid offline_access profile' },
+      ...(methods.includes('private_key_jwt')
+        ? [{ client_id: KEY_JWT.client_id, application_type: 'native', redirect_uris: loopbacks, grant_types: ['authorization_code', 'refresh_token', 'client_credentials'], response_types: ['code'], token_endpoint_auth_method: 'private_key_jwt', jwks: { keys: [KEY_JWT.public_jwk] }, scope: 'openid offline_access profile read' }]
+        : []),
+      ...(methods.includes('client_secret_jwt')
+        ? [{ ...SECRET_JWT, application_type: 'native', redirect_uris: loopbacks, grant_types: ['authorization_code', 'refresh_token', 'client_credentials'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_jwt', scope: 'openid offline_access profile read' }]
+        : []),
     ],
+    ...(assertionAlgs ? { enabledJWA: { clientAuthSigningAlgValues: assertionAlgs } } : {}),
+    assertJwtClientAuthClaimsAndHeader: async (ctx, claims) => {
+      const refuse = (why) => {
+        throw new errors.InvalidClientAuth(why);
+      };
+      if (assertion.audience === 'issuer' && claims.aud !== ctx.oidc.issuer) refuse('audience (aud) must equal the issuer identifier url');
+      if (assertion.audience === 'token_endpoint' && claims.aud !== ctx.oidc.urlFor('token')) refuse('audience (aud) must equal the token endpoint url');
+      if (assertion.maxLifetime && claims.exp - claims.iat > assertion.maxLifetime) refuse('client_assertion lifetime too long');
+      if (dateOffsetSeconds) {
+        const now = Math.floor(Date.now() / 1000) + dateOffsetSeconds;
+        if (claims.exp <= now - 5) refuse('jwt expired');
+        if (claims.iat > now + 5) refuse('jwt issued in the future');
+      }
+    },
     clientAuthMethods: methods,
     scopes: ['openid', 'offline_access', 'profile', 'email', 'read', 'write'],
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
@@ -225,6 +269,8 @@ function registerTokenExchange(provider) {
  * - `dpop-proxy`: a reverse proxy that forwards the DPoP header (and the DPoP-Nonce answer) under
  *   its own URL, so the proof's htu names the proxy, not the provider's token endpoint: the
  *   provider answers invalid_dpop_proof "htu mismatch", as behind a proxy that rewrites the host;
+ * - `echo-assertion`: a careless server that refuses a client assertion and quotes it back in its
+ *   error_description (the canary sweep: the assertion must never reach the output);
  * - `passthrough`: nothing changed, only recorded (a DPoP header is not forwarded: a provider
  *   behind it ignores DPoP and issues Bearer tokens).
  * Everything else is forwarded unchanged to the real token endpoint.
@@ -256,6 +302,11 @@ export async function startTokenWrapper(issuer, mode) {
       if (mode === 'slow-down-once' && new URLSearchParams(body).get('grant_type') === DEVICE_GRANT && !slowedDown) {
         slowedDown = true;
         return send(400, { error: 'slow_down', error_description: 'you are polling too quickly' });
+      }
+      const assertion = new URLSearchParams(body).get('client_assertion');
+      if (mode === 'echo-assertion' && assertion) {
+        exchanges.push({ request: body, authorization: '', response: '' });
+        return send(401, { error: 'invalid_client', error_description: `client_assertion ${assertion} is not valid for client_assertion=${encodeURIComponent(assertion)}` });
       }
       const usesBasic = /^basic /i.test(req.headers.authorization ?? '');
       if (mode === 'basic-only' && !usesBasic) {

@@ -10,6 +10,7 @@ import type { Deps } from '../deps.js';
 import { DEFAULT_SECRET_ENV, secretFromEnv } from '../env-secrets.js';
 import { UsageError } from '../errors.js';
 import type { ClientCertificate } from '../oauth/client-auth/certificate.js';
+import type { AssertionSettings } from '../oauth/client-auth/index.js';
 
 export { secretFromEnv } from '../env-secrets.js';
 
@@ -115,6 +116,12 @@ export interface ClientFlags {
   clientSecret?: string;
   clientCert?: string;
   clientCertKey?: string;
+  clientKey?: string;
+  clientKeyEnv?: string;
+  clientKeyId?: string;
+  clientAssertionAlg?: string;
+  clientAssertionAud?: 'endpoint' | 'issuer';
+  clientAssertionLifetime?: number;
 }
 
 /**
@@ -135,20 +142,59 @@ export function addClientFlags(cmd: Command, o: { interactive: boolean; clientId
       .option('--client-secret-stdin', 'read the client secret from the first line of standard input')
       .option('--client-secret <secret>', 'the client secret on the command line (visible to other users: prefer the environment)');
   }
-  return cmd;
+  return addClientAssertionFlags(cmd);
+}
+
+/** private_key_jwt and client_secret_jwt (RFC 7523): the key, never on argv, and how assertions are made. */
+function addClientAssertionFlags(cmd: Command): Command {
+  return cmd
+    .option('--client-key <file>', 'private_key_jwt: the client\'s private key, a PEM or a JWK (or a JWK Set with --client-key-id)')
+    .option('--client-key-env <name>', 'private_key_jwt: read the private key (PEM or JWK) from this environment variable')
+    .option('--client-key-id <kid>', 'the kid to put in the assertion header (default: the JWK\'s kid)')
+    .option('--client-assertion-alg <alg>', 'sign client assertions with this alg (default: from the key; HS256 for client_secret_jwt)', assertionAlg)
+    .addOption(new Option('--client-assertion-aud <aud>', 'the aud of client assertions: the endpoint (the token endpoint for tokens) or the issuer (default: endpoint, then issuer if refused)').choices(['endpoint', 'issuer']))
+    .option('--client-assertion-lifetime <seconds>', 'seconds from iat to exp of each client assertion', assertionLifetime, 60);
+}
+
+const ASSERTION_ALGS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519', 'HS256', 'HS384', 'HS512'];
+
+function assertionAlg(value: string): string {
+  if (!ASSERTION_ALGS.includes(value)) throw new InvalidArgumentError(`--client-assertion-alg needs a JWS alg such as RS256, ES256 or HS256; got "${value.slice(0, 20)}"`);
+  return value;
+}
+
+function assertionLifetime(value: string): number {
+  const n = seconds('--client-assertion-lifetime')(value);
+  if (n < 1 || n > 86400) throw new InvalidArgumentError(`--client-assertion-lifetime needs seconds between 1 and 86400, such as 60; got "${value.slice(0, 20)}"`);
+  return Math.round(n);
+}
+
+/** How the client's assertions are made: the key (registered as a secret), alg, aud, lifetime, and the run's clock. */
+export async function clientAssertionSettings(flags: ClientFlags, deps: Deps): Promise<AssertionSettings> {
+  // node:crypto only when a key is given: it builds stream modules that every start-up would pay for.
+  const key = flags.clientKey !== undefined || flags.clientKeyEnv !== undefined ? await (await import('./client-key.js')).readClientKey(flags, deps) : undefined;
+  return {
+    ...(key ? { key } : {}),
+    ...(flags.clientAssertionAlg ? { alg: flags.clientAssertionAlg } : {}),
+    ...(flags.clientAssertionAud ? { audience: flags.clientAssertionAud } : {}),
+    lifetime: flags.clientAssertionLifetime ?? 60,
+    now: deps.now,
+    randomBytes: deps.randomBytes,
+  };
 }
 
 /** The client's id, its secret (registered as a secret of the run) and where the secret came from. */
 export async function clientOptions(
   flags: ClientFlags,
   deps: Deps,
-): Promise<{ clientId: string; clientSecret: string | undefined; clientSecretSource: string; clientCertificate?: ClientCertificate }> {
+): Promise<{ clientId: string; clientSecret: string | undefined; clientSecretSource: string; clientCertificate?: ClientCertificate; clientAssertion: AssertionSettings }> {
   const clientCertificate = await readClientCertificateFlags(flags, deps);
   return {
     clientId: flags.clientId as string,
     clientSecret: await readClientSecret(flags, deps),
     clientSecretSource: flags.clientSecretStdin ? 'standard input' : secretEnvName(flags),
     ...(clientCertificate ? { clientCertificate } : {}),
+    clientAssertion: await clientAssertionSettings(flags, deps),
   };
 }
 
@@ -184,6 +230,14 @@ export async function readClientCertificateFlags(flags: ClientFlags, deps: Deps)
   for (const line of key.split('\n').map((l) => l.trim())) if (line.length >= 32 && !line.startsWith('-----')) deps.secrets.add(line, 'credential');
   const { readClientCertificate } = await import('../oauth/client-auth/certificate.js');
   return readClientCertificate(await read(certFile, certName), key, { cert: `${certName} ${certFile}`, key: `${keyName} ${keyFile}` });
+}
+
+/** A usage error for an --auth-method the credentials given cannot do. */
+export function checkAuthMethodCredentials(method: string, client: { clientSecret: string | undefined; clientAssertion?: AssertionSettings }): void {
+  if (method === 'private_key_jwt' && !client.clientAssertion?.key) throw new UsageError('--auth-method private_key_jwt needs the client\'s private key: --client-key FILE or --client-key-env NAME');
+  if (method === 'client_secret_jwt' && client.clientSecret === undefined) {
+    throw new UsageError(`--auth-method client_secret_jwt needs the client secret (it signs the assertion): set ${DEFAULT_SECRET_ENV}, or use --client-secret-env NAME or --client-secret-stdin`);
+  }
 }
 
 /** The variable the secret is read from: the one named, or the default. */

@@ -5,9 +5,9 @@
 import { Option, type Command } from 'commander';
 import type { Deps } from '../deps.js';
 import { UsageError } from '../errors.js';
-import { AUTH_METHOD_CHOICES, type AuthMethodChoice } from '../oauth/client-auth/index.js';
+import { AUTH_METHOD_CHOICES, type AuthMethodChoice, type AssertionSettings } from '../oauth/client-auth/index.js';
 import { TOKEN_TYPE_HINTS, type TokenTypeHint } from '../oauth/token-type-hint.js';
-import { addClientFlags, addNetworkFlags, clientOptions, url, type ClientFlags, type NetworkFlags } from './flags.js';
+import { addClientFlags, addNetworkFlags, checkAuthMethodCredentials, clientOptions, url, type ClientFlags, type NetworkFlags } from './flags.js';
 import { addTokenInputFlags, readTokenInput, tokenFromStdin, type TokenInputFlags, type TokenInputSpec } from './token-input.js';
 
 export interface TokenCallFlags extends ClientFlags, NetworkFlags, TokenInputFlags {
@@ -23,6 +23,8 @@ export interface TokenCallOptions {
   clientId: string;
   clientSecret?: string;
   clientSecretSource: string;
+  /** private_key_jwt / client_secret_jwt: the key and how assertions are made. */
+  clientAssertion?: AssertionSettings;
   authMethod: AuthMethodChoice;
   token: string;
   /** Where the token came from, for output: a variable's name, "standard input" or a file. */
@@ -53,6 +55,7 @@ export async function tokenCallOptions(f: TokenCallFlags, spec: TokenInputSpec, 
   deps.secrets.revealTokens = Boolean(f.showTokens);
   const input = await readTokenInput(f, spec, deps);
   const client = await clientOptions(f, deps);
+  checkAuthMethodCredentials(f.authMethod, client);
   const picked = input.field === 'access_token' || input.field === 'refresh_token' ? input.field : undefined;
   const hint = f.tokenTypeHint ?? picked;
   return {

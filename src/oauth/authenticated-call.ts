@@ -7,7 +7,7 @@
  */
 import type { Finding } from '../findings.js';
 import { clientRefusedFindings, methodRefusedFindings, whatWasTried } from './client-auth-findings.js';
-import { clientConfiguration, methodsToTry, type AuthMethodChoice, type ClientAuthMethod } from './client-auth/index.js';
+import { clientConfiguration, hasCredentials, methodsToTry, type AuthMethodChoice, type ClientAuthMethod } from './client-auth/index.js';
 import { tryMethods, type Attempt, type AuthenticatedEndpoint } from './method-trial.js';
 import type { Session } from './session.js';
 
@@ -42,7 +42,7 @@ export async function callAuthenticated<T>(
       auth_method: null,
       attempts: trial.attempts,
       advice: [],
-      findings: clientRefusedFindings(trial.findings, trial, { hadSecret: session.client.client_secret !== undefined, ...(o.secretSource ? { secretSource: o.secretSource } : {}) }),
+      findings: clientRefusedFindings(trial.findings, trial, { hadSecret: hasCredentials(session.client), ...(o.secretSource ? { secretSource: o.secretSource } : {}) }),
     };
   }
   const tried = trial.auth_method ? whatWasTried(trial, o.advertised) : undefined;

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_SECRET_ENV } from '../env-secrets.js';
 import { finding, type Finding } from '../findings.js';
-import { clientConfiguration, MTLS_METHODS, SECRET_METHODS, type ClientAuthMethod } from './client-auth/index.js';
+import { clientConfiguration, isAssertionMethod, MTLS_METHODS, SECRET_METHODS, type ClientAuthMethod } from './client-auth/index.js';
 import type { Attempt, MethodTrial } from './method-trial.js';
 
 const THINKTECTURE = '000_771f3fde50da5341.txt (Thinktecture: invalid_client until credentials are sent with HTTP Basic)';
@@ -73,6 +73,7 @@ export function whatWasTried(trial: MethodTrial<unknown>, advertised: readonly s
   }
   const refused = trial.outcomes.filter((x) => x.kind === 'client_refused').map((x) => x.attempt.auth_method);
   if (refused.length > 0) return `${works} worked after ${refused.join(' and ')} was refused: configure ${works}.`;
+  if (isAssertionMethod(works)) return `${works} worked: a fresh assertion signed for each request.`;
   const others = SECRET_METHODS.filter((m) => m !== works);
   const alsoAdvertised = others.filter((m) => advertised?.includes(m));
   return alsoAdvertised.length > 0

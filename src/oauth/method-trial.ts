@@ -10,7 +10,8 @@ import type { Deps } from '../deps.js';
 import { NetworkError } from '../errors.js';
 import type { Finding } from '../findings.js';
 import { networkFinding } from '../http/diagnose.js';
-import { clientAuth, type Client, type ClientAuthMethod } from './client-auth/index.js';
+import { diagnoseAssertion } from './assertion-diagnosis.js';
+import { clientAuth, type AssertionSettings, type Client, type ClientAuthMethod, type SentAssertion } from './client-auth/index.js';
 import type { HttpResponse } from '../http/client.js';
 import type { Grant } from './grants.js';
 import { authenticatedPost } from './authenticated-post.js';
@@ -30,6 +31,8 @@ export interface Attempt {
   error: string | null;
   error_description?: string;
   elapsed_ms: number;
+  /** A diagnosis retry of a refused assertion: what it changed ("aud = the issuer", "no kid"). */
+  retry?: string;
 }
 
 /**
@@ -45,6 +48,10 @@ export interface AttemptOutcome<T = TokenResponse> {
   /** What the endpoint answered when it worked: tokens, for a grant. */
   value?: T;
   findings: Finding[];
+  /** For an assertion method: what the assertion said, and the provider's Date header (ms). */
+  assertion?: { sent: SentAssertion; serverDate?: number; receivedAt: number };
+  /** Requests sent before this one for the same method (a refused assertion, then its retries). */
+  earlier?: Attempt[];
 }
 
 /** How an endpoint's answer reads: what it gave when it worked, or its error and the findings. */
@@ -99,6 +106,7 @@ export async function sendWithMethod<T>(
   const url = auth.clientCertificate && endpoint.mtlsUrl ? endpoint.mtlsUrl : endpoint.url;
   try {
     const res = await authenticatedPost(url, params, auth, deps, timeoutMs, endpoint.issuer, endpoint.dpop);
+    const sent = auth.sent?.();
     const read = endpoint.read(res);
     // A refused proof is compared with what was sent: the seam knows the proof, the reader does not.
     if (endpoint.dpop?.last && read.error === 'invalid_dpop_proof') read.findings = dpopProofRefused(read.findings, endpoint.dpop.last, res, endpoint.dpopContext ?? {});
@@ -127,7 +135,8 @@ export async function sendWithMethod<T>(
             ...read.findings.slice(1),
           ]
         : read.findings;
-    return { attempt, kind, findings, ...(worked ? { value: read.value } : {}) };
+    const assertion = sent && client.assertion ? { sent, receivedAt: client.assertion.now(), ...(res.headers.date ? { serverDate: Date.parse(res.headers.date) } : {}) } : undefined;
+    return { attempt, kind, findings, ...(worked ? { value: read.value } : {}), ...(assertion ? { assertion } : {}) };
   } catch (err) {
     if (!(err instanceof NetworkError)) throw err;
     return {
@@ -197,21 +206,42 @@ export async function tryMethods<T>(
 ): Promise<MethodTrial<T>> {
   const outcomes: AttemptOutcome<T>[] = [];
   for (const method of methods) {
-    const outcome = await sendWithMethod(endpoint, params, client, method, deps, timeoutMs);
+    let outcome = await sendWithMethod(endpoint, params, client, method, deps, timeoutMs);
+    if (outcome.kind === 'client_refused' && outcome.assertion && client.assertion) outcome = await diagnoseRefusedAssertion(outcome, endpoint, params, client, client.assertion, deps, timeoutMs);
     outcomes.push(outcome);
-    o.onAttempt?.(outcome.attempt);
+    for (const a of [...(outcome.earlier ?? []), outcome.attempt]) o.onAttempt?.(a);
     if (outcome.kind === 'network') break;
     if (!o.every && outcome.kind !== 'client_refused') break;
   }
   const first = outcomes.find((x) => x.kind === 'ok');
   return {
     outcomes,
-    attempts: outcomes.map((x) => x.attempt),
+    attempts: outcomes.flatMap((x) => [...(x.earlier ?? []), x.attempt]),
     ...(first?.value !== undefined ? { value: first.value } : {}),
     auth_method: first?.attempt.auth_method ?? null,
     authenticated: outcomes.filter((x) => x.kind === 'ok' || x.kind === 'grant_refused').map((x) => x.attempt.auth_method),
     findings: first?.findings ?? outcomes.at(-1)?.findings ?? [],
   };
+}
+
+/** A refused assertion, sent again with one thing changed at a time (assertion-diagnosis.ts). */
+async function diagnoseRefusedAssertion<T>(
+  refused: AttemptOutcome<T>,
+  endpoint: AuthenticatedEndpoint<T>,
+  params: Readonly<Record<string, string>>,
+  client: Client,
+  settings: AssertionSettings,
+  deps: Pick<Deps, 'http' | 'secrets'>,
+  timeoutMs: number,
+): Promise<AttemptOutcome<T>> {
+  const { sent, serverDate, receivedAt } = refused.assertion as NonNullable<AttemptOutcome<T>['assertion']>;
+  const method = refused.attempt.auth_method;
+  const diagnosed = await diagnoseAssertion(
+    refused,
+    { sent, ...(serverDate !== undefined ? { serverDate } : {}), clientNow: receivedAt, endpoint: endpoint.url, ...(endpoint.issuer ? { issuer: endpoint.issuer } : {}), settings },
+    (change) => sendWithMethod(endpoint, params, { ...client, assertion: { ...settings, ...change } }, method, deps, timeoutMs),
+  );
+  return diagnosed as AttemptOutcome<T>;
 }
 
 /** Tokens that came back are secrets of this run from now on. */

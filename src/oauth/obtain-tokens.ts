@@ -7,7 +7,7 @@ import type { Deps } from '../deps.js';
 import type { Finding } from '../findings.js';
 import { examineTokens, type TokenContext } from '../oidc/examine-tokens.js';
 import { clientRefusedFindings, methodRefusedFindings, whatWasTried } from './client-auth-findings.js';
-import { clientConfiguration, methodsToTry, type AuthMethodChoice, type ClientAuthMethod } from './client-auth/index.js';
+import { clientConfiguration, hasCredentials, methodsToTry, type AuthMethodChoice, type ClientAuthMethod } from './client-auth/index.js';
 import type { Grant } from './grants.js';
 import { rememberTokens, type Attempt } from './method-trial.js';
 import { requestTokens, type Session } from './session.js';
@@ -45,7 +45,7 @@ export async function obtainTokens(
   const outcome: TokenOutcome = { auth_method: trial.auth_method, attempts: trial.attempts, tokens: null, claims: {}, advice: [], findings: [], ...(session.dpop ? { dpop: dpopReport(session.dpop, trial.value) } : {}) };
   if (!trial.value) {
     outcome.findings = [
-      ...clientRefusedFindings(trial.findings, trial, { hadSecret: session.client.client_secret !== undefined, ...(o.secretSource ? { secretSource: o.secretSource } : {}) }),
+      ...clientRefusedFindings(trial.findings, trial, { hadSecret: hasCredentials(session.client), ...(o.secretSource ? { secretSource: o.secretSource } : {}) }),
       ...(session.dpop ? dpopTokenFindings(session.dpop, undefined) : []),
     ];
     return outcome;

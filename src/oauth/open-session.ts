@@ -7,7 +7,7 @@
 import type { Deps } from '../deps.js';
 import type { Finding } from '../findings.js';
 import { discover, discoveryLocations, type ProviderMetadata } from '../oidc/discovery.js';
-import { clientOf, type Client, type ClientCertificate } from './client-auth/index.js';
+import { clientOf, type AssertionSettings, type Client, type ClientCertificate } from './client-auth/index.js';
 import { createSession, type Endpoints, type Session } from './session.js';
 import type { DpopProver } from './dpop.js';
 
@@ -35,6 +35,7 @@ export async function openSession(
   return { session, findings };
 }
 
+
 /** What every token command is given about the provider and the client. */
 export interface TokenClientOptions {
   issuer?: string;
@@ -44,6 +45,7 @@ export interface TokenClientOptions {
   clientSecret?: string;
   /** For mutual-TLS client authentication (RFC 8705). */
   clientCertificate?: ClientCertificate;
+  clientAssertion?: AssertionSettings;
   timeoutMs: number;
   /** --dpop: bind the tokens to a key (RFC 9449); with a private JWK kept from an earlier run (--dpop-key). */
   dpop?: { key?: Record<string, unknown> };

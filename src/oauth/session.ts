@@ -63,6 +63,10 @@ export function createSession(o: {
   const metadata = o.metadata ?? {};
   const advertised = metadata.token_endpoint_auth_methods_supported;
   const { used, notUsed } = mtlsAliases(metadata, o.overrides ?? {});
+  const algs = (metadata as Record<string, unknown>).token_endpoint_auth_signing_alg_values_supported;
+  const advertisedAlgs = Array.isArray(algs) ? algs.filter((a): a is string => typeof a === 'string') : undefined;
+  // client_secret_jwt picks its HS alg from what the provider says it takes.
+  const client = o.client.assertion && advertisedAlgs ? { ...o.client, assertion: { ...o.client.assertion, advertisedAlgs } } : o.client;
   return {
     mtlsAliases: used,
     mtlsAliasesNotUsed: notUsed,
@@ -78,7 +82,7 @@ export function createSession(o: {
       revocation: o.overrides?.revocation ?? stringOr(metadata.revocation_endpoint),
       pushedAuthorizationRequest: o.overrides?.pushedAuthorizationRequest ?? stringOr(metadata.pushed_authorization_request_endpoint),
     },
-    client: o.client,
+    client,
     advertisedAuthMethods: Array.isArray(advertised) ? advertised.filter((m): m is string => typeof m === 'string') : undefined,
     deps: o.deps,
     timeoutMs: o.timeoutMs,

@@ -17,7 +17,7 @@ export function renderTokenOutcome(r: Omit<TokenOutcome, 'findings' | 'raw'>, st
     out.push('', heading(title, style));
     for (const a of r.attempts) {
       const outcome = a.error ? style.red(printable(`${a.error}${a.error_description ? `: ${a.error_description.slice(0, 120)}` : ''}`)) : style.green('tokens');
-      out.push(`  ${a.auth_method.padEnd(20)} ${a.status === null ? 'no answer' : `HTTP ${a.status}`}  ${outcome}  ${style.dim(`${a.elapsed_ms} ms`)}${a.url ? `  ${style.dim(`at ${printable(a.url)} (mTLS alias)`)}` : ''}`);
+      out.push(`  ${(a.retry ? `${a.auth_method} (${a.retry})` : a.auth_method).padEnd(20)} ${a.status === null ? 'no answer' : `HTTP ${a.status}`}  ${outcome}  ${style.dim(`${a.elapsed_ms} ms`)}${a.url ? `  ${style.dim(`at ${printable(a.url)} (mTLS alias)`)}` : ''}`);
     }
     if (r.auth_method) {
       out.push(`  ${style.bold('Client authentication')} ${style.green(r.auth_method)} works for this client. In your own client:`);

@@ -3,10 +3,11 @@
  * which echoes them back in its error messages); none may appear in stdout, stderr, JSON, JUnit,
  * the callback page or a report file, unless --show-tokens asks for tokens (never for credentials).
  */
+import { createPrivateKey } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HTTP_BROWSER } from '../helpers/provider.js';
+import { HTTP_BROWSER, KEY_JWT, SECRET_JWT, startProvider, startTokenWrapper, type RunningProvider } from '../helpers/provider.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, spawnLogin, STACK_TRACE } from '../helpers/cli.js';
 import { CANARY, startCanaryProvider } from '../helpers/canary-provider.js';
@@ -273,5 +274,85 @@ describe('canary sweep: the client private key of mutual TLS (RFC 8705)', () => 
     expect(r.code).toBe(code);
     expect(r.stderr).not.toMatch(STACK_TRACE);
     for (const form of keyForms(pair.key)) expect((r.stdout + r.stderr).includes(form), `output contains the key (${form.slice(0, 12)}…)`).toBe(false);
+  });
+});
+
+describe('canary sweep: private_key_jwt and client_secret_jwt', () => {
+  // Through the recording wrapper, whose token URL oidc-provider does not take as aud: each run
+  // sends a refused assertion and its retry with aud = the issuer, both recorded here.
+  let jwtProvider: RunningProvider;
+  let wrapper: Awaited<ReturnType<typeof startTokenWrapper>>;
+  const keyFile = join(dir, 'client-key.json');
+  const pemFile = join(dir, 'client-key.pem');
+  const pem = createPrivateKey({ key: KEY_JWT.private_jwk, format: 'jwk' }).export({ format: 'pem', type: 'pkcs8' }).toString();
+  beforeAll(async () => {
+    jwtProvider = await startProvider({ authMethods: ['client_secret_basic', 'client_secret_post', 'none', 'private_key_jwt', 'client_secret_jwt'] });
+    wrapper = await startTokenWrapper(jwtProvider.issuer, 'passthrough');
+    writeFileSync(keyFile, JSON.stringify(KEY_JWT.private_jwk));
+    writeFileSync(pemFile, pem);
+  });
+  afterAll(async () => {
+    await wrapper?.close();
+    await jwtProvider?.close();
+  });
+
+  /** The private key in each form it was given, the HMAC secret, and every assertion the provider received. */
+  function keyCanaries(): string[] {
+    const jwk = KEY_JWT.private_jwk as Record<string, string>;
+    const assertions = wrapper.exchanges.map((x) => new URLSearchParams(x.request).get('client_assertion')).filter((a): a is string => Boolean(a));
+    const pemLines = pem.split('\n').filter((l) => l.length > 20 && !l.startsWith('-----'));
+    return [jwk.d as string, ...pemLines, SECRET_JWT.client_secret, ...assertions];
+  }
+  function expectNoKey(where: string, text: string) {
+    for (const value of keyCanaries()) {
+      expect(text.includes(value), `${where} contains ${value.slice(0, 12)}…`).toBe(false);
+      expect(text.includes(encodeURIComponent(value)), `${where} contains ${value.slice(0, 12)}… form-encoded`).toBe(false);
+    }
+  }
+  // The table is built before beforeAll runs: the issuer and the wrapper's URL go in when each row runs.
+  const cc = (...more: string[]) => ['client-credentials', '--issuer', '', '--scope', 'read', ...more];
+
+  it.each([
+    ['client-credentials, JWK file, text', cc('--client-id', KEY_JWT.client_id, '--client-key', keyFile), {}],
+    ['client-credentials, PEM file, --verbose JSON --show-tokens', cc('--client-id', KEY_JWT.client_id, '--client-key', pemFile, '--json', '--verbose', '--show-tokens'), {}],
+    ['client-credentials, PEM in the environment, JSON', cc('--client-id', KEY_JWT.client_id, '--client-key-env', 'K', '--json'), { K: pem }],
+    ['client-credentials, client_secret_jwt, --verbose JSON --show-tokens', cc('--client-id', SECRET_JWT.client_id, '--auth-method', 'client_secret_jwt', '--json', '--verbose', '--show-tokens'), { OAUTH_CLIENT_SECRET: SECRET_JWT.client_secret }],
+    ['login, private_key_jwt, JSON', ['login', '--json', '--issuer', '', '--client-id', KEY_JWT.client_id, '--client-key', keyFile, '--browser', HTTP_BROWSER, '--login-timeout', '20'], {}],
+    ['probe, private_key_jwt, JSON', ['probe', '--json', '--issuer', '', '--client-id', KEY_JWT.client_id, '--client-key', keyFile, '--check', 'client_credentials', '--scope', 'read'], {}],
+  ] as Array<[string, string[], Record<string, string>]>)('%s', async (_name, args, extraEnv) => {
+    const argv = args.map((a, i) => (args[i - 1] === '--issuer' ? jwtProvider.issuer : a));
+    argv.splice(argv.indexOf('--client-id'), 0, '--token-endpoint', wrapper.tokenEndpoint);
+    const before = wrapper.exchanges.length;
+    const r = await runCli(argv, { env: { OAUTH_CLIENT_SECRET: undefined, ...extraEnv }, timeoutMs: 30_000 });
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    // A refused assertion (aud = the wrapper's URL) and the one that worked both reached the provider.
+    expect(wrapper.exchanges.length).toBeGreaterThanOrEqual(before + 2);
+    expectNoKey('stdout', r.stdout);
+    expectNoKey('stderr', r.stderr);
+  });
+
+  it('a server that quotes the assertion back in its error: every assertion sent is scrubbed', async () => {
+    const echo = await startTokenWrapper(jwtProvider.issuer, 'echo-assertion');
+    try {
+      for (const json of [[], ['--json', '--verbose']]) {
+        const r = await runCli(['client-credentials', ...json, '--issuer', jwtProvider.issuer, '--token-endpoint', echo.tokenEndpoint, '--client-id', KEY_JWT.client_id, '--client-key', keyFile, '--client-key-id', 'k1', '--client-assertion-lifetime', '600']);
+        expect(r.code).toBe(1);
+        // The refused one and its retries (aud, no kid, lifetime) were all quoted back.
+        const sent = echo.exchanges.map((x) => new URLSearchParams(x.request).get('client_assertion') as string);
+        expect(sent.length).toBeGreaterThanOrEqual(4);
+        // JSON keeps the whole error_description, so the assertion is there to be scrubbed; text cuts it
+        // to its (unsigned, harmless) header and claims. The signature is what makes it a credential.
+        if (json.length > 0) expect(r.stdout).toContain('[redacted');
+        for (const value of sent) {
+          expect(r.stdout + r.stderr).not.toContain(value);
+          expect(r.stdout + r.stderr).not.toContain(encodeURIComponent(value));
+          expect(r.stdout + r.stderr).not.toContain(value.split('.')[2]);
+        }
+        expectNoKey('output', r.stdout + r.stderr);
+      }
+    } finally {
+      await echo.close();
+    }
   });
 });

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 /** `--browser` for a login: the demo's HTTP browser, which signs in on the test providers' pages (scripts/demo/http-browser.mjs). */
 export const HTTP_BROWSER = `${process.execPath} ${fileURLToPath(new URL('../../scripts/demo/http-browser.mjs', import.meta.url))}`;
 
-export { API_AUDIENCE, CONFIDENTIAL, EXCHANGE, PUBLIC, RESOURCE_SERVER, SERVICE, TOKEN_EXCHANGE_AUDIENCES, WEB, startProvider, startTokenWrapper } from '../../scripts/demo/provider.mjs';
+export { API_AUDIENCE, CONFIDENTIAL, EXCHANGE, KEY_JWT, SECRET_JWT, PUBLIC, RESOURCE_SERVER, SERVICE, TOKEN_EXCHANGE_AUDIENCES, WEB, startProvider, startTokenWrapper } from '../../scripts/demo/provider.mjs';
 
 export interface RunningProvider {
   issuer: string;

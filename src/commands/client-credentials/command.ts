@@ -3,7 +3,7 @@
  */
 import { Option } from 'commander';
 import { flagsOf, type CommandModule } from '../../cli/command.js';
-import { addClientFlags, addDpopFlags, addNetworkFlags, dpopOptions, type DpopFlags, collectParam, clientOptions, seconds, url, type ClientFlags, type NetworkFlags } from '../../cli/flags.js';
+import { addClientFlags, addDpopFlags, addNetworkFlags, dpopOptions, type DpopFlags, collectParam, clientOptions, seconds, url, type ClientFlags, type NetworkFlags, checkAuthMethodCredentials } from '../../cli/flags.js';
 import { UsageError } from '../../errors.js';
 import { AUTH_METHOD_CHOICES, type AuthMethodChoice } from '../../oauth/client-auth/index.js';
 import { RESERVED_TOKEN_PARAMS } from '../../oauth/grants.js';
@@ -52,6 +52,8 @@ Examples:
   $ vault read -field=secret kv/ci-bot | oauth-doctor client-credentials --token-endpoint https://idp.example.com/token --client-id ci-bot --client-secret-stdin
   $ oauth-doctor client-credentials --issuer https://idp.example.com --client-id ci-bot --dpop   # a DPoP-bound token (RFC 9449)
   $ oauth-doctor client-credentials --issuer https://idp.example.com --client-id ci-bot --client-cert client.pem --client-cert-key client.key   # mutual TLS
+  $ oauth-doctor client-credentials --issuer https://idp.example.com --client-id ci-bot --client-key ci-bot.key.pem   # private_key_jwt
+  $ oauth-doctor client-credentials --issuer https://idp.example.com --client-id ci-bot --auth-method client_secret_jwt
 
 Exit codes: 0 a token was issued and nothing is wrong, 1 the request failed or a problem was diagnosed, 2 usage error.`,
       );
@@ -65,6 +67,7 @@ Exit codes: 0 a token was issued and nothing is wrong, 1 the request failed or a
     }
     deps.secrets.revealTokens = Boolean(f.showTokens);
     const client = await clientOptions(f, deps);
+    checkAuthMethodCredentials(f.authMethod, client);
     return {
       issuer: f.issuer,
       tokenEndpoint: f.tokenEndpoint,

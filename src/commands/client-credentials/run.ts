@@ -9,6 +9,7 @@ import { clientCredentialsGrant } from '../../oauth/grants.js';
 import { noTokens, obtainTokens, type TokenOutcome } from '../../oauth/obtain-tokens.js';
 import { openTokenSession } from '../../oauth/open-session.js';
 import { UsageError } from '../../errors.js';
+import type { AssertionSettings } from '../../oauth/client-auth/index.js';
 import type { CommandResult } from '../result.js';
 
 export interface ClientCredentialsOptions {
@@ -20,6 +21,8 @@ export interface ClientCredentialsOptions {
   clientId: string;
   clientSecret?: string;
   clientSecretSource: string;
+  /** private_key_jwt / client_secret_jwt: the key and how assertions are made. */
+  clientAssertion?: AssertionSettings;
   authMethod: AuthMethodChoice;
   scope?: string;
   /** An RFC 8707 resource indicator. */

@@ -4,7 +4,7 @@
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { flagsOf, type CommandModule } from '../../cli/command.js';
-import { addClientFlags, addDpopFlags, addNetworkFlags, dpopOptions, type DpopFlags, checkWritable, collectParam, clientOptions, positiveSeconds, seconds, url, type ClientFlags, type NetworkFlags } from '../../cli/flags.js';
+import { addClientFlags, addDpopFlags, addNetworkFlags, dpopOptions, type DpopFlags, checkWritable, collectParam, clientOptions, positiveSeconds, seconds, url, type ClientFlags, type NetworkFlags, checkAuthMethodCredentials } from '../../cli/flags.js';
 import { DEFAULT_SECRET_ENV } from '../../env-secrets.js';
 import { addReportFlags, reportRequest, type ReportFlags } from '../../cli/report-flags.js';
 import { UsageError } from '../../errors.js';
@@ -90,6 +90,7 @@ Examples:
   $ oauth-doctor login --device --issuer https://idp.example.com --client-id tv-app --scope "openid offline_access"   # no browser here
   $ oauth-doctor login --issuer https://idp.example.com --client-id my-app --report login.md --redact-claims       # to paste into an issue
   $ oauth-doctor login --issuer https://idp.example.com --client-id my-app --par --dpop --save tokens.json   # PAR, DPoP-bound tokens, the key kept beside them
+  $ oauth-doctor login --issuer https://idp.example.com --client-id web --client-key-env WEB_PRIVATE_JWK   # private_key_jwt
 
 Exit codes: 0 signed in and nothing wrong, 1 the login failed or a problem was diagnosed, 2 usage error (port in use, bad flag).`,
       );
@@ -100,6 +101,7 @@ Exit codes: 0 signed in and nothing wrong, 1 the login failed or a problem was d
     checkLoginFlags(f, cmd);
     deps.secrets.revealTokens = Boolean(f.showTokens);
     const client = await clientOptions(f, deps);
+    checkAuthMethodCredentials(f.authMethod, client);
     if (client.clientSecret === undefined && (f.authMethod === 'basic' || f.authMethod === 'post')) {
       throw new UsageError(`--auth-method ${f.authMethod} needs a client secret: set ${DEFAULT_SECRET_ENV}, or use --client-secret-env NAME or --client-secret-stdin`);
     }

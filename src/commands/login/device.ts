@@ -84,7 +84,7 @@ export async function runDevice(o: LoginOptions, d: DeviceOptions, deps: Deps): 
   const grant = authorized.value;
   const method = authorized.auth_method;
   if (!grant || !method) {
-    findings.push(...clientRefusedFindings(authorized.findings, authorized, { hadSecret: o.clientSecret !== undefined, secretSource: o.clientSecretSource }));
+    findings.push(...clientRefusedFindings(authorized.findings, authorized, { hadSecret: o.clientSecret !== undefined || o.clientAssertion?.key !== undefined, secretSource: o.clientSecretSource }));
     return done();
   }
   findings.push(...authorized.findings);
@@ -135,7 +135,7 @@ export async function runDevice(o: LoginOptions, d: DeviceOptions, deps: Deps): 
   const trial = ended.end.trial;
   if (!trial.value) {
     result.attempts = trial.attempts;
-    const read = clientRefusedFindings(trial.findings, trial, { hadSecret: o.clientSecret !== undefined, secretSource: o.clientSecretSource });
+    const read = clientRefusedFindings(trial.findings, trial, { hadSecret: o.clientSecret !== undefined || o.clientAssertion?.key !== undefined, secretSource: o.clientSecretSource });
     findings.unshift(...endedFindings(read, trial.attempts.at(-1)?.error ?? null, grant, ended.log));
     findings.push(...slowedDown);
     return done();

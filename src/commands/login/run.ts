@@ -13,7 +13,7 @@ import { isLoopbackUrl } from '../../oauth/loopback-url.js';
 import { insecureTransportFinding } from '../../oauth/insecure-transport.js';
 import { settleTokens } from './settle-tokens.js';
 import { preflight } from '../../oauth/preflight.js';
-import { clientOf, methodsToTry, type AuthMethodChoice, type ClientAuthMethod } from '../../oauth/client-auth/index.js';
+import { clientOf, methodsToTry, type AuthMethodChoice, type ClientAuthMethod, type AssertionSettings } from '../../oauth/client-auth/index.js';
 import { authorizationCodeGrant } from '../../oauth/grants.js';
 import type { Attempt } from '../../oauth/method-trial.js';
 import { createSession, requestTokens, type Session } from '../../oauth/session.js';
@@ -38,6 +38,8 @@ export interface LoginOptions {
   clientSecret?: string;
   /** Where the secret was looked for, named in diagnoses (an env var name). */
   clientSecretSource?: string;
+  /** private_key_jwt / client_secret_jwt: the key and how assertions are made. */
+  clientAssertion?: AssertionSettings;
   authMethod: AuthMethodChoice;
   scope: string;
   params: Array<[string, string]>;

@@ -5,7 +5,7 @@
  * the tokens examined, and the response saved when asked.
  */
 import type { Deps } from '../../deps.js';
-import { clientConfiguration } from '../../oauth/client-auth/index.js';
+import { clientConfiguration, hasCredentials } from '../../oauth/client-auth/index.js';
 import { clientRefusedFindings, methodRefusedFindings, whatWasTried } from '../../oauth/client-auth-findings.js';
 import { rememberTokens, type MethodTrial } from '../../oauth/method-trial.js';
 import type { Session } from '../../oauth/session.js';
@@ -26,7 +26,7 @@ export async function settleTokens(
   rememberTokens(trial.value, deps.secrets);
   if (session.dpop) result.dpop = dpopReport(session.dpop, trial.value);
   if (!trial.value) {
-    findings.push(...clientRefusedFindings(trial.findings, trial, { hadSecret: client.client_secret !== undefined, secretSource: o.clientSecretSource }));
+    findings.push(...clientRefusedFindings(trial.findings, trial, { hadSecret: hasCredentials(client), secretSource: o.clientSecretSource }));
     if (session.dpop) findings.push(...dpopTokenFindings(session.dpop, undefined));
     return false;
   }

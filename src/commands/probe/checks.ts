@@ -12,7 +12,7 @@ import { networkFinding } from '../../http/diagnose.js';
 import { buildAuthorizationRequest } from '../../oauth/authorization-request.js';
 import { isLoopbackUrl } from '../../oauth/loopback-url.js';
 import { preflight } from '../../oauth/preflight.js';
-import { methodsToTry, SECRET_METHODS, type ClientAuthMethod } from '../../oauth/client-auth/index.js';
+import { hasCredentials, methodsToTry, SECRET_METHODS, type ClientAuthMethod } from '../../oauth/client-auth/index.js';
 import { requestDeviceAuthorization } from '../../oauth/device-authorization.js';
 import { clientRefusedFindings, methodRefusedFindings } from '../../oauth/client-auth-findings.js';
 import { clientCredentialsGrant, refreshTokenGrant } from '../../oauth/grants.js';
@@ -244,13 +244,22 @@ function algFor(key: Record<string, unknown>): string {
 }
 
 // ---------------------------------------------------------------- client credentials
+/**
+ * The methods probe tries: with a key, private_key_jwt (and the secret ones when a secret is given
+ * too); otherwise both secret methods, and client_secret_jwt when it is the one expected.
+ */
+export function probeMethods(session: Session, expected: string | undefined): ClientAuthMethod[] {
+  const secret: ClientAuthMethod[] = session.client.client_secret === undefined ? [] : [...SECRET_METHODS, ...(expected === 'client_secret_jwt' ? (['client_secret_jwt'] as const) : [])];
+  // With a client certificate, the mTLS method first (RFC 8705): methodsToTry picks the one discovery advertises.
+  const mtls = session.client.certificate ? methodsToTry('auto', { client_id: session.client.client_id, certificate: session.client.certificate }, session.advertisedAuthMethods).filter((m) => m !== 'none') : [];
+  return [...mtls, ...(session.client.assertion?.key ? (['private_key_jwt'] as const) : []), ...secret];
+}
+
 export async function checkClientCredentials(t: ProbeTarget, session: Session): Promise<{ result: CheckResult; token?: string; attempts: Attempt[]; working: ClientAuthMethod[] }> {
   const started = performance.now();
   if (!session.endpoints.token) return { result: skipped('client_credentials', 'no token endpoint'), attempts: [], working: [] };
   // Every secret method, even after one worked: the question here is which ones the client may use.
-  // With a client certificate, the mTLS methods first (RFC 8705), and the secret ones too when there is a secret.
-  const methods = session.client.certificate ? methodsToTry('auto', session.client, session.advertisedAuthMethods) : SECRET_METHODS;
-  const trial = await requestTokens(session, clientCredentialsGrant({ scope: t.scope, params: t.params }), methods, { every: true });
+  const trial = await requestTokens(session, clientCredentialsGrant({ scope: t.scope, params: t.params }), probeMethods(session, t.expect?.token_endpoint_auth_method), { every: true });
   const working = trial.authenticated;
   const grantRefused = trial.outcomes.find((x) => x.kind === 'grant_refused');
   const other = trial.outcomes.filter((x) => x.kind === 'ok' || x.kind === 'other' || x.kind === 'network').flatMap((x) => x.findings);
@@ -326,7 +335,8 @@ export async function checkRedirectUris(t: ProbeTarget, metadata: ProviderMetada
 export async function checkRefresh(t: ProbeTarget, session: Session, refreshToken: string, preferred: readonly ClientAuthMethod[]): Promise<CheckResult> {
   const started = performance.now();
   if (!session.endpoints.token) return skipped('refresh', 'no token endpoint');
-  const methods: ClientAuthMethod[] = session.client.client_secret === undefined ? ['none'] : [...preferred, ...SECRET_METHODS.filter((m) => !preferred.includes(m))];
+  const all = probeMethods(session, undefined);
+  const methods: ClientAuthMethod[] = all.length === 0 ? ['none'] : [...preferred, ...all.filter((m) => !preferred.includes(m))];
   const outcome = await requestTokens(session, refreshTokenGrant({ refreshToken }), methods);
   // invalid_grant means the refresh token here, whatever the generic reading says.
   const findings = outcome.findings.map((f) =>
@@ -366,7 +376,7 @@ export async function checkDeviceAuthorization(t: ProbeTarget, session: Session)
   const elapsed = () => performance.now() - started;
   const grant = trial.value;
   if (!grant) {
-    const findings = clientRefusedFindings(trial.findings, trial, { hadSecret: session.client.client_secret !== undefined, secretSource: t.client_secret_env });
+    const findings = clientRefusedFindings(trial.findings, trial, { hadSecret: hasCredentials(session.client), secretSource: t.client_secret_env });
     return judge('device_authorization', trial.attempts.map((a) => `${a.auth_method.replace('client_secret_', '')} ${a.error ?? a.status}`).join(', ') || 'no answer', elapsed(), findings);
   }
   const findings = [...trial.findings, ...methodRefusedFindings(trial, session.advertisedAuthMethods)];

@@ -8,9 +8,8 @@ import { addReportFlags, reportRequest, type ReportFlags } from '../../cli/repor
 import { addClientFlags, addNetworkFlags, checkWritable, collectParam, collectUrl, positiveInt, repeatableChoice, positiveSeconds, url, type ClientFlags, type NetworkFlags } from '../../cli/flags.js';
 import type { Deps } from '../../deps.js';
 import { UsageError } from '../../errors.js';
-import { SECRET_METHODS, type SecretMethod } from '../../oauth/client-auth/index.js';
 import type { ProbeOptions, ProbeResult } from './run.js';
-import { CHECK_NAMES, TARGET_KEYS, type CheckName, type ProbeTarget } from './types.js';
+import { CHECK_NAMES, PROBE_AUTH_METHODS, TARGET_KEYS, type CheckName, type ProbeAuthMethod, type ProbeTarget } from './types.js';
 
 interface ProbeFlags extends ClientFlags, NetworkFlags, ReportFlags {
   issuer?: string;
@@ -24,7 +23,7 @@ interface ProbeFlags extends ClientFlags, NetworkFlags, ReportFlags {
   resource?: string;
   tokenEnv?: string;
   check: CheckName[];
-  expectAuthMethod?: SecretMethod;
+  expectAuthMethod?: ProbeAuthMethod;
   concurrency: number;
   maxTime: number;
   strict?: boolean;
@@ -51,7 +50,7 @@ export const probeCommand: CommandModule<ProbeOptions, ProbeResult> = {
       .option('--resource <url>', 'call this protected resource with the token (from --token-env or the client-credentials check)', url('--resource'))
       .option('--token-env <name>', 'the environment variable with an access token for --resource')
       .addOption(repeatableChoice('--check <name>', 'run only this check; repeatable', CHECK_NAMES))
-      .addOption(new Option('--expect-auth-method <method>', 'fail unless this client authentication method works').choices(SECRET_METHODS))
+      .addOption(new Option('--expect-auth-method <method>', 'fail unless this client authentication method works').choices(PROBE_AUTH_METHODS))
       .option('--concurrency <n>', 'targets checked at once', positiveInt('--concurrency'), 4);
     addNetworkFlags(cmd)
       .option('--max-time <seconds>', 'limit of the whole run', positiveSeconds('--max-time'), 300)
@@ -113,6 +112,9 @@ async function probeTargets(f: ProbeFlags, cmd: Command, deps: Deps): Promise<Pr
         client_secret_env: f.clientSecretEnv,
         client_cert: f.clientCert,
         client_cert_key: f.clientCertKey,
+        client_key_file: f.clientKey,
+        client_key_env: f.clientKeyEnv,
+        client_key_id: f.clientKeyId,
         scope: f.scope,
         params: Object.keys(params).length ? params : undefined,
         token_endpoint: f.tokenEndpoint,

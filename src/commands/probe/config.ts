@@ -4,9 +4,8 @@
  */
 import { UsageError } from '../../errors.js';
 import { RESERVED_AUTHORIZATION_PARAMS } from '../../oauth/authorization-request.js';
-import { SECRET_METHODS } from '../../oauth/client-auth/index.js';
 import { RESERVED_TOKEN_PARAMS } from '../../oauth/grants.js';
-import { CHECK_NAMES, TARGET_KEYS, type CheckName, type ProbeTarget } from './types.js';
+import { CHECK_NAMES, PROBE_AUTH_METHODS, TARGET_KEYS, type CheckName, type ProbeTarget } from './types.js';
 
 const RESERVED_PARAMS = [...new Set([...RESERVED_TOKEN_PARAMS, ...RESERVED_AUTHORIZATION_PARAMS])];
 const SECRET_KEYS = ['client_secret', 'secret', 'refresh_token', 'access_token', 'token', 'password'];
@@ -55,7 +54,7 @@ export function validateTarget(t: ProbeTarget, where: string): ProbeTarget {
   url(t.issuer, 'issuer');
   url(t.token_endpoint, 'token_endpoint');
   url(t.resource, 'resource');
-  for (const key of ['client_id', 'client_secret_env', 'client_cert', 'client_cert_key', 'scope', 'refresh_token_env', 'token_env', 'name'] as const) {
+  for (const key of ['client_id', 'client_secret_env', 'client_cert', 'client_cert_key', 'client_key_file', 'client_key_env', 'client_key_id', 'scope', 'refresh_token_env', 'token_env', 'name'] as const) {
     if (t[key] !== undefined && typeof t[key] !== 'string') throw new UsageError(`${where}: "${key}" must be a string`);
   }
   if (t.redirect_uris !== undefined) {
@@ -86,8 +85,8 @@ export function validateTarget(t: ProbeTarget, where: string): ProbeTarget {
     }
   }
   const method = t.expect?.token_endpoint_auth_method;
-  if (method !== undefined && !(SECRET_METHODS as readonly string[]).includes(method)) {
-    throw new UsageError(`${where}: "expect.token_endpoint_auth_method" must be ${SECRET_METHODS.join(' or ')}`);
+  if (method !== undefined && !(PROBE_AUTH_METHODS as readonly string[]).includes(method)) {
+    throw new UsageError(`${where}: "expect.token_endpoint_auth_method" must be one of ${PROBE_AUTH_METHODS.join(', ')}`);
   }
   return { ...t, name: t.name ?? new URL(t.issuer).host };
 }

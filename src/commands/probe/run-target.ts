@@ -10,6 +10,7 @@ import { readClientCertificateFlags } from '../../cli/flags.js';
 import type { ProviderMetadata } from '../../oidc/discovery.js';
 import { isInsecureRemoteUrl } from '../../oauth/loopback-url.js';
 import { createSession } from '../../oauth/session.js';
+import { clientAssertionSettings } from '../../cli/flags.js';
 import { noDeviceEndpointFinding } from '../../oauth/device-authorization.js';
 import {
   checkClientCredentials,
@@ -52,6 +53,8 @@ export async function runTarget(t: ProbeTarget, runDeps: Deps, o: RunOptions): P
     bearerToken: t.token_env ? secretFromEnv(t.token_env, deps.env) : undefined,
   };
   deps.secrets.add(ctx.clientSecret, 'credential');
+  // private_key_jwt: the target's key, from the file or variable it names (never the config itself).
+  const clientAssertion = await clientAssertionSettings({ clientKey: t.client_key_file, clientKeyEnv: t.client_key_env, clientKeyId: t.client_key_id }, deps);
   deps.secrets.add(ctx.refreshToken, 'token');
   deps.secrets.add(ctx.bearerToken, 'token');
   const out = (): TargetResult => ({
@@ -96,7 +99,7 @@ export async function runTarget(t: ProbeTarget, runDeps: Deps, o: RunOptions): P
     issuer: t.issuer,
     metadata: meta,
     overrides: { token: t.token_endpoint },
-    client: clientOf({ clientId: t.client_id ?? '', clientSecret: ctx.clientSecret, clientCertificate: await readClientCertificateFlags({ clientCert: t.client_cert, clientCertKey: t.client_cert_key }, deps) }),
+    client: clientOf({ clientId: t.client_id ?? '', clientSecret: ctx.clientSecret, clientAssertion, clientCertificate: await readClientCertificateFlags({ clientCert: t.client_cert, clientCertKey: t.client_cert_key }, deps) }),
     deps,
     timeoutMs: o.timeoutMs,
   });
@@ -135,7 +138,7 @@ export async function runTarget(t: ProbeTarget, runDeps: Deps, o: RunOptions): P
           if (t.checks?.includes(name)) checks.push(skipped(name, 'needs client_id'));
           break;
         }
-        if (ctx.clientSecret === undefined && !session.client.certificate) {
+        if (ctx.clientSecret === undefined && !session.client.certificate && !clientAssertion.key) {
           // A client_id was given, so the secret was meant to be there: a misspelt or unset variable must not pass CI.
           checks.push(missingSecret(secretEnv));
           break;

@@ -1,5 +1,9 @@
 import type { Finding } from '../../findings.js';
-import type { SecretMethod } from '../../oauth/client-auth/index.js';
+import { SECRET_METHODS, type SecretMethod } from '../../oauth/client-auth/index.js';
+
+/** The methods probe can be told to expect: the secret ones, and the assertion ones (RFC 7523). */
+export const PROBE_AUTH_METHODS = [...SECRET_METHODS, 'private_key_jwt', 'client_secret_jwt'] as const;
+export type ProbeAuthMethod = SecretMethod | 'private_key_jwt' | 'client_secret_jwt';
 
 /**
  * Every check, in the order a target runs them: discovery first, since the others read what it
@@ -21,6 +25,11 @@ export interface ProbeTarget {
   /** Files of the client certificate and its key (PEM), for mutual-TLS client authentication (RFC 8705). */
   client_cert?: string;
   client_cert_key?: string;
+  /** private_key_jwt: a file, or an environment variable, holding the client's private key (PEM or JWK). */
+  client_key_file?: string;
+  client_key_env?: string;
+  /** The kid to sign with (default the JWK's). */
+  client_key_id?: string;
   scope?: string;
   params?: Record<string, string>;
   /** Overrides the discovered token endpoint (a gateway, a proxy). */
@@ -33,7 +42,7 @@ export interface ProbeTarget {
   checks?: CheckName[];
   expect?: {
     /** The client authentication method this client must work with. */
-    token_endpoint_auth_method?: SecretMethod;
+    token_endpoint_auth_method?: ProbeAuthMethod;
     /** An alg that must be in id_token_signing_alg_values_supported and usable with the JWKS. */
     id_token_signing_alg?: string;
   };
@@ -51,6 +60,9 @@ export const TARGET_KEYS = {
   client_secret_env: '--client-secret-env',
   client_cert: '--client-cert',
   client_cert_key: '--client-cert-key',
+  client_key_file: '--client-key',
+  client_key_env: '--client-key-env',
+  client_key_id: '--client-key-id',
   scope: '--scope',
   params: '--param',
   token_endpoint: '--token-endpoint',

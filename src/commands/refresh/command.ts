@@ -4,7 +4,7 @@
  */
 import { Option } from 'commander';
 import { flagsOf, type CommandModule } from '../../cli/command.js';
-import { addClientFlags, addDpopFlags, addNetworkFlags, dpopOptions, type DpopFlags, checkWritable, clientOptions, seconds, url, type ClientFlags, type NetworkFlags } from '../../cli/flags.js';
+import { addClientFlags, addDpopFlags, addNetworkFlags, dpopOptions, type DpopFlags, checkWritable, clientOptions, seconds, url, type ClientFlags, type NetworkFlags, checkAuthMethodCredentials } from '../../cli/flags.js';
 import { addTokenInputFlags, readTokenInput, tokenFromStdin, type TokenInputFlags, type TokenInputSpec } from '../../cli/token-input.js';
 import { UsageError } from '../../errors.js';
 import { AUTH_METHOD_CHOICES, type AuthMethodChoice } from '../../oauth/client-auth/index.js';
@@ -63,6 +63,7 @@ Exit codes: 0 new tokens and nothing wrong, 1 the refresh failed or a problem wa
     deps.secrets.revealTokens = Boolean(f.showTokens);
     const { token, source, scope } = await readTokenInput(f, REFRESH_TOKEN_INPUT, deps);
     const client = await clientOptions(f, deps);
+    checkAuthMethodCredentials(f.authMethod, client);
     return {
       issuer: f.issuer,
       tokenEndpoint: f.tokenEndpoint,

@@ -9,6 +9,7 @@ import type { AuthMethodChoice } from '../../oauth/client-auth/index.js';
 import { refreshTokenGrant } from '../../oauth/grants.js';
 import { noTokens, obtainTokens, type TokenOutcome } from '../../oauth/obtain-tokens.js';
 import { openTokenSession } from '../../oauth/open-session.js';
+import type { AssertionSettings } from '../../oauth/client-auth/index.js';
 import type { CommandResult } from '../result.js';
 
 export interface RefreshOptions {
@@ -20,6 +21,8 @@ export interface RefreshOptions {
   clientId: string;
   clientSecret?: string;
   clientSecretSource: string;
+  /** private_key_jwt / client_secret_jwt: the key and how assertions are made. */
+  clientAssertion?: AssertionSettings;
   authMethod: AuthMethodChoice;
   refreshToken: string;
   /** Where the refresh token came from, named in findings (an env var, standard input, a file). */

@@ -4,7 +4,7 @@
  */
 import { InvalidArgumentError, Option } from 'commander';
 import { flagsOf, type CommandModule } from '../../cli/command.js';
-import { addClientFlags, addDpopFlags, addNetworkFlags, dpopOptions, type DpopFlags, clientOptions, secretFromEnv, seconds, url, type ClientFlags, type NetworkFlags } from '../../cli/flags.js';
+import { addClientFlags, addDpopFlags, addNetworkFlags, dpopOptions, type DpopFlags, clientOptions, secretFromEnv, seconds, url, type ClientFlags, type NetworkFlags, checkAuthMethodCredentials } from '../../cli/flags.js';
 import { addTokenInputFlags, readTokenInput, tokenFromStdin, type SavedTokenField, type TokenInputFlags, type TokenInputSpec } from '../../cli/token-input.js';
 import { UsageError } from '../../errors.js';
 import { AUTH_METHOD_CHOICES, type AuthMethodChoice } from '../../oauth/client-auth/index.js';
@@ -106,6 +106,7 @@ Exit codes: 0 a new token and nothing wrong, 1 the exchange failed or a problem 
       deps.secrets.add(actorToken, 'token');
     }
     const client = await clientOptions(f, deps);
+    checkAuthMethodCredentials(f.authMethod, client);
     return {
       issuer: f.issuer,
       tokenEndpoint: f.tokenEndpoint,

@@ -10,6 +10,7 @@ import type { AuthMethodChoice } from '../../oauth/client-auth/index.js';
 import { TOKEN_EXCHANGE_GRANT_TYPE, tokenExchangeGrant } from '../../oauth/grants.js';
 import { noTokens, obtainTokens, type TokenOutcome } from '../../oauth/obtain-tokens.js';
 import { openTokenSession } from '../../oauth/open-session.js';
+import type { AssertionSettings } from '../../oauth/client-auth/index.js';
 import type { CommandResult } from '../result.js';
 
 export interface TokenExchangeOptions {
@@ -21,6 +22,8 @@ export interface TokenExchangeOptions {
   clientId: string;
   clientSecret?: string;
   clientSecretSource: string;
+  /** private_key_jwt / client_secret_jwt: the key and how assertions are made. */
+  clientAssertion?: AssertionSettings;
   authMethod: AuthMethodChoice;
   subjectToken: string;
   /** Where the subject token came from, for output. */

@@ -12,6 +12,32 @@ const TOKEN_MANAGER = 'Keycloak source: TokenManager / TokenEndpoint error descr
 
 export const keycloakEntries: readonly KnowledgeEntry[] = [
   {
+    key: 'keycloak.signed_jwt_audience',
+    provider: 'keycloak',
+    finding: 'client_assertion_audience',
+    severity: 'error',
+    title: 'Keycloak: the signed JWT\'s audience is not the realm (Client authentication with signed JWT failed)',
+    meaning: 'The client authenticated with a signed JWT ("Signed Jwt" or "Signed Jwt with Client Secret" authenticator) whose aud is neither the realm\'s issuer nor its token endpoint (newer versions list the audiences they accept in the message).',
+    causes: ['aud names another realm, another hostname (a proxy in front of Keycloak, an old /auth path), or the client instead of the realm.', 'The frontend URL or hostname settings make the issuer differ from the URL the client signs for.'],
+    fixes: ['Set aud to the realm\'s issuer (https://host/realms/NAME) or its token endpoint, exactly as discovery shows them.', 'Check the hostname / proxy settings if the issuer Keycloak names is not the URL the client uses.'],
+    sources: ['Keycloak source: JWTClientAuthenticator (signed JWT client authentication)', 'RFC 7523 §3 (aud)'],
+    match: [{ text: /signed JWT failed: Token audience doesn't match domain/i }],
+    priority: P,
+  },
+  {
+    key: 'keycloak.signed_jwt_not_active',
+    provider: 'keycloak',
+    finding: 'clock_skew',
+    severity: 'error',
+    title: 'Keycloak: the signed JWT is not active (Client authentication with signed JWT failed)',
+    meaning: 'The client assertion\'s exp has passed or its nbf lies ahead by Keycloak\'s clock: an assertion reused after it expired, or a clock that is off on one side.',
+    causes: ['The assertion was built once and cached, or is a federated token (a Kubernetes or CI token) read once and sent after it expired.', 'The clock of the machine signing the assertion, or of Keycloak, is off.'],
+    fixes: ['Sign a fresh assertion for each request, exp a minute or so ahead.', 'Synchronise the clocks (NTP); `oauth-doctor probe` compares Keycloak\'s clock with yours.'],
+    sources: ['Keycloak source: JWTClientAuthenticator (signed JWT client authentication)', 'RFC 7523 §3 (exp)'],
+    match: [{ text: /signed JWT failed: Token is not active/i }],
+    priority: P,
+  },
+  {
     key: 'keycloak.code_not_valid',
     provider: 'keycloak',
     finding: 'authorization_code_rejected',

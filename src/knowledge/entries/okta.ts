@@ -15,6 +15,35 @@ const RATE = 'Okta Developer: Rate limits';
 
 export const oktaEntries: readonly KnowledgeEntry[] = [
   {
+    key: 'okta.client_assertion_audience',
+    provider: 'okta',
+    finding: 'client_assertion_audience',
+    severity: 'error',
+    title: 'Okta: the client assertion\'s aud must be the endpoint called (invalid_client)',
+    meaning: 'The client authenticated with a signed JWT (private_key_jwt or client_secret_jwt), and Okta takes as aud only the exact URL of the endpoint the request goes to: /v1/token for tokens, /v1/introspect for introspection.',
+    causes: [
+      'aud is the issuer (the authorization server\'s URL), as RFC 7523bis and some libraries make it.',
+      'aud is the token endpoint while the request goes to /introspect or /revoke, or the URL of another authorization server (default vs org).',
+    ],
+    fixes: ['Set aud to the absolute URL of the endpoint called, e.g. https://{yourOktaDomain}/oauth2/default/v1/token; `oauth-doctor client-credentials --auth-method private_key_jwt` tries the endpoint and the issuer and says which works.'],
+    sources: ['Okta Help Center: The audience claim for client_assertion must be the endpoint invoked', 'RFC 7523 §3 (aud)'],
+    match: [{ code: ['invalid_client'], text: /audience claim for client_assertion must be the endpoint/i }, { text: /audience claim for client_assertion must be the endpoint/i }],
+    priority: P,
+  },
+  {
+    key: 'okta.client_assertion_kid',
+    provider: 'okta',
+    finding: 'client_assertion_kid',
+    severity: 'error',
+    title: 'Okta: the client assertion\'s kid is not a key registered for the client (invalid_client)',
+    meaning: 'Okta looks up the public key by the kid in the assertion\'s header; the kid is missing (required when the client has several keys) or is not one of the client\'s registered public keys.',
+    causes: ['The header has no kid and the client has more than one public key.', 'The kid is the one of a new key not yet added to the client, or of a key removed in a rotation.', 'The client has no public key registered (its JWKS URL or keys are not set).'],
+    fixes: ['Put in the header the kid of the public key registered under Applications > your app > Public Keys (--client-key-id, or "kid" in the JWK).', 'Register the public key of the private key you sign with before signing with it.'],
+    sources: ['Okta Help Center: Client assertion "Invalid Key ID"', 'RFC 7515 §4.1.4 (kid)'],
+    match: [{ code: ['invalid_client'], text: /client_assertion JWT kid is invalid/i }, { text: /client_assertion JWT kid is invalid/i }],
+    priority: P,
+  },
+  {
     key: 'okta.E0000011',
     provider: 'okta',
     finding: 'invalid_token',
