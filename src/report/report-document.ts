@@ -64,7 +64,8 @@ export interface ReportDocument {
 
 /** Claims that name or reach a person (OpenID Connect Core §5.1, and Entra's upn). */
 const PERSONAL_CLAIMS = new Set(['email', 'name', 'given_name', 'family_name', 'middle_name', 'nickname', 'preferred_username', 'phone_number', 'address', 'birthdate', 'picture', 'profile', 'website', 'upn', 'unique_name']);
-const JWS = /eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
+// Only where a run of token characters starts (as redact.ts's JWT_LIKE): otherwise "eyJeyJ…" is rescanned from each eyJ.
+const JWS = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
 const INPUT_LIMIT = 8 * 1024;
 
 export function buildReport(r: ReportInput, scrub: (text: string) => string, o: { redactClaims: boolean }): ReportDocument {

@@ -2,6 +2,7 @@
  * A report as Markdown, ready to paste into an issue: what was run, the findings with their
  * fixes and sources, and each HTTP exchange with its headers and bodies in fenced blocks.
  */
+import { trimTrailing } from '../trim.js';
 import { readableBody, type ReportDocument, type ReportExchange } from './report-document.js';
 
 /** A fence longer than any run of backticks in the text, so no body can close it early. */
@@ -12,7 +13,8 @@ function fenced(text: string, lang = ''): string {
 }
 
 /** Table cells: no line breaks, no unescaped pipes. */
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+// Split, not a regex around the line break: `\s*\n\s*` is quadratic on a long run of spaces.
+const cell = (s: string) => s.replace(/\|/g, '\\|').split('\n').map((line) => line.trim()).join(' ');
 const headerLines = (h: Record<string, string>) => Object.entries(h).map(([k, v]) => `${k}: ${v}`).join('\n');
 
 export function reportMarkdown(d: ReportDocument): string {
@@ -38,7 +40,7 @@ export function reportMarkdown(d: ReportDocument): string {
   if (d.exchanges.length === 0) out.push('No HTTP request was made.', '');
   d.exchanges.forEach((x, i) => out.push(...exchangeMarkdown(x, i + 1)));
   if (d.input !== undefined) out.push('## Input', '', fenced(d.input, 'text'), '');
-  return `${out.join('\n').replace(/\n+$/, '')}\n`;
+  return `${trimTrailing(out.join('\n'), '\n')}\n`;
 }
 
 function exchangeMarkdown(x: ReportExchange, n: number): string[] {
