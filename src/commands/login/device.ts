@@ -18,26 +18,12 @@ import { requestTokens } from '../../oauth/session.js';
 import { printable } from '../../report/printable.js';
 import { qrText } from '../../report/qr.js';
 import { spinner } from '../../report/spinner.js';
-import type { DeviceOptions, DeviceReport, LoginOptions, LoginResult } from './run.js';
+import { newLoginResult, type DeviceOptions, type DeviceReport, type LoginOptions, type LoginResult } from './run.js';
 import { settleTokens } from './settle-tokens.js';
 
 export async function runDevice(o: LoginOptions, d: DeviceOptions, deps: Deps): Promise<LoginResult> {
   const progress = (line: string) => deps.stderr.write(`${line}\n`);
-  const result: LoginResult = {
-    command: 'login',
-    ok: false,
-    findings: [],
-    issuer: o.issuer ?? null,
-    redirect_uri: null,
-    auth_method: null,
-    attempts: [],
-    tokens: null,
-    id_token_verification: null,
-    advice: [],
-    claims: {},
-    flow: 'device_code',
-    stage: 'discovery',
-  };
+  const result = newLoginResult(o, 'device_code');
   const findings = result.findings;
   const done = (): LoginResult => {
     result.ok = isOk(findings) && result.stage === 'done';

@@ -118,11 +118,9 @@ export interface LoginResult extends CommandResult {
   saved_to?: string;
 }
 
-export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
-  if (o.device) return (await import('./device.js')).runDevice(o, o.device, deps);
-  const progress = (line: string) => deps.stderr.write(`${line}\n`);
-  const findings: Finding[] = [];
-  const result: LoginResult = {
+/** A login's result before anything happened: both flows start from it. */
+export function newLoginResult(o: LoginOptions, flow: LoginResult['flow'], findings: Finding[] = []): LoginResult {
+  return {
     command: 'login',
     ok: false,
     findings,
@@ -134,9 +132,16 @@ export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
     id_token_verification: null,
     advice: [],
     claims: {},
-    flow: 'authorization_code',
+    flow,
     stage: 'discovery',
   };
+}
+
+export async function run(o: LoginOptions, deps: Deps): Promise<LoginResult> {
+  if (o.device) return (await import('./device.js')).runDevice(o, o.device, deps);
+  const progress = (line: string) => deps.stderr.write(`${line}\n`);
+  const findings: Finding[] = [];
+  const result = newLoginResult(o, 'authorization_code', findings);
   const done = (): LoginResult => {
     result.ok = isOk(findings) && result.stage === 'done';
     return result;
