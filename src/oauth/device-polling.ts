@@ -39,7 +39,7 @@ export interface PollOptions {
   poll: () => Promise<MethodTrial<TokenResponse>>;
   now: () => number;
   sleep: (ms: number) => Promise<void>;
-  onPoll?: (log: PollLog, error: string | null) => void;
+  onPoll?: (log: PollLog, error: string | null, trial: MethodTrial<TokenResponse>) => void;
 }
 
 export async function pollForTokens(o: PollOptions): Promise<{ end: PollEnd; log: PollLog }> {
@@ -66,7 +66,7 @@ export async function pollForTokens(o: PollOptions): Promise<{ end: PollEnd; log
       log.slow_downs += 1;
       log.interval += SLOW_DOWN_STEP;
     }
-    o.onPoll?.(log, error);
+    o.onPoll?.(log, error, trial);
     if (error !== 'authorization_pending' && error !== 'slow_down') return finish({ kind: 'answered', trial });
     if (o.now() > outlivedAt()) return finish({ kind: 'outlived' });
   }

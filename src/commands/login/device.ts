@@ -104,7 +104,9 @@ export async function runDevice(o: LoginOptions, d: DeviceOptions, deps: Deps): 
       now: deps.now,
       sleep: (ms) => deps.sleep(ms),
       poll: () => requestTokens(session, deviceCodeGrant({ deviceCode: grant.device_code }), [method]),
-      onPoll: (log, error) => {
+      onPoll: (log, error, trial) => {
+        // The attempts shown are the last poll's from now on, not the device authorization's.
+        result.attempts = trial.attempts;
         if (error === 'slow_down') progress(`\n  slow_down: polling every ${log.interval} s from now on`);
       },
     });
@@ -158,7 +160,7 @@ function stillPendingFinding(kind: 'timeout' | 'outlived', grant: DeviceAuthoriz
       : `Nobody approved the device code within ${humanSeconds(Math.round(timeoutMs / 1000))}`,
     detail: outlived
       ? `${log.polls} polls over ${humanSeconds(log.waited_seconds)}, ${pending} answered authorization_pending, including those after expires_in (${grant.expires_in} s). RFC 8628 §3.5 says a provider answers expired_token once the device code has expired; this one never ends the flow, so a client that trusts it polls forever.`
-      : `${log.polls} polls, ${pending} answered authorization_pending: the user code was not entered and approved at ${grant.verification_uri} in time (the device code itself would have lasted ${humanSeconds(grant.expires_in)}).`,
+      : `${log.polls} poll${log.polls === 1 ? '' : 's'}, ${pending} answered authorization_pending: the user code was not entered and approved at ${grant.verification_uri} in time (the device code itself would have lasted ${humanSeconds(grant.expires_in)}).`,
     fixes: outlived
       ? ['In your own client, stop polling when expires_in is over, whatever the provider says.', 'Report it to the provider: the device code should answer expired_token after its lifetime.']
       : [
