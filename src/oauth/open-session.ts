@@ -7,7 +7,7 @@
 import type { Deps } from '../deps.js';
 import type { Finding } from '../findings.js';
 import { discover, discoveryLocations, type ProviderMetadata } from '../oidc/discovery.js';
-import { clientOf, type AssertionSettings, type Client, type ClientCertificate } from './client-auth/index.js';
+import { clientOf, type AssertionSettings, type AuthMethodChoice, type Client, type ClientCertificate } from './client-auth/index.js';
 import { createSession, type Endpoints, type Session } from './session.js';
 import type { DpopProver } from './dpop.js';
 
@@ -49,6 +49,15 @@ export interface TokenClientOptions {
   timeoutMs: number;
   /** --dpop: bind the tokens to a key (RFC 9449); with a private JWK kept from an earlier run (--dpop-key). */
   dpop?: { key?: Record<string, unknown> };
+}
+
+/** What a token command's run is given besides its grant: the client as TokenClientOptions, and how to authenticate and show it. */
+export interface TokenCommandOptions extends TokenClientOptions {
+  /** Where the client secret was looked for, named in diagnoses. */
+  clientSecretSource: string;
+  authMethod: AuthMethodChoice;
+  clockTolerance: number;
+  showTokens: boolean;
 }
 
 /** The Session of a token command, from its options. */

@@ -3,23 +3,18 @@
  */
 import { Option } from 'commander';
 import { flagsOf, type CommandModule } from '../../cli/command.js';
-import { addClientFlags, addDpopFlags, addNetworkFlags, dpopOptions, type DpopFlags, collectParam, clientOptions, seconds, url, type ClientFlags, type NetworkFlags, checkAuthMethodCredentials } from '../../cli/flags.js';
+import { requireTokenEndpoint, tokenCommandOptions, type TokenCommandFlags } from '../../cli/token-command.js';
+import { addClientFlags, addDpopFlags, addNetworkFlags, collectParam, seconds, url } from '../../cli/flags.js';
 import { UsageError } from '../../errors.js';
-import { AUTH_METHOD_CHOICES, type AuthMethodChoice } from '../../oauth/client-auth/index.js';
+import { AUTH_METHOD_CHOICES } from '../../oauth/client-auth/index.js';
 import { RESERVED_TOKEN_PARAMS } from '../../oauth/grants.js';
 import type { ClientCredentialsOptions, ClientCredentialsResult } from './run.js';
 
-interface ClientCredentialsFlags extends ClientFlags, NetworkFlags, DpopFlags {
-  issuer?: string;
-  tokenEndpoint?: string;
-  jwksUri?: string;
-  authMethod: AuthMethodChoice;
+interface ClientCredentialsFlags extends TokenCommandFlags {
   scope?: string;
   resource?: string;
   audience?: string;
   param: Array<[string, string]>;
-  clockTolerance: number;
-  showTokens?: boolean;
 }
 
 export const clientCredentialsCommand: CommandModule<ClientCredentialsOptions, ClientCredentialsResult> = {
@@ -61,27 +56,16 @@ Exit codes: 0 a token was issued and nothing is wrong, 1 the request failed or a
 
   async options(cmd, deps) {
     const f = flagsOf<ClientCredentialsFlags>(cmd);
-    if (!f.issuer && !f.tokenEndpoint) throw new UsageError('no token endpoint: pass --issuer (discovery) or --token-endpoint');
+    requireTokenEndpoint(f);
     for (const [key] of f.param) {
       if (RESERVED_TOKEN_PARAMS.includes(key)) throw new UsageError(`--param ${key}=… would repeat a parameter the request sets itself; ${key === 'scope' ? 'use --scope' : 'leave it out'}`);
     }
-    deps.secrets.revealTokens = Boolean(f.showTokens);
-    const client = await clientOptions(f, deps);
-    checkAuthMethodCredentials(f.authMethod, client);
     return {
-      issuer: f.issuer,
-      tokenEndpoint: f.tokenEndpoint,
-      jwksUri: f.jwksUri,
-      ...client,
-      ...(await dpopOptions(f, deps)),
-      authMethod: f.authMethod,
+      ...(await tokenCommandOptions(f, deps)),
       scope: f.scope,
       resource: f.resource,
       audience: f.audience,
       params: f.param,
-      timeoutMs: f.timeout * 1000,
-      clockTolerance: f.clockTolerance,
-      showTokens: Boolean(f.showTokens),
     };
   },
 

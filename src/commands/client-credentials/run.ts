@@ -4,34 +4,18 @@
  */
 import type { Deps } from '../../deps.js';
 import { bySeverity, isOk, type Finding } from '../../findings.js';
-import type { AuthMethodChoice } from '../../oauth/client-auth/index.js';
 import { clientCredentialsGrant } from '../../oauth/grants.js';
 import { noTokens, obtainTokens, type TokenOutcome } from '../../oauth/obtain-tokens.js';
-import { openTokenSession } from '../../oauth/open-session.js';
+import { openTokenSession, type TokenCommandOptions } from '../../oauth/open-session.js';
 import { UsageError } from '../../errors.js';
-import type { AssertionSettings } from '../../oauth/client-auth/index.js';
 import type { CommandResult } from '../result.js';
 
-export interface ClientCredentialsOptions {
-  /** --dpop: bind the tokens to a key (RFC 9449). */
-  dpop?: { key?: Record<string, unknown> };
-  issuer?: string;
-  tokenEndpoint?: string;
-  jwksUri?: string;
-  clientId: string;
-  clientSecret?: string;
-  clientSecretSource: string;
-  /** private_key_jwt / client_secret_jwt: the key and how assertions are made. */
-  clientAssertion?: AssertionSettings;
-  authMethod: AuthMethodChoice;
+export interface ClientCredentialsOptions extends TokenCommandOptions {
   scope?: string;
   /** An RFC 8707 resource indicator. */
   resource?: string;
   audience?: string;
   params: Array<[string, string]>;
-  timeoutMs: number;
-  clockTolerance: number;
-  showTokens: boolean;
 }
 
 export interface ClientCredentialsResult extends CommandResult, Omit<TokenOutcome, 'raw' | 'findings'> {

@@ -4,22 +4,17 @@
  */
 import { Option } from 'commander';
 import { flagsOf, type CommandModule } from '../../cli/command.js';
-import { addClientFlags, addDpopFlags, addNetworkFlags, dpopOptions, type DpopFlags, checkWritable, clientOptions, seconds, url, type ClientFlags, type NetworkFlags, checkAuthMethodCredentials } from '../../cli/flags.js';
+import { requireTokenEndpoint, tokenCommandOptions, type TokenCommandFlags } from '../../cli/token-command.js';
+import { addClientFlags, addDpopFlags, addNetworkFlags, checkWritable, seconds, url } from '../../cli/flags.js';
 import { addTokenInputFlags, readTokenInput, tokenFromStdin, type TokenInputFlags, type TokenInputSpec } from '../../cli/token-input.js';
 import { UsageError } from '../../errors.js';
-import { AUTH_METHOD_CHOICES, type AuthMethodChoice } from '../../oauth/client-auth/index.js';
+import { AUTH_METHOD_CHOICES } from '../../oauth/client-auth/index.js';
 import type { RefreshOptions, RefreshResult } from './run.js';
 
 const REFRESH_TOKEN_INPUT: TokenInputSpec = { stem: 'refresh-token', what: 'refresh token', defaultEnv: 'OAUTH_REFRESH_TOKEN', fields: ['refresh_token'] };
 
-interface RefreshFlags extends ClientFlags, NetworkFlags, DpopFlags, TokenInputFlags {
-  issuer?: string;
-  tokenEndpoint?: string;
-  jwksUri?: string;
-  authMethod: AuthMethodChoice;
+interface RefreshFlags extends TokenCommandFlags, TokenInputFlags {
   scope?: string;
-  clockTolerance: number;
-  showTokens?: boolean;
   save?: string;
 }
 
@@ -57,27 +52,16 @@ Exit codes: 0 new tokens and nothing wrong, 1 the refresh failed or a problem wa
 
   async options(cmd, deps) {
     const f = flagsOf<RefreshFlags>(cmd);
-    if (!f.issuer && !f.tokenEndpoint) throw new UsageError('no token endpoint: pass --issuer (discovery) or --token-endpoint');
+    requireTokenEndpoint(f);
     if (tokenFromStdin(f, REFRESH_TOKEN_INPUT) && f.clientSecretStdin) throw new UsageError('standard input can carry one secret: give the client secret or the refresh token another way');
     if (f.save !== undefined) checkWritable('--save', f.save);
-    deps.secrets.revealTokens = Boolean(f.showTokens);
     const { token, source, scope } = await readTokenInput(f, REFRESH_TOKEN_INPUT, deps);
-    const client = await clientOptions(f, deps);
-    checkAuthMethodCredentials(f.authMethod, client);
     return {
-      issuer: f.issuer,
-      tokenEndpoint: f.tokenEndpoint,
-      jwksUri: f.jwksUri,
-      ...client,
-      ...(await dpopOptions(f, deps)),
-      authMethod: f.authMethod,
+      ...(await tokenCommandOptions(f, deps)),
       refreshToken: token,
       refreshTokenSource: source,
       previousScope: scope,
       scope: f.scope,
-      timeoutMs: f.timeout * 1000,
-      clockTolerance: f.clockTolerance,
-      showTokens: Boolean(f.showTokens),
       save: f.save,
     };
   },

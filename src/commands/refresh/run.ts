@@ -5,25 +5,12 @@
 import type { Deps } from '../../deps.js';
 import { UsageError } from '../../errors.js';
 import { bySeverity, finding, isOk, type Finding } from '../../findings.js';
-import type { AuthMethodChoice } from '../../oauth/client-auth/index.js';
 import { refreshTokenGrant } from '../../oauth/grants.js';
 import { noTokens, obtainTokens, type TokenOutcome } from '../../oauth/obtain-tokens.js';
-import { openTokenSession } from '../../oauth/open-session.js';
-import type { AssertionSettings } from '../../oauth/client-auth/index.js';
+import { openTokenSession, type TokenCommandOptions } from '../../oauth/open-session.js';
 import type { CommandResult } from '../result.js';
 
-export interface RefreshOptions {
-  /** --dpop: bind the tokens to a key (RFC 9449). */
-  dpop?: { key?: Record<string, unknown> };
-  issuer?: string;
-  tokenEndpoint?: string;
-  jwksUri?: string;
-  clientId: string;
-  clientSecret?: string;
-  clientSecretSource: string;
-  /** private_key_jwt / client_secret_jwt: the key and how assertions are made. */
-  clientAssertion?: AssertionSettings;
-  authMethod: AuthMethodChoice;
+export interface RefreshOptions extends TokenCommandOptions {
   refreshToken: string;
   /** Where the refresh token came from, named in findings (an env var, standard input, a file). */
   refreshTokenSource: string;
@@ -31,9 +18,6 @@ export interface RefreshOptions {
   previousScope?: string;
   /** A narrower scope to ask for (RFC 6749 §6). */
   scope?: string;
-  timeoutMs: number;
-  clockTolerance: number;
-  showTokens: boolean;
   save?: string;
 }
 

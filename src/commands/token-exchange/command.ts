@@ -4,10 +4,11 @@
  */
 import { InvalidArgumentError, Option } from 'commander';
 import { flagsOf, type CommandModule } from '../../cli/command.js';
-import { addClientFlags, addDpopFlags, addNetworkFlags, dpopOptions, type DpopFlags, clientOptions, secretFromEnv, seconds, url, type ClientFlags, type NetworkFlags, checkAuthMethodCredentials } from '../../cli/flags.js';
+import { requireTokenEndpoint, tokenCommandOptions, type TokenCommandFlags } from '../../cli/token-command.js';
+import { addClientFlags, addDpopFlags, addNetworkFlags, secretFromEnv, seconds, url } from '../../cli/flags.js';
 import { addTokenInputFlags, readTokenInput, tokenFromStdin, type SavedTokenField, type TokenInputFlags, type TokenInputSpec } from '../../cli/token-input.js';
 import { UsageError } from '../../errors.js';
-import { AUTH_METHOD_CHOICES, type AuthMethodChoice } from '../../oauth/client-auth/index.js';
+import { AUTH_METHOD_CHOICES } from '../../oauth/client-auth/index.js';
 import type { TokenExchangeOptions, TokenExchangeResult } from './run.js';
 
 const SUBJECT_TOKEN_INPUT: TokenInputSpec = { stem: 'subject-token', what: 'subject token', defaultEnv: 'OAUTH_SUBJECT_TOKEN', fields: ['access_token'] };
@@ -37,11 +38,7 @@ export function tokenType(flag: string) {
   };
 }
 
-interface TokenExchangeFlags extends ClientFlags, NetworkFlags, DpopFlags, TokenInputFlags {
-  issuer?: string;
-  tokenEndpoint?: string;
-  jwksUri?: string;
-  authMethod: AuthMethodChoice;
+interface TokenExchangeFlags extends TokenCommandFlags, TokenInputFlags {
   subjectTokenType: string;
   actorTokenEnv?: string;
   actorTokenType?: string;
@@ -49,8 +46,6 @@ interface TokenExchangeFlags extends ClientFlags, NetworkFlags, DpopFlags, Token
   audience?: string;
   resource?: string;
   scope?: string;
-  clockTolerance: number;
-  showTokens?: boolean;
 }
 
 export const tokenExchangeCommand: CommandModule<TokenExchangeOptions, TokenExchangeResult> = {
@@ -94,10 +89,9 @@ Exit codes: 0 a new token and nothing wrong, 1 the exchange failed or a problem 
 
   async options(cmd, deps) {
     const f = flagsOf<TokenExchangeFlags>(cmd);
-    if (!f.issuer && !f.tokenEndpoint) throw new UsageError('no token endpoint: pass --issuer (discovery) or --token-endpoint');
+    requireTokenEndpoint(f);
     if (tokenFromStdin(f, SUBJECT_TOKEN_INPUT) && f.clientSecretStdin) throw new UsageError('standard input can carry one secret: give the client secret or the subject token another way');
     if (f.actorTokenType !== undefined && f.actorTokenEnv === undefined) throw new UsageError('--actor-token-type needs an actor token: --actor-token-env NAME');
-    deps.secrets.revealTokens = Boolean(f.showTokens);
     const subject = await readTokenInput(f, { ...SUBJECT_TOKEN_INPUT, fields: SAVED_FIELD[f.subjectTokenType] ?? ['access_token'] }, deps);
     let actorToken: string | undefined;
     if (f.actorTokenEnv !== undefined) {
@@ -105,15 +99,8 @@ Exit codes: 0 a new token and nothing wrong, 1 the exchange failed or a problem 
       if (actorToken === undefined) throw new UsageError(`--actor-token-env ${f.actorTokenEnv}: the environment variable ${f.actorTokenEnv} is not set or empty`);
       deps.secrets.add(actorToken, 'token');
     }
-    const client = await clientOptions(f, deps);
-    checkAuthMethodCredentials(f.authMethod, client);
     return {
-      issuer: f.issuer,
-      tokenEndpoint: f.tokenEndpoint,
-      jwksUri: f.jwksUri,
-      ...client,
-      ...(await dpopOptions(f, deps)),
-      authMethod: f.authMethod,
+      ...(await tokenCommandOptions(f, deps)),
       subjectToken: subject.token,
       subjectTokenSource: subject.field ? `${subject.source} (${subject.field})` : subject.source,
       subjectTokenType: f.subjectTokenType,
@@ -122,9 +109,6 @@ Exit codes: 0 a new token and nothing wrong, 1 the exchange failed or a problem 
       audience: f.audience,
       resource: f.resource,
       scope: f.scope,
-      timeoutMs: f.timeout * 1000,
-      clockTolerance: f.clockTolerance,
-      showTokens: Boolean(f.showTokens),
     };
   },
 

@@ -6,25 +6,12 @@
 import type { Deps } from '../../deps.js';
 import { UsageError } from '../../errors.js';
 import { bySeverity, finding, isOk } from '../../findings.js';
-import type { AuthMethodChoice } from '../../oauth/client-auth/index.js';
 import { TOKEN_EXCHANGE_GRANT_TYPE, tokenExchangeGrant } from '../../oauth/grants.js';
 import { noTokens, obtainTokens, type TokenOutcome } from '../../oauth/obtain-tokens.js';
-import { openTokenSession } from '../../oauth/open-session.js';
-import type { AssertionSettings } from '../../oauth/client-auth/index.js';
+import { openTokenSession, type TokenCommandOptions } from '../../oauth/open-session.js';
 import type { CommandResult } from '../result.js';
 
-export interface TokenExchangeOptions {
-  /** --dpop: bind the tokens to a key (RFC 9449). */
-  dpop?: { key?: Record<string, unknown> };
-  issuer?: string;
-  tokenEndpoint?: string;
-  jwksUri?: string;
-  clientId: string;
-  clientSecret?: string;
-  clientSecretSource: string;
-  /** private_key_jwt / client_secret_jwt: the key and how assertions are made. */
-  clientAssertion?: AssertionSettings;
-  authMethod: AuthMethodChoice;
+export interface TokenExchangeOptions extends TokenCommandOptions {
   subjectToken: string;
   /** Where the subject token came from, for output. */
   subjectTokenSource: string;
@@ -37,9 +24,6 @@ export interface TokenExchangeOptions {
   audience?: string;
   resource?: string;
   scope?: string;
-  timeoutMs: number;
-  clockTolerance: number;
-  showTokens: boolean;
 }
 
 export interface TokenExchangeResult extends CommandResult, Omit<TokenOutcome, 'raw' | 'findings'> {
