@@ -8,6 +8,7 @@
  *   npm run eval                      both sets
  *   npm run eval -- --set tuning      one set (what to read while changing matchers)
  *   npm run eval -- --brief           figures only, no misses
+ *   npm run eval -- --family a,b      only the cases of these families (a wave's files, scored when it arrives)
  *   npm run eval -- --json            one JSON document
  */
 import { readCases } from './eval/cases.mjs';
@@ -18,9 +19,10 @@ const args = process.argv.slice(2);
 const only = args.includes('--set') ? args[args.indexOf('--set') + 1] : undefined;
 const brief = args.includes('--brief');
 const json = args.includes('--json');
+const families = args.includes('--family') ? new Set(args[args.indexOf('--family') + 1].split(',')) : undefined;
 
 const { explainText } = await importTs(["export { explainText } from './src/explain/index.ts';"]);
-const cases = readCases().filter((c) => !only || c.set === only);
+const cases = readCases().filter((c) => (!only || c.set === only) && (!families || families.has(c.id.replace(/-\d+$/, ''))));
 if (cases.length === 0) {
   process.stderr.write(`no cases${only ? ` in set "${only}"` : ''}: see eval/README.md\n`);
   process.exit(2);
