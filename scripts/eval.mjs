@@ -8,6 +8,7 @@
  *   npm run eval                      both sets
  *   npm run eval -- --set tuning      one set (what to read while changing matchers)
  *   npm run eval -- --brief           figures only, no misses
+ *   npm run eval -- --no-guess        the knowledge base alone, without the word reading
  *   npm run eval -- --family a,b      only the cases of these families (a wave's files, scored when it arrives)
  *   npm run eval -- --json            one JSON document
  */
@@ -28,7 +29,9 @@ if (cases.length === 0) {
   process.stderr.write(`no cases${only ? ` in set "${only}"` : ''}: see eval/README.md\n`);
   process.exit(2);
 }
-const report = score(cases, (text) => explainText(text).findings, readings());
+// As the explain command reads a pasted text: with the word reading, unless --no-guess.
+const guess = !args.includes('--no-guess');
+const report = score(cases, (text) => explainText(text, undefined, { guess }).findings, readings());
 
 /** The blind readings (eval/blind/<set>.json), by case id: what a reader made of each text alone. */
 function readings() {

@@ -1,4 +1,6 @@
 import type { KnowledgeEntry } from './types.js';
+import type { WordModel } from '../explain/word-guess.js';
+import wordModelData from './word-model.json' with { type: 'json' };
 import { rfcEntries } from './entries/rfc.js';
 import { statusEntries } from './entries/status.js';
 import { githubEntries } from './entries/github.js';
@@ -50,3 +52,8 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
   ...tokenExchangeEntries,
   ...mtlsEntries,
 ];
+
+/** The words of real errors by cause (scripts/eval/word-model.mjs makes it), for explain's last reading. */
+export function wordModel(): WordModel {
+  return wordModelData as WordModel;
+}
