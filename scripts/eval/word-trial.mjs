@@ -6,6 +6,7 @@
  * each share threshold: what chose the threshold in word-guess.ts. The held-out set takes no part.
  *
  *   node scripts/eval/word-trial.mjs
+ *   node scripts/eval/word-trial.mjs --all    the model alone, on every tuning case
  */
 import { importTs } from '../build/import-ts.mjs';
 import { makeModel, trainingTexts } from './word-model.mjs';
@@ -22,8 +23,9 @@ for (const source of sources) {
   const model = makeModel(all.filter((t) => t.source !== source), wordsOf);
   for (const c of tuning.filter((x) => x.source === source)) {
     let guesses;
-    // The guess is asked for only where no knowledge entry matched.
-    explainText(c.text, undefined, { guess: (text) => (guesses = guessFromWords(model, text)) });
+    // The guess is asked for only where no knowledge entry matched (with --all, on every case: the model alone).
+    if (process.argv.includes('--all')) guesses = guessFromWords(model, c.text);
+    else explainText(c.text, undefined, { guess: (text) => (guesses = guessFromWords(model, text)) });
     if (guesses) trials.push({ label: c.class, guesses });
   }
 }

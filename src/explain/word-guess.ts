@@ -16,26 +16,19 @@ const STOP = new Set(
     .split(/\s+/),
 );
 
-/** The words of a text, as the model counts them: lower case, camelCase and snake_case split, pairs of neighbours too. */
+/**
+ * The words of a text, as the model counts them: lower case, camelCase and snake_case split.
+ * Single words: pairs of neighbours made the first reading right less often (scripts/eval/word-trial.mjs).
+ */
 export function wordsOf(text: string): Set<string> {
   const spaced = text.slice(0, 4000).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   const out = new Set<string>();
-  let previous: string | undefined;
   for (const match of spaced.matchAll(/[a-z][a-z0-9_]{1,29}|\b[1-5]\d\d\b/g)) {
     const word = match[0];
     // Ids, hashes and base64: no cause is spelled in them.
-    if (/\d.*\d.*\d/.test(word) && !/^[1-5]\d\d$/.test(word)) {
-      previous = undefined;
-      continue;
-    }
-    if (STOP.has(word)) {
-      previous = undefined;
-      continue;
-    }
+    if ((/\d.*\d.*\d/.test(word) && !/^[1-5]\d\d$/.test(word)) || STOP.has(word)) continue;
     out.add(word);
     if (word.includes('_')) for (const part of word.split('_')) if (part.length > 1 && !STOP.has(part)) out.add(part);
-    if (previous) out.add(`${previous} ${word}`);
-    previous = word;
   }
   return out;
 }
@@ -71,10 +64,9 @@ export function guessFromWords(model: WordModel, text: string): WordGuess[] {
   const known = [...wordsOf(text)].filter((w) => Object.hasOwn(model.vocabulary, w));
   if (known.length < MIN_KNOWN_WORDS) return [];
   const vocabularySize = Object.keys(model.vocabulary).length;
-  const totalTexts = model.texts.reduce((a, b) => a + b, 0);
   const scores = model.classes.map((_, c) => {
-    // A flattened prior: the sets' class mix is not the world's.
-    let score = 0.5 * Math.log((model.texts[c] as number) / totalTexts);
+    // No prior: the sets' mix of causes is not the world's, and leaving it out was right more often.
+    let score = 0;
     const denominator = Math.log((model.words[c] as number) + SMOOTHING * vocabularySize);
     for (const w of known) score += Math.log(countIn(model.vocabulary[w] as number[], c) + SMOOTHING) - denominator;
     return score;
