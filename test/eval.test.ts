@@ -13,7 +13,7 @@ import { wordsOf } from '../src/explain/word-guess.js';
 import { wordModel } from '../src/knowledge/index.js';
 
 /** What each set reached when these floors were set (eval/README.md has the history). */
-const FLOORS: Record<string, number> = { tuning: 87, heldout: 63, documented: 93 };
+const FLOORS: Record<string, number> = { tuning: 84, heldout: 64, documented: 94 };
 
 const report = score(readCases(), (text: string) => explainText(text, undefined, { guess: true }).findings);
 
