@@ -187,6 +187,11 @@ const PAGES: ReadonlyArray<readonly [string, string]> = [
   ['Mastodon documentation: OAuth scopes', 'https://docs.joinmastodon.org/api/oauth-scopes/'],
   ['Bitbucket Cloud REST API: Authentication methods', 'https://developer.atlassian.com/cloud/bitbucket/rest/intro/#authentication'],
   ['Pinterest Developers: API v5 errors', 'https://developers.pinterest.com/docs/api/v5/'],
+  ['OAuth Extensions: Problem Reporting', 'https://wiki.oauth.net/w/page/12238543/ProblemReporting'],
+  ['Meta for Developers: Manually build a login flow', 'https://developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow'],
+  ['PRAW documentation: Authenticating via OAuth', 'https://praw.readthedocs.io/en/stable/getting_started/authentication.html'],
+  ['Reddit API: OAuth2 (GitHub wiki)', 'https://github.com/reddit-archive/reddit/wiki/OAuth2'],
+  ['Adobe Developer: Authentication troubleshooting', 'https://developer.adobe.com/developer-console/docs/guides/authentication/'],
 ];
 
 const BY_LENGTH = [...PAGES].sort((a, b) => b[0].length - a[0].length);

@@ -119,6 +119,8 @@ export const PROVIDERS = [
   { id: 'figma', names: ['Figma'], text: /figma/i },
   { id: 'mastodon', names: ['Mastodon'], text: /mastodon/i },
   { id: 'pinterest', names: ['Pinterest'], text: /pinterest/i },
+  { id: 'reddit', names: ['Reddit'], text: /reddit|prawcore|\bpraw\b/i },
+  { id: 'adobe', names: ['Adobe'], text: /adobe|adobelogin\.com|\bims-na1\b/i },
 ] as const satisfies readonly ProviderEvidence[];
 
 export type ProviderId = (typeof PROVIDERS)[number]['id'];
