@@ -192,6 +192,12 @@ const PAGES: ReadonlyArray<readonly [string, string]> = [
   ['PRAW documentation: Authenticating via OAuth', 'https://praw.readthedocs.io/en/stable/getting_started/authentication.html'],
   ['Reddit API: OAuth2 (GitHub wiki)', 'https://github.com/reddit-archive/reddit/wiki/OAuth2'],
   ['Adobe Developer: Authentication troubleshooting', 'https://developer.adobe.com/developer-console/docs/guides/authentication/'],
+  ['Meta for Developers: Instagram Basic Display API troubleshooting', 'https://developers.facebook.com/docs/instagram-basic-display-api/overview'],
+  ['Box Developer: JWT authentication', 'https://developer.box.com/guides/authentication/jwt/'],
+  ['Datadog API reference: Authentication', 'https://docs.datadoghq.com/api/latest/authentication/'],
+  ['Datadog documentation: Getting started with Datadog sites', 'https://docs.datadoghq.com/getting_started/site/'],
+  ['Twitch Developers: EventSub', 'https://dev.twitch.tv/docs/eventsub/'],
+  ['Spotify for Developers: Quota modes', 'https://developer.spotify.com/documentation/web-api/concepts/quota-modes'],
 ];
 
 const BY_LENGTH = [...PAGES].sort((a, b) => b[0].length - a[0].length);

@@ -121,6 +121,7 @@ export const PROVIDERS = [
   { id: 'pinterest', names: ['Pinterest'], text: /pinterest/i },
   { id: 'reddit', names: ['Reddit'], text: /reddit|prawcore|\bpraw\b/i },
   { id: 'adobe', names: ['Adobe'], text: /adobe|adobelogin\.com|\bims-na1\b/i },
+  { id: 'datadog', names: ['Datadog'], text: /datadog|datadoghq|ddog-gov\.com/i },
 ] as const satisfies readonly ProviderEvidence[];
 
 export type ProviderId = (typeof PROVIDERS)[number]['id'];

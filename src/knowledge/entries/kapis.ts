@@ -70,6 +70,12 @@ const SLACK_OAUTH_V2 = 'Slack API: oauth.v2.access method (errors)';
 const PRAW_AUTH = 'PRAW documentation: Authenticating via OAuth';
 const REDDIT_OAUTH = 'Reddit API: OAuth2 (GitHub wiki)';
 const ADOBE_IMS = 'Adobe Developer: Authentication troubleshooting';
+const INSTAGRAM_BD = 'Meta for Developers: Instagram Basic Display API troubleshooting';
+const BOX_JWT = 'Box Developer: JWT authentication (errors)';
+const DATADOG_AUTH = 'Datadog API reference: Authentication';
+const DATADOG_SITES = 'Datadog documentation: Getting started with Datadog sites';
+const TWITCH_EVENTSUB = 'Twitch Developers: EventSub (transports and tokens)';
+const SPOTIFY_QUOTA = 'Spotify for Developers: Quota modes (development mode users)';
 
 export const kapisEntries: readonly KnowledgeEntry[] = [
   // Dropbox: {"error_summary": "expired_access_token/...", "error": {".tag": "expired_access_token"}}
@@ -1411,7 +1417,7 @@ export const kapisEntries: readonly KnowledgeEntry[] = [
     ],
     fixes: ['Add the scope to the app (shopify.app.toml or the app setup), and have the merchant approve the updated scopes.'],
     sources: [SHOPIFY_SCOPES],
-    match: [{ text: /requires merchant approval for \S{1,60} scope/i }],
+    match: [{ text: /This action requires merchant approval for/i }],
     priority: P,
   },
   {
@@ -2148,7 +2154,7 @@ export const kapisEntries: readonly KnowledgeEntry[] = [
     ],
     fixes: ['Create or copy a current key in the provider\'s console and send it exactly where the API expects it (header name and scheme).'],
     sources: ['RFC 6750 §3.1'],
-    match: [{ text: /\b(?:invalid|incorrect|unknown|revoked|bad) API[ _-]?key\b|\bAPI[ _-]?key (?:is |was )?(?:invalid|not valid|incorrect|revoked|not recogni[sz]ed)\b/i }],
+    match: [{ text: /\b(?:invalid|incorrect|unknown|revoked|bad) API[ _-]?key\b|\bAPI[ _-]?key (?:provided |you provided )?(?:is |was )?(?:invalid|not valid|incorrect|revoked|not recogni[sz]ed)\b/i }],
     priority: 0,
   },
   {
@@ -2458,6 +2464,135 @@ export const kapisEntries: readonly KnowledgeEntry[] = [
     fixes: ['Send the client ID of the project that has the API added, as x-api-key.'],
     sources: [ADOBE_IMS],
     match: [{ code: ['403003'], text: /Api Key is invalid/i }, { text: /\bApi Key is invalid\b/i }],
+    priority: P + 1,
+  },
+  // Meta: Instagram API errors (error_type OAuthException)
+  {
+    key: 'kapis.meta_instagram_invalid_platform_app',
+    provider: 'facebook',
+    finding: 'invalid_client',
+    severity: 'error',
+    title: 'Meta (Instagram): invalid platform app (the client_id is not the Instagram app ID)',
+    meaning:
+      'Instagram\'s authorization and token endpoints take the Instagram App ID and secret shown under the Instagram product, not the Facebook App ID; with another ID they answer "Invalid platform app".',
+    causes: [
+      'The Facebook App ID (Basic settings) is sent as client_id instead of the Instagram App ID.',
+      'The Instagram product is not added to the app, or the secret of another app is sent.',
+    ],
+    fixes: ['Copy the Instagram App ID and Instagram App Secret from the app dashboard (Instagram > API setup) and use them in both requests.'],
+    sources: [INSTAGRAM_BD],
+    match: [{ text: /Invalid[+ ]platform[+ ]app/i }],
+    priority: P,
+  },
+  {
+    key: 'kapis.meta_instagram_insufficient_developer_role',
+    provider: 'facebook',
+    finding: 'access_denied',
+    severity: 'error',
+    title: 'Meta (Instagram): insufficient developer role (the user is not a tester of the app)',
+    meaning:
+      'While the app is in development mode, only Instagram accounts added as testers (and that accepted the invitation) can authorize it; others get "Insufficient developer role".',
+    causes: [
+      'The Instagram account was not added under App Roles > Instagram Testers, or did not accept the invite (Instagram > Settings > Apps and Websites > Tester Invites).',
+      'The app is not live and the user is not a tester.',
+    ],
+    fixes: ['Add the account as an Instagram tester and accept the invite, or take the app live after App Review.'],
+    sources: [INSTAGRAM_BD],
+    match: [{ text: /Insufficient[+ ]developer[+ ]role/i }],
+    priority: P,
+  },
+
+  // Box JWT: invalid_grant "Please check the '<claim>' claim"
+  {
+    key: 'kapis.box_jwt_exp_claim',
+    provider: 'box',
+    finding: 'clock_skew',
+    severity: 'error',
+    title: 'Box: invalid_grant, check the \'exp\' claim (the JWT assertion is expired or too long-lived)',
+    meaning: 'Box requires the JWT assertion\'s exp to be in the future and at most 60 seconds after now; this one is not, usually because a clock is off.',
+    causes: ['The server\'s clock is behind or ahead.', 'exp is set more than 60 seconds ahead, or the assertion is reused later.'],
+    fixes: ['Synchronise the clock (NTP), set exp to now + 30 to 60 seconds, and build a fresh assertion (new jti) for every token request.'],
+    sources: [BOX_JWT, 'RFC 7523 §3'],
+    match: [{ text: /check the 'exp' claim/i }],
+    priority: P,
+  },
+  {
+    key: 'kapis.box_jwt_sub_claim',
+    provider: 'box',
+    finding: 'invalid_request',
+    severity: 'error',
+    title: 'Box: invalid_grant, check the \'sub\' claim (the enterprise or user ID is wrong)',
+    meaning: 'The JWT assertion\'s sub must be the enterprise ID (with box_sub_type enterprise) or a user ID (box_sub_type user) the app may act for.',
+    causes: ['The enterprise ID of another enterprise, or a user ID with box_sub_type enterprise (or the reverse).', 'The app is not authorized in that enterprise.'],
+    fixes: ['Use the Enterprise ID from the app\'s General Settings with box_sub_type "enterprise", and have the admin authorize the app.'],
+    sources: [BOX_JWT],
+    match: [{ text: /check the 'sub' claim/i }],
+    priority: P,
+  },
+  {
+    key: 'kapis.box_jwt_aud_claim',
+    provider: 'box',
+    finding: 'client_assertion_audience',
+    severity: 'error',
+    title: 'Box: invalid_grant, check the \'aud\' claim (it must be the token endpoint)',
+    meaning: 'Box requires the JWT assertion\'s aud to be https://api.box.com/oauth2/token exactly.',
+    causes: ['Another URL (the API base, the authorize URL) or a trailing slash in aud.'],
+    fixes: ['Set aud to https://api.box.com/oauth2/token.'],
+    sources: [BOX_JWT, 'RFC 7523 §3'],
+    match: [{ text: /check the 'aud' claim/i }],
+    priority: P,
+  },
+
+  // Datadog: {"errors": ["Forbidden"]}
+  {
+    key: 'kapis.datadog_forbidden',
+    provider: 'datadog',
+    finding: 'invalid_token',
+    severity: 'error',
+    title: 'Datadog: 403 Forbidden (the API or application key was refused, or belongs to another site)',
+    meaning:
+      'Datadog answers 403 {"errors": ["Forbidden"]} when the DD-API-KEY or DD-APPLICATION-KEY is invalid or revoked, when the application key lacks the scope, or when the keys are sent to another Datadog site than the one their organization lives on.',
+    causes: [
+      'The keys belong to another site (datadoghq.eu, us3/us5, ddog-gov.com) than the API host called.',
+      'The application key was revoked, or its owner was disabled; or the API key is sent where an application key is needed.',
+      'A scoped application key lacks the permission for this endpoint.',
+    ],
+    fixes: [
+      'Call the API host of your site (set DD_SITE, or the provider\'s api_url) and check the keys under Organization Settings > API Keys / Application Keys.',
+      'GET /api/v1/validate with the API key tells whether it is valid for that site.',
+    ],
+    sources: [DATADOG_AUTH, DATADOG_SITES],
+    match: [{ text: /"errors"\s*:\s*\[\s*"Forbidden"\s*\]/ }],
+    priority: P,
+  },
+
+  // Twitch EventSub
+  {
+    key: 'kapis.twitch_eventsub_transport_auth',
+    provider: 'twitch',
+    finding: 'invalid_token',
+    severity: 'error',
+    title: 'Twitch EventSub: invalid transport and auth combination (wrong kind of token for the transport)',
+    meaning: 'EventSub subscriptions with the webhook transport must be created with an app access token, and those with the WebSocket transport with a user access token.',
+    causes: ['A user token used for a webhook subscription, or an app token for a WebSocket subscription.'],
+    fixes: ['Use a client credentials (app) token for webhooks, and the user\'s access token (with the needed scopes) for WebSocket sessions.'],
+    sources: [TWITCH_EVENTSUB],
+    match: [{ text: /invalid transport and auth combination/i }],
+    priority: P + 1,
+  },
+
+  // Spotify development mode
+  {
+    key: 'kapis.spotify_user_not_registered',
+    provider: 'spotify',
+    finding: 'access_denied',
+    severity: 'error',
+    title: 'Spotify: the user may not be registered (the app is in development mode)',
+    meaning: 'An app in development mode works only for the Spotify accounts added to it in the dashboard; calls for other users answer 403.',
+    causes: ['The user\'s Spotify account (its email) is not in the app\'s User Management list.', 'The app has not been granted extended quota mode.'],
+    fixes: ['Add the user under the app\'s Settings > User Management, or apply for extended quota mode.'],
+    sources: [SPOTIFY_QUOTA],
+    match: [{ text: /the user may not be registered/i }],
     priority: P + 1,
   },
 ];
