@@ -234,7 +234,7 @@ export const kapisEntries: readonly KnowledgeEntry[] = [
   {
     key: 'kapis.twitter_access_level',
     provider: 'twitter',
-    finding: 'insufficient_scope',
+    finding: 'access_denied',
     severity: 'error',
     title: 'X API (Twitter): the app\'s access level does not include this endpoint (code 453, client-not-enrolled)',
     meaning:
@@ -248,7 +248,7 @@ export const kapisEntries: readonly KnowledgeEntry[] = [
       'Use keys and tokens of an app attached to the Project.',
     ],
     sources: [X_CODES],
-    match: [{ text: /client-not-enrolled|have access to a subset of (?:Twitter|X) API|access to a subset of Twitter API v2 endpoints/i }],
+    match: [{ text: /client-not-enrolled|have access to a subset of (?:Twitter|X) API|access to a subset of Twitter API v2 endpoints|must use keys and tokens from a (?:Twitter|X) developer App that is attached to a Project/i }],
     priority: P,
   },
   {
@@ -873,6 +873,26 @@ export const kapisEntries: readonly KnowledgeEntry[] = [
     priority: P + 1,
   },
   {
+    key: 'kapis.spotify_web_api_node_unauthorized',
+    provider: 'spotify',
+    finding: 'expired_token',
+    severity: 'error',
+    title: 'spotify-web-api-node: WebapiError Unauthorized (most often the one-hour access token expired)',
+    meaning:
+      'spotify-web-api-node throws WebapiError with statusCode 401 and the message "Unauthorized" when the Web API refuses the token; the library does not refresh tokens itself, so the usual reason is an access token past its hour.',
+    causes: [
+      'The access token set with setAccessToken expired (one hour) and refreshAccessToken was never called.',
+      'No access token was set, or a token of another app was.',
+    ],
+    fixes: [
+      'Call refreshAccessToken() (with the refresh token and client credentials set) before expires_in runs out, then setAccessToken with the new token.',
+      'For app-only calls, request a new token with clientCredentialsGrant() every hour.',
+    ],
+    sources: [SPOTIFY_REFRESH, SPOTIFY_CALLS],
+    match: [{ text: /\bWebapiError\b/, status: [401] }, { text: /WebapiError: Unauthorized/ }],
+    priority: P,
+  },
+  {
     key: 'kapis.spotify_invalid_access_token',
     provider: 'spotify',
     finding: 'invalid_token',
@@ -1226,6 +1246,21 @@ export const kapisEntries: readonly KnowledgeEntry[] = [
     sources: [HUBSPOT_ERRORS, 'RFC 6750 §2.1'],
     match: [{ text: /Authentication credentials not found/ }],
     priority: P + 2,
+  },
+  {
+    key: 'kapis.hubspot_hapikey_retired',
+    provider: 'hubspot',
+    finding: 'invalid_request',
+    severity: 'error',
+    title: 'HubSpot: the request authenticates with hapikey, which HubSpot no longer accepts',
+    meaning: 'HubSpot retired account API keys (the hapikey query parameter); requests that still use one are answered 401 as unauthenticated.',
+    causes: ['Old code or an old SDK version builds URLs with ?hapikey=.'],
+    fixes: [
+      'Create a private app in the HubSpot account, give it the scopes the calls need, and send its access token as `Authorization: Bearer <token>` (SDKs: access_token instead of api_key).',
+    ],
+    sources: [HUBSPOT_ERRORS, 'RFC 6750 §2.1'],
+    match: [{ text: /[?&]hapikey=/ }],
+    priority: P + 3,
   },
   {
     key: 'kapis.hubspot_missing_scopes',
@@ -2196,7 +2231,7 @@ export const kapisEntries: readonly KnowledgeEntry[] = [
     provider: 'facebook',
     finding: 'invalid_request',
     severity: 'error',
-    title: 'Meta Graph API: code 2500, an active access token must be used',
+    title: 'Facebook Graph API: code 2500, an active access token must be used',
     meaning: 'A /me request (or another one about the current user) came without a user access token: none was sent, or an app token was used.',
     causes: ['The access_token parameter or Authorization header is missing or empty.', 'An app access token (app_id|app_secret) is used for /me.'],
     fixes: ['Send a user access token (from Facebook Login) with /me requests.'],
@@ -2209,7 +2244,7 @@ export const kapisEntries: readonly KnowledgeEntry[] = [
     provider: 'facebook',
     finding: 'redirect_uri_mismatch',
     severity: 'error',
-    title: 'Meta: the redirect URL is not allowed for the app (code 191, "URL blocked")',
+    title: 'Facebook Login: the redirect URL is not allowed for the app (code 191, "URL blocked")',
     meaning: 'The redirect_uri\'s domain is not in the app\'s App Domains, or the URI is not among Valid OAuth Redirect URIs.',
     causes: [
       'The redirect URI is not listed under Facebook Login > Settings > Valid OAuth Redirect URIs (strict mode matches it exactly).',
@@ -2225,7 +2260,7 @@ export const kapisEntries: readonly KnowledgeEntry[] = [
     provider: 'facebook',
     finding: 'redirect_uri_mismatch',
     severity: 'error',
-    title: 'Meta: error validating verification code (the redirect_uri differs from the login dialog\'s)',
+    title: 'Facebook Login: error validating verification code (the redirect_uri differs from the login dialog\'s)',
     meaning: 'The code exchange at /oauth/access_token must send exactly the redirect_uri used in the login dialog; this one differs.',
     causes: ['A trailing slash, an added query string, http vs https, or an encoded vs unencoded URI between the dialog and the exchange.'],
     fixes: ['Send the identical redirect_uri string in both the dialog URL and the /oauth/access_token request.'],
@@ -2238,7 +2273,7 @@ export const kapisEntries: readonly KnowledgeEntry[] = [
     provider: 'facebook',
     finding: 'authorization_code_rejected',
     severity: 'error',
-    title: 'Meta: the authorization code was already used, has expired, or is malformed',
+    title: 'Facebook Login: the authorization code was already used, has expired, or is malformed',
     meaning: 'The code sent to /oauth/access_token can be exchanged once, within minutes of the login dialog; this one was used, is too old, or was cut.',
     causes: ['The callback exchanged the code twice, or too late.', 'The code lost characters (the #_=_ suffix handling, URL decoding).'],
     fixes: ['Exchange each code once, right after the redirect, and pass it unchanged.'],
@@ -2254,7 +2289,7 @@ export const kapisEntries: readonly KnowledgeEntry[] = [
     provider: 'facebook',
     finding: 'insufficient_scope',
     severity: 'error',
-    title: 'Meta Graph API: object does not exist or cannot be loaded due to missing permissions (100/33)',
+    title: 'Facebook Graph API: object does not exist or cannot be loaded due to missing permissions (100/33)',
     meaning: 'The token cannot see the object: it does not exist, or the token lacks the permission (or Page role) needed to load it.',
     causes: [
       'A user token used where a Page access token is needed, or the user has no role on the Page.',
@@ -2271,7 +2306,7 @@ export const kapisEntries: readonly KnowledgeEntry[] = [
     provider: 'facebook',
     finding: 'insufficient_scope',
     severity: 'error',
-    title: 'Meta Graph API: the app lacks a capability or extended permission (codes 3, 294)',
+    title: 'Facebook Graph API: the app lacks a capability or extended permission (codes 3, 294)',
     meaning: 'The app is not allowed this call: it lacks the product, feature or access level (code 3), or an extended permission such as ads_management (code 294).',
     causes: [
       'The product or feature is not added to the app, or has only Standard Access while the call is for other users.',
@@ -2290,7 +2325,7 @@ export const kapisEntries: readonly KnowledgeEntry[] = [
     provider: 'facebook',
     finding: 'access_denied',
     severity: 'error',
-    title: 'Meta Graph API: code 368, the action was deemed abusive or is disallowed',
+    title: 'Facebook Graph API: code 368, the action was deemed abusive or is disallowed',
     meaning: 'Meta blocked the action for policy reasons; the user or app is temporarily restricted from it.',
     causes: ['Posting or messaging patterns flagged as spam, or a policy restriction on the account or app.'],
     fixes: ['Stop the action, review the platform policies, and wait for the restriction to lift; it is not a token problem.'],
@@ -2472,7 +2507,7 @@ export const kapisEntries: readonly KnowledgeEntry[] = [
     provider: 'facebook',
     finding: 'invalid_client',
     severity: 'error',
-    title: 'Meta (Instagram): invalid platform app (the client_id is not the Instagram app ID)',
+    title: 'Instagram API: invalid platform app (the client_id is not the Instagram app ID)',
     meaning:
       'Instagram\'s authorization and token endpoints take the Instagram App ID and secret shown under the Instagram product, not the Facebook App ID; with another ID they answer "Invalid platform app".',
     causes: [
@@ -2489,7 +2524,7 @@ export const kapisEntries: readonly KnowledgeEntry[] = [
     provider: 'facebook',
     finding: 'access_denied',
     severity: 'error',
-    title: 'Meta (Instagram): insufficient developer role (the user is not a tester of the app)',
+    title: 'Instagram API: insufficient developer role (the user is not a tester of the app)',
     meaning:
       'While the app is in development mode, only Instagram accounts added as testers (and that accepted the invitation) can authorize it; others get "Insufficient developer role".',
     causes: [
