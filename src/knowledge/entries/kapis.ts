@@ -267,7 +267,7 @@ export const kapisEntries: readonly KnowledgeEntry[] = [
       'Raise the app permissions under User authentication settings, then regenerate the access token.',
     ],
     sources: [X_CODES],
-    match: [{ text: /Your credentials do not allow access to this resource/i }],
+    match: [{ text: /Your credentials do not allow access to this resource|Authenticating with OAuth 2\.0 Application-Only is forbidden for this endpoint|problems\/unsupported-authentication/i }],
     priority: P,
   },
   {
@@ -1483,7 +1483,7 @@ export const kapisEntries: readonly KnowledgeEntry[] = [
     ],
     fixes: ['Copy a current secret key (sk_) or restricted key (rk_) from Developers > API keys and send it as the Bearer token or Basic user name.'],
     sources: [STRIPE_AUTH],
-    match: [{ text: /Invalid API Key provided/i }],
+    match: [{ text: /Invalid API Key provided|cannot be made with a publishable API key/i }],
     priority: P,
   },
   {
@@ -1786,7 +1786,7 @@ export const kapisEntries: readonly KnowledgeEntry[] = [
     causes: ['The member revoked the app, the token was altered, or the client secret or code is sent instead of the token.'],
     fixes: ['Send `Authorization: Bearer <access_token>`; after a revocation, send the member through authorization again.'],
     sources: [LINKEDIN_ERRORS],
-    match: [{ text: /Invalid access token|token used in the request has been revoked/i }],
+    match: [{ text: /Invalid access token|token used in the request has been revoked|Unable to verify access token/i }],
     priority: P,
   },
   {
@@ -2629,5 +2629,96 @@ export const kapisEntries: readonly KnowledgeEntry[] = [
     sources: [SPOTIFY_QUOTA],
     match: [{ text: /the user may not be registered/i }],
     priority: P + 1,
+  },
+  // More Dropbox AuthError tags
+  {
+    key: 'kapis.dropbox_invalid_select_user',
+    provider: 'dropbox',
+    finding: 'invalid_request',
+    severity: 'error',
+    title: 'Dropbox: invalid_select_user or invalid_select_admin (the team member header is wrong)',
+    meaning: 'A team-scoped token must name the member it acts for in Dropbox-API-Select-User (or Select-Admin); the value sent is not a member (or admin) of the team, or the header is missing for a user endpoint.',
+    causes: ['A team member ID of another team, an email or account ID instead of the team_member_id, or no header on a user endpoint.'],
+    fixes: ['Look up team_member_id with /2/team/members/list and send it in Dropbox-API-Select-User (an admin\'s in Dropbox-API-Select-Admin).'],
+    sources: [DROPBOX_API],
+    match: [{ text: /\binvalid_select_(?:user|admin)\b/ }],
+    priority: P,
+  },
+  {
+    key: 'kapis.dropbox_route_access_denied',
+    provider: 'dropbox',
+    finding: 'access_denied',
+    severity: 'error',
+    title: 'Dropbox: route_access_denied (this endpoint is not open to this app or account)',
+    meaning: 'The token is valid, but the route is not available to it: the app type (app folder vs full Dropbox, user vs team) or the account does not allow this endpoint.',
+    causes: ['An app-folder app calling a route that needs full Dropbox access, or a user app calling a team route (or the reverse).'],
+    fixes: ['Use an app with the access type and scopes the route requires (a team app for team routes).'],
+    sources: [DROPBOX_API],
+    match: [{ text: /\broute_access_denied\b/ }],
+    priority: P,
+  },
+
+  // X API v2 generic 401
+  {
+    key: 'kapis.twitter_v2_unauthorized',
+    provider: 'twitter',
+    finding: 'invalid_token',
+    severity: 'error',
+    title: 'X API (Twitter) v2: 401 Unauthorized (the bearer token or user token was refused)',
+    meaning: 'The v2 API did not accept the credentials: a bearer token that was regenerated or invalidated, an expired or revoked OAuth 2.0 user token, or a malformed Authorization header.',
+    causes: [
+      'The app\'s bearer token was regenerated in the developer portal.',
+      'The OAuth 2.0 user token expired (two hours) or the user revoked the app.',
+      'The header is malformed (a URL-encoded bearer token pasted with %3D, or "Bearer" missing).',
+    ],
+    fixes: ['Regenerate and deploy the bearer token, or refresh the user token (offline.access); send `Authorization: Bearer <token>` decoded.'],
+    sources: [X_CODES, X_OAUTH2],
+    match: [{ text: /"detail"\s*:\s*"Unauthorized"/, status: [401] }],
+    priority: P,
+  },
+
+  // Stripe restricted keys
+  {
+    key: 'kapis.stripe_restricted_key_permission',
+    provider: 'stripe',
+    finding: 'insufficient_scope',
+    severity: 'error',
+    title: 'Stripe: the restricted key lacks a permission this endpoint needs',
+    meaning: 'A restricted API key (rk_) was accepted, but it does not carry the permission for this resource; the message names the one that would allow it (e.g. rak_charge_read).',
+    causes: ['The restricted key was created without read or write access to this resource.'],
+    fixes: ['Edit the restricted key under Developers > API keys to grant the named permission, or use a key that has it.'],
+    sources: [STRIPE_AUTH],
+    match: [{ text: /does not have the required permissions for this endpoint/i }],
+    priority: P + 1,
+  },
+
+  // Twitch missing credentials
+  {
+    key: 'kapis.twitch_missing_credentials',
+    provider: 'twitch',
+    finding: 'invalid_request',
+    severity: 'error',
+    title: 'Twitch: the OAuth token or Client-Id header is missing',
+    meaning: 'Helix requires both `Authorization: Bearer <token>` and `Client-Id: <client id>` on every request; one of them was not sent.',
+    causes: ['The Client-Id header is not set, or the token variable is empty.', 'The token is sent as a query parameter or with "OAuth" instead of "Bearer".'],
+    fixes: ['Send both headers: `Authorization: Bearer <token>` and `Client-Id: <your app\'s client id>`.'],
+    sources: [TWITCH_AUTH, 'RFC 6750 §2.1'],
+    match: [{ text: /OAuth token is missing|Client ID is missing|Must provide a valid Client-ID or OAuth token/i }],
+    priority: P,
+  },
+
+  // Slack: a user-only method called with a bot token
+  {
+    key: 'kapis.slack_user_is_bot',
+    provider: 'slack',
+    finding: 'invalid_token',
+    severity: 'error',
+    title: 'Slack: user_is_bot (this method cannot be called with a bot token)',
+    meaning: 'The method acts as a human user and refuses bot users, whatever scopes the bot token has.',
+    causes: ['A bot token (xoxb-) used for a method that needs a user token (xoxp-).'],
+    fixes: ['Request the matching user scope, install the app for a user, and call the method with the user token.'],
+    sources: [SLACK_WEB_API, 'Slack API: Token types'],
+    match: [{ code: ['slack:user_is_bot'] }],
+    priority: P,
   },
 ];
