@@ -198,6 +198,8 @@ const PAGES: ReadonlyArray<readonly [string, string]> = [
   ['Datadog documentation: Getting started with Datadog sites', 'https://docs.datadoghq.com/getting_started/site/'],
   ['Twitch Developers: EventSub', 'https://dev.twitch.tv/docs/eventsub/'],
   ['Spotify for Developers: Quota modes', 'https://developer.spotify.com/documentation/web-api/concepts/quota-modes'],
+  ['Linear Developers: GraphQL API', 'https://linear.app/developers/graphql'],
+  ['Miro Developers: Troubleshoot OAuth2.0', 'https://developers.miro.com/docs/troubleshooting-oauth20'],
 ];
 
 const BY_LENGTH = [...PAGES].sort((a, b) => b[0].length - a[0].length);

@@ -123,6 +123,8 @@ export const PROVIDERS = [
   { id: 'reddit', names: ['Reddit'], text: /reddit|prawcore|\bpraw\b/i },
   { id: 'adobe', names: ['Adobe'], text: /adobe|adobelogin\.com|\bims-na1\b/i },
   { id: 'datadog', names: ['Datadog'], text: /datadog|datadoghq|ddog-gov\.com/i },
+  { id: 'linear', names: ['Linear'], text: /api\.linear\.app|linear\.app|@linear\/sdk/i },
+  { id: 'miro', names: ['Miro'], text: /miro\.com/i },
 ] as const satisfies readonly ProviderEvidence[];
 
 export type ProviderId = (typeof PROVIDERS)[number]['id'];

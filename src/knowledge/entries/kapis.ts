@@ -76,6 +76,8 @@ const DATADOG_AUTH = 'Datadog API reference: Authentication';
 const DATADOG_SITES = 'Datadog documentation: Getting started with Datadog sites';
 const TWITCH_EVENTSUB = 'Twitch Developers: EventSub (transports and tokens)';
 const SPOTIFY_QUOTA = 'Spotify for Developers: Quota modes (development mode users)';
+const LINEAR_API = 'Linear Developers: GraphQL API (authentication)';
+const MIRO_OAUTH = 'Miro Developers: Troubleshoot OAuth2.0';
 
 export const kapisEntries: readonly KnowledgeEntry[] = [
   // Dropbox: {"error_summary": "expired_access_token/...", "error": {".tag": "expired_access_token"}}
@@ -2719,6 +2721,39 @@ export const kapisEntries: readonly KnowledgeEntry[] = [
     fixes: ['Request the matching user scope, install the app for a user, and call the method with the user token.'],
     sources: [SLACK_WEB_API, 'Slack API: Token types'],
     match: [{ code: ['slack:user_is_bot'] }],
+    priority: P,
+  },
+  // Linear GraphQL: {"errors": [{"message": "Authentication required, not authenticated", "extensions": {"code": "AUTHENTICATION_ERROR"}}]}
+  {
+    key: 'kapis.linear_authentication_required',
+    provider: 'linear',
+    finding: 'invalid_token',
+    severity: 'error',
+    title: 'Linear: authentication required, not authenticated (the API key or OAuth token was refused)',
+    meaning: 'Linear\'s GraphQL API did not authenticate the request: the key or token is missing, revoked, or sent in the wrong form.',
+    causes: [
+      'A personal API key sent with a "Bearer " prefix (Linear takes personal keys bare, `Authorization: <key>`), or an OAuth token sent without it.',
+      'The API key was revoked, or the OAuth token expired or the app was revoked by the workspace.',
+      'The Authorization header is missing.',
+    ],
+    fixes: ['Send personal API keys as `Authorization: lin_api_...` and OAuth tokens as `Authorization: Bearer <token>`; create a new key under Settings > API if it was revoked.'],
+    sources: [LINEAR_API],
+    match: [{ text: /Authentication required, not authenticated/i }],
+    priority: P,
+  },
+
+  // Miro: {"status": 401, "code": "tokenNotProvided", "type": "error"}
+  {
+    key: 'kapis.miro_token_not_provided',
+    provider: 'miro',
+    finding: 'invalid_request',
+    severity: 'error',
+    title: 'Miro: tokenNotProvided (no access token in the request)',
+    meaning: 'The Miro REST API (or its token endpoint) received no credentials it reads.',
+    causes: ['The Authorization header is missing or empty, or the token endpoint was called without client_id and client_secret.'],
+    fixes: ['Send `Authorization: Bearer <access_token>` to the REST API; send grant_type, client_id, client_secret, code and redirect_uri to https://api.miro.com/v1/oauth/token.'],
+    sources: [MIRO_OAUTH, 'RFC 6750 §2.1'],
+    match: [{ text: /\btokenNotProvided\b/ }],
     priority: P,
   },
 ];
