@@ -648,7 +648,7 @@ export const kapisEntries: readonly KnowledgeEntry[] = [
       'After a scope change, or when the token is lost, have the user authorize again.',
     ],
     sources: [ZOOM_OAUTH, 'RFC 6749 §6'],
-    match: [{ text: /Refresh token invalid/i }, { text: /Invalid Token!/, context: ['refresh'] }],
+    match: [{ text: /Refresh token invalid/i }, { text: /Invalid Token!/, context: ['refresh'] }, { code: ['invalid_grant'], text: /Invalid Token!/ }],
     priority: P,
   },
   {
@@ -2754,6 +2754,19 @@ export const kapisEntries: readonly KnowledgeEntry[] = [
     fixes: ['Send `Authorization: Bearer <access_token>` to the REST API; send grant_type, client_id, client_secret, code and redirect_uri to https://api.miro.com/v1/oauth/token.'],
     sources: [MIRO_OAUTH, 'RFC 6750 §2.1'],
     match: [{ text: /\btokenNotProvided\b/ }],
+    priority: P,
+  },
+  {
+    key: 'kapis.adobe_oauth_token_missing',
+    provider: 'adobe',
+    finding: 'invalid_request',
+    severity: 'error',
+    title: 'Adobe: error 403010, OAuth token is missing',
+    meaning: 'The Adobe API gateway received no IMS access token in the Authorization header.',
+    causes: ['The Authorization header is missing or empty, or the token is sent only as x-api-key.'],
+    fixes: ['Send `Authorization: Bearer <IMS access token>` together with `x-api-key: <client ID>`.'],
+    sources: [ADOBE_IMS, 'RFC 6750 §2.1'],
+    match: [{ text: /Oauth token is missing/i }],
     priority: P,
   },
 ];
