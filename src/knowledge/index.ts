@@ -22,6 +22,7 @@ import { flowEntries } from './entries/flows.js';
 import { ownFindingEntries } from './entries/own-findings.js';
 import { tokenExchangeEntries } from './entries/token-exchange.js';
 import { mtlsEntries } from './entries/mtls.js';
+import { kapisEntries } from './entries/kapis.js';
 
 /**
  * The whole knowledge base, one entry per diagnosis. The built CLI reads the same entries from
@@ -51,6 +52,7 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
   ...ownFindingEntries,
   ...tokenExchangeEntries,
   ...mtlsEntries,
+  ...kapisEntries,
 ];
 
 /** The words of real errors by cause (scripts/eval/word-model.mjs makes it), for explain's last reading. */
