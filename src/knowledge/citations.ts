@@ -159,6 +159,8 @@ const PAGES: ReadonlyArray<readonly [string, string]> = [
   ['Amazon Cognito Developer Guide: The token issuer endpoint', 'https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html'],
   ['Google Cloud IAM: Security Token Service API, token', 'https://cloud.google.com/iam/docs/reference/sts/rest/v1/TopLevel/token'],
   ['Google Cloud IAM: Troubleshoot Workload Identity Federation', 'https://cloud.google.com/iam/docs/troubleshooting-workload-identity-federation'],
+  ['Microsoft Entra Workload ID: Important considerations and restrictions for federated identity credentials', 'https://learn.microsoft.com/en-us/entra/workload-id/workload-identity-federation-considerations'],
+  ['Azure Workload Identity docs: Troubleshooting', 'https://azure.github.io/azure-workload-identity/docs/troubleshooting.html'],
 ];
 
 const BY_LENGTH = [...PAGES].sort((a, b) => b[0].length - a[0].length);
