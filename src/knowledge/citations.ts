@@ -161,6 +161,7 @@ const PAGES: ReadonlyArray<readonly [string, string]> = [
   ['Google Cloud IAM: Troubleshoot Workload Identity Federation', 'https://cloud.google.com/iam/docs/troubleshooting-workload-identity-federation'],
   ['Microsoft Entra Workload ID: Important considerations and restrictions for federated identity credentials', 'https://learn.microsoft.com/en-us/entra/workload-id/workload-identity-federation-considerations'],
   ['Azure Workload Identity docs: Troubleshooting', 'https://azure.github.io/azure-workload-identity/docs/troubleshooting.html'],
+  ['Keycloak source: org.keycloak.events.Errors', 'https://github.com/keycloak/keycloak/blob/b15290a48f6c97a8cca11e29e47e2336e441b990/server-spi-private/src/main/java/org/keycloak/events/Errors.java'],
 ];
 
 const BY_LENGTH = [...PAGES].sort((a, b) => b[0].length - a[0].length);
