@@ -77,6 +77,29 @@ const KC_ADMIN = 'Keycloak Server Administration Guide';
 /** A Keycloak event of an error type, as its event listener logs it: type=CODE_TO_TOKEN_ERROR ... error=invalid_code. */
 const KC_EVENT = /\b(?:CODE_TO_TOKEN|REFRESH_TOKEN|CLIENT_LOGIN|LOGIN|INTROSPECT_TOKEN|USERINFO_REQUEST|TOKEN_EXCHANGE|PERMISSION_TOKEN|OAUTH2_DEVICE_CODE_TO_TOKEN)_ERROR\b/;
 
+const OKTA_CODES = 'Okta Developer: Error codes';
+/** An Okta API error code (`{"errorCode": "E0000004", "errorSummary": ...}`), in one shape. */
+const okta = (
+  code: string,
+  finding: KnowledgeEntry['finding'],
+  title: string,
+  meaning: string,
+  causes: readonly string[],
+  fixes: readonly string[],
+): KnowledgeEntry => ({
+  key: `okta.${code}`,
+  provider: 'okta',
+  finding,
+  severity: 'error',
+  title: `Okta API: ${title} (${code})`,
+  meaning,
+  causes,
+  fixes,
+  sources: [`${OKTA_CODES} (${code})`],
+  match: [{ code: [`okta:${code}`, code] }],
+  priority: P,
+});
+
 export const kplatformEntries: readonly KnowledgeEntry[] = [
   // ---------------------------------------------------------------- Firebase Authentication
   {
@@ -1415,4 +1438,46 @@ export const kplatformEntries: readonly KnowledgeEntry[] = [
     match: [{ code: ['consent_denied', 'rejected_by_user'] }],
     priority: P,
   },
+
+  // ---------------------------------------------------------------- Okta API codes not covered in okta.ts
+  okta('E0000004', 'access_denied', 'authentication failed',
+    'The Authentication API (/api/v1/authn) or a sign-in refused the credentials: wrong username or password, or a user that cannot sign in this way.',
+    ['Wrong username or password, or a user that does not exist or is not active.', 'The user is locked out, or the password sign-in is not allowed by the org\'s policies.'],
+    ['Check the credentials and the user\'s status in Admin Console > Directory > People.', 'Prefer the authorization code flow (the Okta sign-in page) over posting passwords.']),
+  okta('E0000005', 'invalid_token', 'invalid session',
+    'The Okta session named by the request (a session token, the sid cookie or a session ID) is not valid: expired, ended or unknown.',
+    ['The session expired or the user signed out.', 'A session token was used after its short lifetime, or twice.'],
+    ['Sign the user in again to get a new session.']),
+  okta('E0000007', 'wrong_endpoint', 'resource not found',
+    'The URL names an Okta resource that does not exist in this org: a user, app, group, or an authorization server ID in /oauth2/<id>/.',
+    ['A typo or a wrong ID in the URL (another org, a deleted object), or an authorization server ID that is not this org\'s.', 'The base URL is another Okta org (preview vs production).'],
+    ['Copy the ID from the Admin Console, and check the org URL; for authorization servers use the issuer shown under Security > API.']),
+  okta('E0000022', 'wrong_endpoint', 'the endpoint does not support the HTTP method',
+    'The API endpoint exists but does not accept this HTTP method.',
+    ['A GET where POST is expected (or the reverse), often a token or introspection call sent as GET.'],
+    ['Use the method documented for the endpoint.']),
+  okta('E0000001', 'invalid_request', 'API validation failed',
+    'The request broke a precondition of the endpoint: a field value is not allowed, or the object is not in a state where this operation applies.',
+    ['A property is missing, malformed or not unique (errorCauses names it).', 'The operation does not fit the object\'s status (suspending a user who is not active).'],
+    ['Read errorCauses in the response and the endpoint\'s documentation for its preconditions.']),
+  okta('E0000003', 'invalid_request', 'the request body was not well-formed',
+    'Okta could not parse the request body.',
+    ['Malformed JSON, or a form body sent with Content-Type: application/json (or the reverse).'],
+    ['Send valid JSON with Content-Type: application/json to the management API.']),
+  okta('E0000021', 'invalid_request', 'the Accept or Content-Type headers do not match',
+    'The Accept and/or Content-Type headers of the request are not values the endpoint supports.',
+    ['Content-Type missing or not application/json, or an Accept header that excludes JSON.'],
+    ['Send Accept: application/json and Content-Type: application/json.']),
+  okta('E0000009', 'server_error', 'internal server error',
+    'Okta failed while handling the request.',
+    ['A problem on Okta\'s side, sometimes triggered by an unusual request.'],
+    ['Retry with backoff; if it persists, contact Okta support with the errorId.']),
+  okta('E0000064', 'access_denied', 'the password has expired',
+    'The user\'s password is expired and must be changed before sign-in completes.',
+    ['The password policy\'s maximum age passed, or an administrator expired the password.'],
+    ['Have the user sign in through the Okta sign-in page and change the password, or reset it.']),
+  okta('E0000038', 'access_denied', 'the operation is not allowed in the user\'s current status',
+    'The user is in a status (staged, suspended, locked out, deprovisioned) where this operation cannot be done.',
+    ['The user is not active: never activated, suspended or deactivated.'],
+    ['Check the user\'s status and activate, unsuspend or unlock them first.']),
 ];
