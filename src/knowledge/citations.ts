@@ -162,6 +162,8 @@ const PAGES: ReadonlyArray<readonly [string, string]> = [
   ['Microsoft Entra Workload ID: Important considerations and restrictions for federated identity credentials', 'https://learn.microsoft.com/en-us/entra/workload-id/workload-identity-federation-considerations'],
   ['Azure Workload Identity docs: Troubleshooting', 'https://azure.github.io/azure-workload-identity/docs/troubleshooting.html'],
   ['Keycloak source: org.keycloak.events.Errors', 'https://github.com/keycloak/keycloak/blob/b15290a48f6c97a8cca11e29e47e2336e441b990/server-spi-private/src/main/java/org/keycloak/events/Errors.java'],
+  ['ory/fosite source: errors.go', 'https://github.com/ory/fosite/blob/a5f0b09bf31c17297b25637bb3fec2ff7a55b159/errors.go'],
+  ['ory/fosite source: handler/oauth2 and handler/pkce', 'https://github.com/ory/fosite/blob/a5f0b09bf31c17297b25637bb3fec2ff7a55b159/handler/pkce/handler.go'],
 ];
 
 const BY_LENGTH = [...PAGES].sort((a, b) => b[0].length - a[0].length);

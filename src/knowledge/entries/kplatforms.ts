@@ -100,6 +100,9 @@ const okta = (
   priority: P,
 });
 
+const FOSITE_ERRORS = 'ory/fosite source: errors.go';
+const FOSITE_HANDLERS = 'ory/fosite source: handler/oauth2 and handler/pkce (error hints)';
+
 export const kplatformEntries: readonly KnowledgeEntry[] = [
   // ---------------------------------------------------------------- Firebase Authentication
   {
@@ -1480,4 +1483,86 @@ export const kplatformEntries: readonly KnowledgeEntry[] = [
     'The user is in a status (staged, suspended, locked out, deprovisioned) where this operation cannot be done.',
     ['The user is not active: never activated, suspended or deactivated.'],
     ['Check the user\'s status and activate, unsuspend or unlock them first.']),
+
+  // ---------------------------------------------------------------- General phrasings (fosite-based servers such as Ory Hydra, and others)
+  {
+    key: 'general.code_client_mismatch',
+    finding: 'authorization_code_rejected',
+    severity: 'error',
+    title: 'The authorization code was issued to another client than the one redeeming it',
+    meaning:
+      'The token request presents an authorization code together with a client_id other than the one the authorization request used; the server refuses to hand the code to another client.',
+    causes: [
+      'Two clients (a web app and its API, a staging and a production client) share the callback, and the wrong one redeems the code.',
+      'The client_id of the token request comes from another configuration value than the one used to build the authorization URL.',
+    ],
+    fixes: ['Redeem the code with the same client_id (and its credentials) that started the login.'],
+    sources: [FOSITE_HANDLERS, 'RFC 6749 §4.1.3'],
+    match: [{ code: ['invalid_grant'], text: /Client ID from this request does not match the one from the authori[sz]e request/i }, { text: /Client ID from this request does not match the one from the authori[sz]e request/i }],
+    priority: 4,
+  },
+  {
+    key: 'general.code_expired_at',
+    finding: 'authorization_code_rejected',
+    severity: 'error',
+    title: 'The authorization code expired before it was redeemed',
+    meaning: 'Authorization codes live briefly (often a minute, at most ten); this one was redeemed after its expiry time.',
+    causes: ['The callback was slow, paused in a debugger, or replayed later.', 'The clocks of the server and its database differ.'],
+    fixes: ['Redeem the code right after the callback; start a new login for a fresh code.'],
+    sources: [FOSITE_HANDLERS, 'RFC 6749 §4.1.2'],
+    match: [{ code: ['invalid_grant'], text: /\bAuthori[sz]e code expired at\b/i }, { text: /\bAuthori[sz]e code expired at\b/i }],
+    priority: 4,
+  },
+  {
+    key: 'general.pkce_verifier_mismatch',
+    finding: 'authorization_code_rejected',
+    severity: 'error',
+    title: 'The PKCE code_verifier does not match the code_challenge of the authorization request',
+    meaning:
+      'The hash of the code_verifier sent with the token request is not the code_challenge sent to the authorization endpoint, or the server has no challenge for this code (the verifier was sent for a flow that never had one).',
+    causes: [
+      'The verifier stored for another login (another tab, an older attempt) was sent.',
+      'The challenge was computed wrongly (not BASE64URL(SHA256(verifier)) without padding) or sent with method plain while the verifier was hashed.',
+    ],
+    fixes: ['Keep the verifier per login (keyed by state) and send it with the matching code.', 'Compute the S256 challenge as base64url without padding of the SHA-256 of the verifier.'],
+    sources: [FOSITE_HANDLERS, 'RFC 7636 §4.6'],
+    match: [{ code: ['invalid_grant'], text: /PKCE code challenge did not match the code verifier|Unable to find initial PKCE data tied to this request|code verifier was provided but the code challenge was absent/i }, { text: /PKCE code challenge did not match the code verifier|Unable to find initial PKCE data tied to this request|code verifier was provided but the code challenge was absent/i }],
+    priority: 4,
+  },
+  {
+    key: 'general.pkce_required',
+    finding: 'invalid_request',
+    severity: 'error',
+    title: 'The server requires PKCE (a code_challenge with S256) and the authorization request had none',
+    meaning: 'The authorization server enforces PKCE for this client (or for all public clients) and the authorization request did not carry a code_challenge, or used the plain method where S256 is required.',
+    causes: ['The client library does not send PKCE, or it was turned off.', 'code_challenge_method=plain was sent where S256 is required.'],
+    fixes: ['Send code_challenge=BASE64URL(SHA256(code_verifier)) with code_challenge_method=S256, and the code_verifier at the token request.'],
+    sources: [FOSITE_HANDLERS, 'RFC 7636 §4.4.1'],
+    match: [{ text: /must include a code_challenge when performing the authori[sz]e code flow|code_challenge_method=S256, plain is not allowed|code_challenge_method is not supported, use S256/i }],
+    priority: 4,
+  },
+  {
+    key: 'general.token_inactive',
+    finding: 'invalid_token',
+    severity: 'error',
+    title: 'The token is inactive: malformed, expired or otherwise invalid (token_inactive)',
+    meaning: 'The server checked the bearer token (by introspection or its own validation) and found it not active: expired, revoked, malformed, or not issued by it.',
+    causes: ['The access token expired or was revoked (logout, a refresh with rotation).', 'A token from another server, or an ID token, was sent as access token.'],
+    fixes: ['Refresh the access token or sign in again; `oauth-doctor decode <token>` shows exp and iss of a JWT.'],
+    sources: [FOSITE_ERRORS, 'RFC 7662 §2.2'],
+    match: [{ code: ['token_inactive'] }, { text: /Token is inactive because it is malformed, expired or otherwise invalid/i }],
+    priority: 3,
+  },
+  {
+    key: 'general.request_forbidden',
+    finding: 'access_denied',
+    severity: 'error',
+    title: 'The request is not allowed (request_forbidden)',
+    meaning: 'The server understood the request and who sent it, but refuses it: the credentials used may not perform this action.',
+    causes: ['The client or token lacks the permission for this endpoint or object (an admin endpoint called with a client token).', 'A login or consent request is answered after it was already handled or expired.'],
+    fixes: ['Check which credentials the endpoint needs, and that the login or consent flow is answered once.'],
+    sources: [FOSITE_ERRORS],
+    match: [{ code: ['request_forbidden'] }],
+    priority: 1,
+  },
 ];
