@@ -164,6 +164,7 @@ const PAGES: ReadonlyArray<readonly [string, string]> = [
   ['Keycloak source: org.keycloak.events.Errors', 'https://github.com/keycloak/keycloak/blob/b15290a48f6c97a8cca11e29e47e2336e441b990/server-spi-private/src/main/java/org/keycloak/events/Errors.java'],
   ['ory/fosite source: errors.go', 'https://github.com/ory/fosite/blob/a5f0b09bf31c17297b25637bb3fec2ff7a55b159/errors.go'],
   ['ory/fosite source: handler/oauth2 and handler/pkce', 'https://github.com/ory/fosite/blob/a5f0b09bf31c17297b25637bb3fec2ff7a55b159/handler/pkce/handler.go'],
+  ['Auth0 Docs: Log Event Type Codes', 'https://auth0.com/docs/deploy-monitor/logs/log-event-type-codes'],
 ];
 
 const BY_LENGTH = [...PAGES].sort((a, b) => b[0].length - a[0].length);

@@ -103,6 +103,30 @@ const okta = (
 const FOSITE_ERRORS = 'ory/fosite source: errors.go';
 const FOSITE_HANDLERS = 'ory/fosite source: handler/oauth2 and handler/pkce (error hints)';
 
+const AUTH0_LOGS = 'Auth0 Docs: Log Event Type Codes';
+/** An Auth0 tenant log event of a failure type (`"type": "feacft"`), read when its description says no more. */
+const auth0Log = (
+  type: readonly string[],
+  finding: KnowledgeEntry['finding'],
+  title: string,
+  meaning: string,
+  causes: readonly string[],
+  fixes: readonly string[],
+): KnowledgeEntry => ({
+  key: `auth0.log_${type[0]}`,
+  provider: 'auth0',
+  finding,
+  severity: 'error',
+  title: `Auth0 log: ${title} (type ${type.join(' / ')})`,
+  meaning,
+  causes,
+  fixes,
+  sources: [`${AUTH0_LOGS} (${type.join(', ')})`],
+  match: [{ code: type }],
+  // The log's description, when an entry knows it ("Invalid authorization code"), says more than its type.
+  priority: 0,
+});
+
 export const kplatformEntries: readonly KnowledgeEntry[] = [
   // ---------------------------------------------------------------- Firebase Authentication
   {
@@ -1565,4 +1589,46 @@ export const kplatformEntries: readonly KnowledgeEntry[] = [
     match: [{ code: ['request_forbidden'] }],
     priority: 1,
   },
+
+  // ---------------------------------------------------------------- Auth0 tenant log event types
+  auth0Log(['feacft'], 'authorization_code_rejected', 'failed exchange of an authorization code for an access token',
+    'Auth0 refused a code exchange at /oauth/token: the code was invalid, already used or expired, the redirect_uri or code_verifier did not match, or the client failed to authenticate.',
+    ['The code was redeemed twice or after it expired.', 'The redirect_uri of the token request is not the one of /authorize, or the PKCE code_verifier is missing or wrong.', 'The client secret is wrong for a confidential client.'],
+    ['Read the log\'s description for the exact reason; redeem each code once with the same redirect_uri and its code_verifier.']),
+  auth0Log(['fertft'], 'refresh_token_rejected', 'failed exchange of a refresh token for an access token',
+    'Auth0 refused a refresh: the refresh token is unknown, expired (absolute or inactivity lifetime), revoked, or was issued to another application.',
+    ['The refresh token expired or was revoked (user blocked, password change, revoked grant).', 'The refresh token belongs to another application or tenant.'],
+    ['Sign the user in again; check the application\'s refresh token expiration settings if this comes early.']),
+  auth0Log(['ferrt'], 'refresh_token_rejected', 'a rotated refresh token was reused',
+    'Refresh token rotation is on and a refresh token that was already exchanged was used again; Auth0 treats it as a possible leak and revokes the whole token family.',
+    ['Two tabs or requests refreshed with the same token at once, or an old token was kept after rotation.'],
+    ['Store the newest refresh token after each exchange and serialize refreshes; raise the reuse interval if parallel refreshes are expected.']),
+  auth0Log(['feccft'], 'invalid_client', 'failed exchange of client credentials for an access token',
+    'A client_credentials request to /oauth/token failed: wrong client credentials, or the application is not authorized for the API (audience) it asked for.',
+    ['The client secret is wrong or was rotated.', 'The machine-to-machine application is not authorized for the audience in APIs > the API > Machine to Machine Applications.'],
+    ['Read the log\'s description; check the secret, and authorize the application for the API with the scopes it needs.']),
+  auth0Log(['fepft'], 'access_denied', 'failed exchange of a password for an access token',
+    'A password (or password-realm) grant failed: wrong credentials, an unknown connection, MFA required, or the grant not enabled for the application.',
+    ['Wrong email or password, or no Default Directory for the password grant.', 'The Password grant is not enabled for the application.'],
+    ['Read the log\'s description; set realm or the tenant\'s Default Directory, and enable the grant if it should be used.']),
+  auth0Log(['fp', 'fu'], 'access_denied', 'failed login: wrong password, or unknown email or username',
+    'A user could not log in: the password was wrong (fp) or no user exists with that email or username in the connection (fu).',
+    ['A typo, an old password, or a user who signed up with another connection (a social login).'],
+    ['Let the user reset the password or use the connection they signed up with.']),
+  auth0Log(['fsa'], 'access_denied', 'failed silent authentication',
+    'A prompt=none request (getTokenSilently, checkSession) could not complete without the user: there is no Auth0 session, or consent or MFA is needed.',
+    ['No session cookie reached Auth0: third-party cookies are blocked in the browser (no custom domain).', 'The session expired, or consent or MFA must be shown.'],
+    ['Use a custom domain or refresh tokens (useRefreshTokens) instead of iframe silent auth; fall back to an interactive login on login_required.']),
+  auth0Log(['limit_wc', 'limit_mu'], 'rate_limited', 'an account or IP address was blocked by attack protection',
+    'Brute-force protection blocked a user account (limit_wc: too many failed logins for one user from one IP) or an IP address (limit_mu).',
+    ['Repeated failed logins, often a script or a device with an old password.'],
+    ['Unblock the user or IP in the dashboard or with the Management API, and fix the client that retries wrong credentials.']),
+  auth0Log(['api_limit'], 'rate_limited', 'the Authentication or Management API rate limit was reached',
+    'The tenant went over the rate limit of the Authentication or Management API.',
+    ['A loop or burst of calls, such as fetching tokens or users on every request.'],
+    ['Cache tokens and Management API results, and retry after the X-RateLimit-Reset time.']),
+  auth0Log(['fdecc'], 'access_denied', 'the user did not confirm the device',
+    'Device flow: the user cancelled the device confirmation.',
+    ['The user declined on the activation page.'],
+    ['Start the device flow again if the user wants to sign in.']),
 ];
