@@ -165,6 +165,9 @@ const PAGES: ReadonlyArray<readonly [string, string]> = [
   ['ory/fosite source: errors.go', 'https://github.com/ory/fosite/blob/a5f0b09bf31c17297b25637bb3fec2ff7a55b159/errors.go'],
   ['ory/fosite source: handler/oauth2 and handler/pkce', 'https://github.com/ory/fosite/blob/a5f0b09bf31c17297b25637bb3fec2ff7a55b159/handler/pkce/handler.go'],
   ['Auth0 Docs: Log Event Type Codes', 'https://auth0.com/docs/deploy-monitor/logs/log-event-type-codes'],
+  ['Clerk JavaScript SDK source: packages/backend/src/jwt/assertions.ts', 'https://github.com/clerk/javascript/blob/e21ae9a4cf189ed20cb04bee94497533cd9d4dbe/packages/backend/src/jwt/assertions.ts'],
+  ['Clerk JavaScript SDK source: packages/backend/src/tokens/keys.ts', 'https://github.com/clerk/javascript/blob/e21ae9a4cf189ed20cb04bee94497533cd9d4dbe/packages/backend/src/tokens/keys.ts'],
+  ['zitadel/oidc source: pkg/oidc/verifier.go', 'https://github.com/zitadel/oidc/blob/81322d90d32a331bbf05574be8147e1913628d47/pkg/oidc/verifier.go'],
 ];
 
 const BY_LENGTH = [...PAGES].sort((a, b) => b[0].length - a[0].length);

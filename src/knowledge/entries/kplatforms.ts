@@ -127,6 +127,10 @@ const auth0Log = (
   priority: 0,
 });
 
+const CLERK_ASSERTIONS = 'Clerk JavaScript SDK source: packages/backend/src/jwt/assertions.ts';
+const CLERK_KEYS = 'Clerk JavaScript SDK source: packages/backend/src/tokens/keys.ts';
+const ZITADEL_VERIFIER = 'zitadel/oidc source: pkg/oidc/verifier.go';
+
 export const kplatformEntries: readonly KnowledgeEntry[] = [
   // ---------------------------------------------------------------- Firebase Authentication
   {
@@ -1631,4 +1635,82 @@ export const kplatformEntries: readonly KnowledgeEntry[] = [
     'Device flow: the user cancelled the device confirmation.',
     ['The user declined on the activation page.'],
     ['Start the device flow again if the user wants to sign in.']),
+
+  // ---------------------------------------------------------------- General phrasings of JWT verifiers (Clerk's backend SDK, zitadel/oidc, others)
+  {
+    key: 'general.azp_invalid',
+    finding: 'invalid_token',
+    severity: 'error',
+    title: 'The token\'s authorized party (azp) is missing or not one the verifier accepts',
+    meaning:
+      'The verifier checks the azp claim: the party (client or origin) the token was issued to. It is absent where the token has several audiences, or names a client or origin that is not in the verifier\'s list of authorized parties.',
+    causes: [
+      'The token was issued to another client or front-end origin (another domain, a preview deployment, localhost) than those configured.',
+      'The list of authorized parties on the verifying side is missing the origin the app runs on.',
+    ],
+    fixes: ['Decode the token (`oauth-doctor decode <token>`) and add its azp to the verifier\'s authorized parties, or use a token issued to an allowed client.'],
+    sources: [CLERK_ASSERTIONS, ZITADEL_VERIFIER, 'OpenID Connect Core 1.0 §3.1.3.7'],
+    match: [{ text: /Invalid JWT Authorized party claim \(azp\)|\bauthorized party is not (?:valid|set)\b|\bazp\b[^\n]{0,30}\b(?:is )?(?:invalid|not valid|does not match|mismatch)\b/i }],
+    priority: 2,
+  },
+  {
+    key: 'general.audience_not_valid',
+    finding: 'invalid_token',
+    severity: 'error',
+    title: 'The token\'s audience (aud) is not one the verifier accepts',
+    meaning: 'The aud claim of the token does not include the audience the verifier expects: the token was issued for another API or client.',
+    causes: ['The token was requested for another audience (another API identifier, the client ID instead of the API, or the reverse).', 'The verifier is configured with another audience value (a trailing slash, http vs https).'],
+    fixes: ['Decode the token and compare its aud with the verifier\'s expected audience; request the token with that audience or fix the configuration.'],
+    sources: [CLERK_ASSERTIONS, ZITADEL_VERIFIER, 'RFC 7519 §4.1.3'],
+    match: [{ text: /\baudience is not valid\b|Invalid JWT audience claim(?: array)? \(aud\)/i }],
+    priority: 2,
+  },
+  {
+    key: 'general.jwt_not_before',
+    finding: 'clock_skew',
+    severity: 'error',
+    title: 'The token was used before its nbf (not before) time',
+    meaning: 'The verifier\'s clock is earlier than the token\'s nbf: usually the clocks of the issuer and the verifier disagree by a few seconds or more.',
+    causes: ['The verifying machine\'s clock is behind (or the issuer\'s ahead).', 'The verifier allows no clock skew.'],
+    fixes: ['Synchronise the clocks (NTP) and allow a small clock tolerance (clockSkewInMs, leeway) in the verifier.'],
+    sources: [CLERK_ASSERTIONS, 'RFC 7519 §4.1.5'],
+    match: [{ text: /JWT cannot be used prior to not before date claim \(nbf\)/i }],
+    priority: 2,
+  },
+  {
+    key: 'general.jwks_load_failed',
+    finding: 'network_error',
+    severity: 'error',
+    title: 'The verifier could not load the issuer\'s JWKS',
+    meaning: 'To verify a token\'s signature the verifier fetches the issuer\'s JSON Web Key Set; the request failed or returned no signing keys.',
+    causes: ['No network route to the JWKS URL (a proxy, a firewall, DNS), or a wrong URL or secret key that makes the API refuse the request.', 'The JWKS endpoint answered with an error status or an empty key set.'],
+    fixes: ['Fetch the JWKS URL from the verifying machine (curl) and check the status and keys; fix the URL, credentials or proxy settings.'],
+    sources: [CLERK_KEYS, 'RFC 7517 §5'],
+    match: [{ text: /Failed to load JWKS\b|Error loading [^\n]{0,40}JWKS from/i }],
+    priority: 2,
+  },
+  {
+    key: 'general.jwt_form',
+    finding: 'invalid_token',
+    severity: 'error',
+    title: 'The value is not a well-formed JWT (three base64url parts separated by dots)',
+    meaning: 'The verifier could not split or decode the token: it is not a compact JWS, or one part is not valid base64url JSON.',
+    causes: ['An opaque token, a refresh token or an empty value was sent where a JWT is expected.', 'The token was cut, quoted, or sent with its "Bearer " prefix or a line break.'],
+    fixes: ['Send the JWT exactly as issued; `oauth-doctor decode <token>` shows whether it parses.'],
+    sources: [CLERK_ASSERTIONS, ZITADEL_VERIFIER, 'RFC 7519 §7.2'],
+    match: [{ text: /Invalid JWT form\b|A JWT consists of three parts separated by dots|id_token does not contain a signature|id_token contains multiple signatures/i }],
+    priority: 2,
+  },
+  {
+    key: 'general.at_hash_mismatch',
+    finding: 'invalid_token',
+    severity: 'error',
+    title: 'The ID token\'s at_hash does not match the access token returned with it',
+    meaning: 'The ID token carries at_hash, a hash of the access token issued alongside it; the access token received hashes to another value, so the two do not belong together.',
+    causes: ['The access token was swapped or altered between the token response and the check (a proxy, a cache, mixed responses).', 'The hash was computed with another algorithm than the one of the ID token\'s alg.'],
+    fixes: ['Check the ID token against the access token of the same response, hashing with the SHA-2 of the ID token\'s alg (left half, base64url).'],
+    sources: [ZITADEL_VERIFIER, 'OpenID Connect Core 1.0 §3.1.3.7'],
+    match: [{ text: /at_hash does not correspond to access token|\bat_hash\b[^\n]{0,30}\b(?:mismatch|does not match|invalid)\b/i }],
+    priority: 2,
+  },
 ];
