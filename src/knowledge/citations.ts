@@ -168,6 +168,7 @@ const PAGES: ReadonlyArray<readonly [string, string]> = [
   ['Clerk JavaScript SDK source: packages/backend/src/jwt/assertions.ts', 'https://github.com/clerk/javascript/blob/e21ae9a4cf189ed20cb04bee94497533cd9d4dbe/packages/backend/src/jwt/assertions.ts'],
   ['Clerk JavaScript SDK source: packages/backend/src/tokens/keys.ts', 'https://github.com/clerk/javascript/blob/e21ae9a4cf189ed20cb04bee94497533cd9d4dbe/packages/backend/src/tokens/keys.ts'],
   ['zitadel/oidc source: pkg/oidc/verifier.go', 'https://github.com/zitadel/oidc/blob/81322d90d32a331bbf05574be8147e1913628d47/pkg/oidc/verifier.go'],
+  ['Ory Kratos source: text/message_error.go', 'https://github.com/ory/kratos/blob/b86338da04a040247a07f46100a86dcfb3875909/text/message_error.go'],
 ];
 
 const BY_LENGTH = [...PAGES].sort((a, b) => b[0].length - a[0].length);

@@ -131,6 +131,8 @@ const CLERK_ASSERTIONS = 'Clerk JavaScript SDK source: packages/backend/src/jwt/
 const CLERK_KEYS = 'Clerk JavaScript SDK source: packages/backend/src/tokens/keys.ts';
 const ZITADEL_VERIFIER = 'zitadel/oidc source: pkg/oidc/verifier.go';
 
+const KRATOS_IDS = 'Ory Kratos source: text/message_error.go (error IDs)';
+
 export const kplatformEntries: readonly KnowledgeEntry[] = [
   // ---------------------------------------------------------------- Firebase Authentication
   {
@@ -1711,6 +1713,84 @@ export const kplatformEntries: readonly KnowledgeEntry[] = [
     fixes: ['Check the ID token against the access token of the same response, hashing with the SHA-2 of the ID token\'s alg (left half, base64url).'],
     sources: [ZITADEL_VERIFIER, 'OpenID Connect Core 1.0 §3.1.3.7'],
     match: [{ text: /at_hash does not correspond to access token|\bat_hash\b[^\n]{0,30}\b(?:mismatch|does not match|invalid)\b/i }],
+    priority: 2,
+  },
+
+  // ---------------------------------------------------------------- General: identity-server session error ids (error.id of Ory Kratos-style answers)
+  {
+    key: 'general.session_inactive',
+    finding: 'invalid_token',
+    severity: 'error',
+    title: 'No active session was found in the request (session_inactive)',
+    meaning: 'The identity server found no valid session for the request: no session cookie or session token was sent, or the one sent has expired or was revoked.',
+    causes: [
+      'The session cookie was not sent: another domain or subdomain than the cookie\'s, a cross-site request without credentials: "include", or SameSite rules.',
+      'A native or API client did not send the session token (X-Session-Token or Authorization: Bearer).',
+      'The session expired or the user logged out.',
+    ],
+    fixes: ['Send the session cookie (same site as the identity server, fetch with credentials) or the session token, and sign in again if it expired.'],
+    sources: [KRATOS_IDS],
+    match: [{ code: ['session_inactive'] }, { text: /No active session was found in this request/i }],
+    priority: 2,
+  },
+  {
+    key: 'general.security_csrf_violation',
+    finding: 'state_mismatch',
+    severity: 'error',
+    title: 'The CSRF token of the form does not match its cookie (security_csrf_violation)',
+    meaning: 'A browser flow was submitted with a csrf_token that does not match the anti-CSRF cookie set when the flow started, or the cookie was missing.',
+    causes: ['The CSRF cookie was not sent back: another domain than the one that set it, third-party cookie blocking, or a server-side call without the browser\'s cookies.', 'The flow was started in one browser context and submitted in another.'],
+    fixes: ['Run the app and the identity server on the same top-level domain, forward the browser\'s cookies on server-side submissions, and submit the csrf_token of the same flow.'],
+    sources: [KRATOS_IDS, 'RFC 6749 §10.12'],
+    match: [{ code: ['security_csrf_violation'] }],
+    priority: 2,
+  },
+  {
+    key: 'general.session_aal2_required',
+    finding: 'access_denied',
+    severity: 'error',
+    title: 'A second factor is required for this session (session_aal2_required)',
+    meaning: 'The session has only the first authentication factor (AAL1) and the request needs AAL2: the user must complete a second factor first.',
+    causes: ['The identity has a second factor set up and the configuration requires the highest available AAL.'],
+    fixes: ['Send the user through the login flow with aal=aal2, then retry.'],
+    sources: [KRATOS_IDS],
+    match: [{ code: ['session_aal2_required'] }],
+    priority: 2,
+  },
+  {
+    key: 'general.session_refresh_required',
+    finding: 'access_denied',
+    severity: 'error',
+    title: 'The session is too old for this privileged action (session_refresh_required)',
+    meaning: 'Changing credentials or other privileged settings needs a recent sign-in; the session was authenticated too long ago.',
+    causes: ['The privileged session window (for example 15 minutes after sign-in) has passed.'],
+    fixes: ['Ask the user to sign in again (a login flow with refresh=true), then retry the action.'],
+    sources: [KRATOS_IDS],
+    match: [{ code: ['session_refresh_required'] }],
+    priority: 2,
+  },
+  {
+    key: 'general.return_to_forbidden',
+    finding: 'redirect_uri_mismatch',
+    severity: 'error',
+    title: 'The return_to URL is not on the allow list (self_service_flow_return_to_forbidden)',
+    meaning: 'The flow was started with a return_to (redirect) URL whose domain is not among the allowed return URLs of the identity server.',
+    causes: ['A new domain, port or preview deployment is not in the allowed return URLs.'],
+    fixes: ['Add the URL (or its domain) to the allowed return URLs of the identity server\'s configuration.'],
+    sources: [KRATOS_IDS],
+    match: [{ code: ['self_service_flow_return_to_forbidden'] }],
+    priority: 2,
+  },
+  {
+    key: 'general.identity_disabled',
+    finding: 'access_denied',
+    severity: 'error',
+    title: 'The identity (user account) is disabled (identity_disabled)',
+    meaning: 'The user\'s identity is in the inactive or disabled state, so sign-in and session checks fail.',
+    causes: ['An administrator deactivated the identity.'],
+    fixes: ['Reactivate the identity if it should sign in.'],
+    sources: [KRATOS_IDS],
+    match: [{ code: ['identity_disabled'] }],
     priority: 2,
   },
 ];
