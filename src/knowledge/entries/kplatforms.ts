@@ -843,7 +843,7 @@ export const kplatformEntries: readonly KnowledgeEntry[] = [
       'Compute SECRET_HASH from the exact username Cognito uses for the user, with the client ID and secret of the same app client.',
     ],
     sources: [COGNITO_SECRET_HASH, COGNITO_INITIATE],
-    match: [{ text: /Unable to verify secret hash for client|SecretHash does not match for the client|is configured for secret but secret was not received|is configured with secret but SECRET_HASH was not received/i }],
+    match: [{ text: /Unable to verify secret hash for client|SecretHash does not match for the client|is configured for secret but secret was not received/i }],
     priority: P,
   },
   {
@@ -1792,5 +1792,27 @@ export const kplatformEntries: readonly KnowledgeEntry[] = [
     sources: [KRATOS_IDS],
     match: [{ code: ['identity_disabled'] }],
     priority: 2,
+  },
+
+  {
+    key: 'google.sa_get_access_token_denied',
+    provider: 'google',
+    finding: 'insufficient_scope',
+    severity: 'error',
+    title: 'Google IAM: Permission \'iam.serviceAccounts.getAccessToken\' denied: the caller may not impersonate the service account',
+    meaning:
+      'After the federated token exchange (or with another credential), the caller asked IAM Credentials for a service account access token, and IAM refused: the caller\'s principal has no role with iam.serviceAccounts.getAccessToken on that service account, or the service account does not exist.',
+    causes: [
+      'Workload identity federation: the pool\'s principal or principalSet (for example attribute.repository/OWNER/REPO) was not granted roles/iam.workloadIdentityUser on the service account, or the attribute value differs from the token\'s.',
+      'Impersonation: the user or service account lacks roles/iam.serviceAccountTokenCreator on the target.',
+      'The service account email is mistyped, in another project, or was deleted; the IAM Service Account Credentials API is disabled.',
+    ],
+    fixes: [
+      'Grant roles/iam.workloadIdentityUser (federation) or roles/iam.serviceAccountTokenCreator (impersonation) on the service account to the exact principal, then wait a minute for IAM to apply.',
+      'Check the service account email and that iamcredentials.googleapis.com is enabled in its project.',
+    ],
+    sources: [GCP_WIF_TROUBLESHOOT],
+    match: [{ text: /Permission '?iam\.serviceAccounts\.getAccessToken'? denied/i }],
+    priority: P + 2,
   },
 ];
