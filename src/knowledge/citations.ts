@@ -169,6 +169,7 @@ const PAGES: ReadonlyArray<readonly [string, string]> = [
   ['Clerk JavaScript SDK source: packages/backend/src/tokens/keys.ts', 'https://github.com/clerk/javascript/blob/e21ae9a4cf189ed20cb04bee94497533cd9d4dbe/packages/backend/src/tokens/keys.ts'],
   ['zitadel/oidc source: pkg/oidc/verifier.go', 'https://github.com/zitadel/oidc/blob/81322d90d32a331bbf05574be8147e1913628d47/pkg/oidc/verifier.go'],
   ['Ory Kratos source: text/message_error.go', 'https://github.com/ory/kratos/blob/b86338da04a040247a07f46100a86dcfb3875909/text/message_error.go'],
+  ['Supabase Auth source: internal/api/verify.go', 'https://github.com/supabase/auth/blob/bc32168e13fdc928c98b449fc76bc3fdb9a293c5/internal/api/verify.go'],
 ];
 
 const BY_LENGTH = [...PAGES].sort((a, b) => b[0].length - a[0].length);
