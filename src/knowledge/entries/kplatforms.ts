@@ -102,6 +102,7 @@ const okta = (
 
 const FOSITE_ERRORS = 'ory/fosite source: errors.go';
 const FOSITE_HANDLERS = 'ory/fosite source: handler/oauth2 and handler/pkce (error hints)';
+const DEX_AUTHFLOW = 'Dex source: server/authflow and server/grants';
 
 const AUTH0_LOGS = 'Auth0 Docs: Log Event Type Codes';
 /** An Auth0 tenant log event of a failure type (`"type": "feacft"`), read when its description says no more. */
@@ -1568,7 +1569,7 @@ export const kplatformEntries: readonly KnowledgeEntry[] = [
     causes: ['The client library does not send PKCE, or it was turned off.', 'code_challenge_method=plain was sent where S256 is required.'],
     fixes: ['Send code_challenge=BASE64URL(SHA256(code_verifier)) with code_challenge_method=S256, and the code_verifier at the token request.'],
     sources: [FOSITE_HANDLERS, 'RFC 7636 §4.4.1'],
-    match: [{ text: /must include a code_challenge when performing the authori[sz]e code flow|code_challenge_method=S256, plain is not allowed|code_challenge_method is not supported, use S256/i }],
+    match: [{ text: /must include a code_challenge when performing the authori[sz]e code flow|code_challenge_method=S256, plain is not allowed|code_challenge_method is not supported, use S256|PKCE is required\. The code_challenge parameter must be provided/i }],
     priority: 4,
   },
   {
@@ -1859,5 +1860,35 @@ export const kplatformEntries: readonly KnowledgeEntry[] = [
     sources: [SB_JS_ERRORS],
     match: [{ text: /\bAuthRetryableFetchError\b/ }],
     priority: P,
+  },
+
+  {
+    key: 'general.not_in_required_groups',
+    finding: 'access_denied',
+    severity: 'error',
+    title: 'The user is not a member of any group the identity provider requires for sign-in',
+    meaning:
+      'The upstream login succeeded, but the identity broker only admits members of configured groups, organizations or teams, and the user belongs to none of them (or their membership was not returned).',
+    causes: [
+      'The user is not in the required groups, organizations or teams of the upstream connector.',
+      'The membership is there but not returned: the groups scope was not requested, the upstream app lacks the permission to read memberships (a GitHub organization that restricts OAuth app access), or the names differ in case or format.',
+    ],
+    fixes: ['Add the user to a required group, or fix the groups setting of the connector; check the upstream app may read the memberships.'],
+    sources: [DEX_AUTHFLOW],
+    match: [{ text: /not a member of any of the required groups/i }],
+    priority: 2,
+  },
+  {
+    key: 'general.connector_not_allowed',
+    finding: 'unauthorized_client',
+    severity: 'error',
+    title: 'The client may not use the requested upstream connector, or the connector does not support this grant',
+    meaning:
+      'The identity broker limits which upstream connectors (identity providers) each client may use, and which grants a connector supports; the request named one this client is not allowed, or used a grant (such as the password grant) the connector cannot serve.',
+    causes: ['The client\'s list of allowed connectors does not include the one requested (connector_id).', 'The password grant was used with a connector that does not take passwords, or token exchange with one that does not support it.'],
+    fixes: ['Add the connector to the client\'s allowed connectors, pick an allowed connector_id, or use a grant the connector supports.'],
+    sources: [DEX_AUTHFLOW],
+    match: [{ text: /Connector not allowed for this client|Requested connector does not support this grant type/i }],
+    priority: 2,
   },
 ];
