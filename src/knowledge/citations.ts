@@ -171,6 +171,7 @@ const PAGES: ReadonlyArray<readonly [string, string]> = [
   ['Ory Kratos source: text/message_error.go', 'https://github.com/ory/kratos/blob/b86338da04a040247a07f46100a86dcfb3875909/text/message_error.go'],
   ['Supabase Auth source: internal/api/verify.go', 'https://github.com/supabase/auth/blob/bc32168e13fdc928c98b449fc76bc3fdb9a293c5/internal/api/verify.go'],
   ['Dex source: server/authflow and server/grants', 'https://github.com/dexidp/dex/blob/ab64ed778070e983cbb10cfc07ea4bb397d14312/server/grants/grants.go'],
+  ['go-oidc source: oidc/verify.go', 'https://github.com/coreos/go-oidc/blob/22dfdcabd450013b4d51ac15b6423f529d957e9f/oidc/verify.go'],
 ];
 
 const BY_LENGTH = [...PAGES].sort((a, b) => b[0].length - a[0].length);
