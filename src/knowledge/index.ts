@@ -23,6 +23,7 @@ import { ownFindingEntries } from './entries/own-findings.js';
 import { tokenExchangeEntries } from './entries/token-exchange.js';
 import { mtlsEntries } from './entries/mtls.js';
 import { kapisEntries } from './entries/kapis.js';
+import { kplatformEntries } from './entries/kplatforms.js';
 
 /**
  * The whole knowledge base, one entry per diagnosis. The built CLI reads the same entries from
@@ -53,6 +54,7 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
   ...tokenExchangeEntries,
   ...mtlsEntries,
   ...kapisEntries,
+  ...kplatformEntries,
 ];
 
 /** The words of real errors by cause (scripts/eval/word-model.mjs makes it), for explain's last reading. */

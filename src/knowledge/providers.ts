@@ -125,6 +125,28 @@ export const PROVIDERS = [
   { id: 'datadog', names: ['Datadog'], text: /datadog|datadoghq|ddog-gov\.com/i },
   { id: 'linear', names: ['Linear'], text: /api\.linear\.app|linear\.app|@linear\/sdk/i },
   { id: 'miro', names: ['Miro'], text: /miro\.com/i },
+  {
+    id: 'firebase',
+    names: ['Firebase'],
+    // Identity Toolkit's upper-case codes below are its own; TOKEN_EXPIRED or USER_DISABLED alone are not.
+    text: /[Ff]irebase|FIREBASE|identitytoolkit\.googleapis|securetoken\.google|FIRAuthError|\b(?:CREDENTIAL_TOO_OLD_LOGIN_AGAIN|INVALID_ID_TOKEN|INVALID_CUSTOM_TOKEN|INVALID_IDP_RESPONSE|INVALID_LOGIN_CREDENTIALS|TOO_MANY_ATTEMPTS_TRY_LATER)\b/,
+  },
+  {
+    id: 'supabase',
+    names: ['Supabase', 'Supabase Auth', 'GoTrue'],
+    text: /supabase|gotrue|\bAuthApiError\b|AuthSessionMissingError|AuthPKCE(?:CodeVerifierMissing|GrantCodeExchange)Error/i,
+  },
+  {
+    id: 'aws',
+    names: ['AWS', 'AWS STS'],
+    text: /AssumeRoleWith(?:WebIdentity|SAML)|sts\.amazonaws\.com|\bsts:AssumeRole|amazonaws|botocore|configure-aws-credentials|arn:aws:|\bAWS_WEB_IDENTITY_TOKEN_FILE\b|InvalidIdentityToken|IDPRejectedClaim|IdpRejectedClaimException|IDPCommunicationError|IdpCommunicationErrorException|\bOpenIDConnect ?Provider\b|\bWebIdentityErr\b|\bExpiredTokenException\b/i,
+  },
+  {
+    id: 'cognito',
+    names: ['Cognito', 'Amazon Cognito'],
+    // The user pool API's own operation names show it where the SDK's message names no service.
+    text: /cognito|\b(?:Admin)?InitiateAuth\b|\b(?:Admin)?RespondToAuthChallenge\b/i,
+  },
 ] as const satisfies readonly ProviderEvidence[];
 
 export type ProviderId = (typeof PROVIDERS)[number]['id'];
