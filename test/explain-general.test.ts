@@ -189,11 +189,11 @@ describe.concurrent('explain: exit 1 whenever the input describes a failure', ()
 
 describe('explain: the wording of an error no entry knows', () => {
   it('says which cause the words are closest to, as a reading of the wording, and the next one', async () => {
-    const r = await runCli(['explain', '--json'], { input: 'Sync stopped: the mailbox connector could not renew its grant; the stored refresh credential is no longer accepted' });
+    const r = await runCli(['explain', '--json'], { input: 'Upload failed: callback address sent by the app differs from the one configured for this app' });
     const out = r.json();
     expect(r.code).toBe(1);
     const first = out.findings[0];
-    expect(first.id).toBe('refresh_token_rejected');
+    expect(first.id).toBe('redirect_uri_mismatch');
     expect(first.severity).toBe('warning');
     expect(first.title).toMatch(/^Possibly: .*\(read from the wording; not a known error\)$/);
     expect(first.detail).toMatch(/No known error matched this text/);
@@ -211,7 +211,7 @@ describe('explain: the wording of an error no entry knows', () => {
   });
 
   it('is not used on a log, where unknown lines are left out', async () => {
-    const line = (n: number) => `2026-12-01T10:00:0${n}Z ERROR sync: the mailbox connector could not renew its grant; the stored refresh credential is no longer accepted`;
+    const line = (n: number) => `2026-12-01T10:00:0${n}Z ERROR upload failed: callback address sent by the app differs from the one configured for this app`;
     const out = (await runCli(['explain', '--json', '--log'], { input: [1, 2, 3].map(line).join('\n') })).json();
     expect(JSON.stringify(out)).not.toMatch(/read from the wording/);
   });

@@ -23,11 +23,15 @@ export async function trainingTexts() {
   const fixtures = await importTs(fixtureFiles.map((f, i) => `export { cases as c${i} } from './test/fixtures/explain/${f}';`));
   const texts = [];
   for (const cases of Object.values(fixtures)) for (const c of cases) if (!c.rank) texts.push({ text: c.input, label: c.finding, source: `fixture:${c.entry}` });
-  for (const c of readCases()) {
+  const cases = readCases();
+  for (const c of cases) {
     if (c.set === 'heldout') continue;
     texts.push({ text: c.text, label: c.class, source: c.source });
   }
-  return texts.filter((t) => !NOT_A_CAUSE.has(t.label));
+  // A recorded case written from a provider's documentation can be word for word a held-out text
+  // (a short, fixed message such as a Firebase error code): the model leaves such texts out.
+  const heldout = new Set(cases.filter((c) => c.set === 'heldout').map((c) => c.text.trim()));
+  return texts.filter((t) => !NOT_A_CAUSE.has(t.label) && !heldout.has(t.text.trim()));
 }
 
 /** Counts the words of each class (each word once a text); prunes words seen in fewer than two texts. */
