@@ -83,6 +83,35 @@ export const PROVIDERS = [
   { id: 'diadoc', names: ['Diadoc'], text: /diadoc|kontur|DiadocAuth|ddauth_token/i },
   { id: 'identityserver', names: ['Thinktecture', 'IdentityServer'], text: /thinktecture|identityserver|\/authz\/users\/oauth\/token/i },
   { id: 'databricks', names: ['Databricks'], text: /databricks|\bdapi[0-9a-f]{32}\b/i },
+  {
+    id: 'mod_auth_openidc',
+    names: ['mod_auth_openidc'],
+    // Its module name, its directives and its C function names ("oidc_proto_...:") prefix every log line.
+    text: /mod_auth_openidc|\bauth_openidc\b|\bOIDC(?:RedirectURI|CookieDomain|CookieSameSite|CryptoPassphrase|ProviderMetadataURL|OAuthVerifyAudience|OAuthVerifyIssuer|DefaultURL|StateTimeout)\b|\boidc_(?:proto|response|handle|metadata|oauth|refresh|http|util)_\w{1,60}:/,
+  },
+  // [AuthFailure] / [AuthSuccess]: the status field of oauth2-proxy's authentication log.
+  { id: 'oauth2_proxy', names: ['oauth2-proxy'], text: /oauth2[-_]proxy|\boauthproxy\.go\b|\[Auth(?:Failure|Success)\]/i },
+  {
+    id: 'envoy',
+    names: ['Envoy', 'Istio', 'Envoy/Istio'],
+    // The proxy names and Envoy's response code details (rbac_access_denied_matched_policy[...], jwt_authn_access_denied{...}).
+    text: /\benvoy\b|\bistio|\bx-envoy-|\brbac_access_denied|\bjwt_authn_access_denied/i,
+  },
+  // "Kong" alone also names a city ("Hong Kong"): its server header, its headers and its plugin paths show it.
+  { id: 'kong', names: ['Kong'], text: /\bkong\/\d|\bX-Kong-|\bkong\.plugins\b|\bKong (?:Gateway|plugin|jwt|oauth2|Konnect)\b/i },
+  { id: 'vault', names: ['Vault', 'HashiCorp Vault'], text: /hashicorp|\bvault\b|\/v1\/auth\/(?:jwt|oidc)\b/i },
+  {
+    id: 'kubernetes',
+    names: ['Kubernetes', 'kube-apiserver', 'kubectl'],
+    // "You must be logged in to the server" is kubectl's (k8s.io/kubectl) rendering of a 401; no other client prints it.
+    text: /kube-?apiserver|\bkubectl\b|\bkubelogin\b|\bkubernetes\b|\bk8s\.io\b|\bkubeconfig\b|\bauthentication\.go:\d+\]|You must be logged in to the server/i,
+  },
+  {
+    id: 'aws_alb',
+    names: ['AWS ALB', 'AWS Application Load Balancer'],
+    // Its server header, its session cookie, its access-log error_reason codes and its metric names.
+    text: /\bawselb\b|AWSELBAuthSessionCookie|elasticloadbalancing|\bELBAuth(?:Failure|Error)\b|\bAuth(?:Invalid(?:Cookie|GrantError|IdToken|StateParam|TokenResponse|UserinfoResponse)|Missing(?:CodeParam|HostHeader|StateParam)|(?:TokenEp|UserinfoEp)Request(?:Failed|Timeout)|UserinfoResponseSizeExceeded)\b|\bApplication Load Balancer\b/,
+  },
 ] as const satisfies readonly ProviderEvidence[];
 
 export type ProviderId = (typeof PROVIDERS)[number]['id'];

@@ -44,6 +44,8 @@ export const generalEntries: readonly KnowledgeEntry[] = [
         notContext: ['window_passed'],
       },
       { codeLike: /(?:^|_)(?:clock|skew|iat|nbf|future|not_yet_valid|too_early|immature|time_skew)(?:_|$)/ },
+      // Kong's jwt plugin: {"nbf":"token not valid yet"}.
+      { text: /\b(?:token|jwt) not valid yet\b/i, notContext: ['window_passed'] },
     ],
     priority: 3,
   },
@@ -322,6 +324,8 @@ export const generalEntries: readonly KnowledgeEntry[] = [
         notText: /issuer or signature/i,
       },
       { codeLike: /(?:^|_)(?:issuer|iss)(?:_|$)/ },
+      // lua-resty-openidc: issuer "..." in id_token is not equal to the issuer from the discovery document "...".
+      { text: /\bissuer\b[^\n]{0,200}\bis not equal to the issuer\b/i },
     ],
     priority: 3,
   },
@@ -392,6 +396,8 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       { code: ['nonce_mismatch', 'invalid_nonce'] },
       { text: /\bnonce is required|invalid claim ['"]nonce['"]|NonceError|Incorrect id_token: nonce|unexpected ID Token "nonce"|InvalidNonce|\bIDX21323\b/i },
       { codeLike: /^(?!.*dpop)(?=.*(?:^|_)nonce(?:_|$))/ },
+      // lua-resty-openidc: nonce "..." in id_token is not equal to the nonce that was sent in the request "...".
+      { text: /\bnonce\b[^\n]{0,200}\bis not equal to the nonce\b/i },
     ],
     priority: 3,
   },
@@ -424,6 +430,8 @@ export const generalEntries: readonly KnowledgeEntry[] = [
         text: /\bstate cookie|state (?:verification|validation|check) (?:has )?failed|\binvalid [`'"]?state\b|\bstate (?:is |was )?(?:missing|not found|not present)|missing state|initial state could not be found|InvalidStateException|csrf[_ ]detected|csrf (?:token )?(?:validation|verification|check) failed|anti-?csrf|Correlation failed|\.AspNetCore\.Correlation|correlation cookie|Cookie not found|cookies? (?:are |were )?(?:disabled|blocked|not enabled)|authorization_request_not_found|state_mismatch|unable to verify authorization request state|csrf cookie|(?:expired|missing) (?:or missing )?(?:oauth )?state|invalid_state_parameter|did not find expected authorization request details|unexpected "state"|Invalid authorization request state|Wrong state parameter|\bstate (?:parameter )?is different|AuthState(?:Forbidden|Missing)|(?:could not|couldn't|unable to) find (?:a )?(?:matching )?session|\bstate (?:parameter |value )?(?:mismatch|does not match|did not match|doesn't match)|\bmismatch(?:ed|ing)?[\s_]state\b|\binvalid (?:oauth )?state\b/i,
       },
       { codeLike: /(?:^|_)(?:state|csrf|xsrf|correlation)(?:_|$)/ },
+      // lua-resty-openidc ("state from argument ... does not match state restored from session", "no session state found") and oauth2-proxy's error page.
+      { text: /\bstate from argument\b[^\n]{0,200}\bdoes not match state restored from session\b|\bno session state found\b|\bUnable to find a valid CSRF token\b/i },
     ],
     priority: 2,
   },
@@ -755,6 +763,8 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       // A grant tied to a session that ended, or a "token" that expired: codes are not tokens, so this is the refresh token.
       { code: ['invalid_grant'], text: /\bsession\b|\btoken (?:is |has )?(?:not active|expired|been revoked|revoked)\b/i, notContext: ['code_exchange'] },
       { codeLike: /^(?=.*refresh)(?=.*(?:invalid|expired?|revoked|rejected|reuse|used|not_found|bad|failed|denied))/ },
+      // mod_auth_openidc: "access_token could not be refreshed" after a refresh grant failed.
+      { text: /\baccess[_ ]token could not be refreshed\b/i, notStatus: [500, 502, 503, 504] },
     ],
     priority: 2,
   },
@@ -925,6 +935,8 @@ export const generalEntries: readonly KnowledgeEntry[] = [
         // So was one that answered 404: the path is wrong, not the network.
         notText: /\bHTTP Error 404\b|\b404:? Not Found\b/i,
       },
+      // libcurl's messages as mod_auth_openidc logs them: curl_easy_perform(1/1) failed for <url> with: [Couldn't connect to server].
+      { text: /\bcurl_easy_perform\(\d+\/\d+\) failed\b|\bCouldn't (?:connect to server|resolve host name)\b/i, notStatus: [500] },
     ],
     priority: 1,
   },
