@@ -106,6 +106,13 @@ export const PROVIDERS = [
     // "You must be logged in to the server" is kubectl's (k8s.io/kubectl) rendering of a 401; no other client prints it.
     text: /kube-?apiserver|\bkubectl\b|\bkubelogin\b|\bkubernetes\b|\bk8s\.io\b|\bkubeconfig\b|\bauthentication\.go:\d+\]|You must be logged in to the server/i,
   },
+  { id: 'apisix', names: ['APISIX', 'Apache APISIX'], text: /\bapisix\b/i },
+  {
+    id: 'traefik_forward_auth',
+    names: ['traefik-forward-auth'],
+    // Its name (container and image) and its cookie names.
+    text: /traefik-forward-auth|\bforward-auth\b|\b_forward_auth(?:_csrf)?\b/i,
+  },
   {
     id: 'aws_alb',
     names: ['AWS ALB', 'AWS Application Load Balancer'],

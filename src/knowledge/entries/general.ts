@@ -275,6 +275,8 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       { text: /\bBad credentials\b/i, notContext: ['token_endpoint'] },
       // An identity-aware proxy's signed assertion header refused by the app behind it is a token; at a token endpoint it is the grant.
       { text: /\binvalid (?:[\w-]{1,20} )?(?:jwt )?assertion\b/i, notContext: ['token_endpoint'], notCode: ['invalid_grant', 'invalid_client'] },
+      // Apache APISIX jwt-auth: {"message":"failed to verify jwt"}.
+      { text: /\bfailed to verify (?:the )?jwt\b/i, notCode: ['invalid_grant', 'invalid_client'] },
     ],
     priority: 1,
   },
@@ -544,6 +546,8 @@ export const generalEntries: readonly KnowledgeEntry[] = [
         text: /\b(?:invalid|unknown|unsupported|disallowed|unrecognized|unrecognised|restricted) scopes?\b|\bscopes? (?:is |are )?(?:invalid|not (?:allowed|valid|supported|recognized|found|permitted)|do(?:es)? not exist|malformed)|\bscope\b[^\n]{0,80}\b(?:doesn't|does not|do not) exist|\bscope\b[^\n]{0,160}\bis not (?:supported|valid|allowed)\b|\bService not found\b|declined ?scopes?|DeclinedScopes|\bunauthorized_scope(?:_error)?\b|\b(?:resource|audience)\b.{0,40}(?:not found|not registered|does not exist|unknown)|\binvalid_target\b/i,
       },
       { codeLike: /^(?=.*(?:scope|audience|resource|target))(?=.*(?:invalid|unknown|unsupported|not_allowed|unauthorized|disallowed|malformed|bad|not_found))/ },
+      // Dex: "Requested scopes contain unauthorized scope(s): ...".
+      { text: /\bcontain unauthorized scope\(s\)/i },
     ],
     priority: 3,
   },

@@ -34,6 +34,9 @@ const VAULT_JWT_OIDC = 'vault-plugin-auth-jwt source: path_oidc.go (v0.26)';
 const VAULT_JWT_DOCS = 'Vault documentation: JWT/OIDC auth method';
 const KUBE_OIDC = 'Kubernetes source: apiserver OIDC token authenticator (oidc.go)';
 const KUBE_AUTHN_DOCS = 'Kubernetes documentation: Authenticating (OpenID Connect tokens)';
+const APISIX_JWT = 'Apache APISIX source: apisix/plugins/jwt-auth.lua';
+const APISIX_OIDC = 'Apache APISIX source: apisix/plugins/openid-connect.lua';
+const TFA = 'traefik-forward-auth source: internal/server.go (v2.3.0)';
 const ALB_LOGS = 'AWS Elastic Load Balancing documentation: Access logs for your Application Load Balancer (error reason codes)';
 const ALB_AUTH = 'AWS Elastic Load Balancing documentation: Authenticate users using an Application Load Balancer';
 const ALB_TROUBLESHOOT = 'AWS Elastic Load Balancing documentation: Troubleshoot your Application Load Balancers (HTTP 561)';
@@ -64,7 +67,7 @@ export const gatewayEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 7519 §4.1.3', 'OpenID Connect Core 1.0 §3.1.3.7', 'RFC 8707', JWT_VERIFY_LIB, MOD_AUTH_OPENIDC_IDTOKEN, VAULT_JWT_CLAIMS],
     match: [
       {
-        text: /\bAudiences in Jwt are not allowed\b|\bdid not match the "?aud"? claim\b|\bcould not be found in the array of values for "?aud"?|\bvalues? match(?:es)? the "?aud"? claim\b|\baudience claims? \S{0,80} do(?:es)? not exist in claims\b|\bexpected audience \\?"[^"\\\n]{0,200}\\?" got\b|\btoken audience does not match\b|\baud(?:ience)? claim does not match any (?:bound|expected) audiences?\b|\baudience claim found in JWT but no audiences bound\b|\bno match found token audience\b/i,
+        text: /\bAudiences in Jwt are not allowed\b|\bdid not match the "?aud"? claim\b|\bcould not be found in the array of values for "?aud"?|\bvalues? match(?:es)? the "?aud"? claim\b|\baudience claims? \S{0,80} do(?:es)? not exist in claims\b|\bexpected audience \\?"[^"\\\n]{0,200}\\?" got\b|\btoken audience does not match\b|\baud(?:ience)? claim does not match any (?:bound|expected) audiences?\b|\baudience claim found in JWT but no audiences bound\b|\bno match found token audience\b|\binvalid audience claim \(aud\)|\bInvalid JWT audience\b/i,
       },
     ],
     priority: 2,
@@ -116,7 +119,7 @@ export const gatewayEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 8725 §3.1 (JWT best current practice)', 'RFC 7515 §4.1.1', JWT_VERIFY_LIB, MOD_AUTH_OPENIDC_JWT, KONG_JWT],
     match: [
       {
-        text: /\bnot signed with the expected configured algorithm\b|\bsigned by unexpected algorithm\b|\bJwt header \[alg\] field value is invalid\b|\bkey type of key with kid \S{0,200} does not match the JWT "?alg"?|"message":\s*"Invalid algorithm"/i,
+        text: /\bnot signed with the expected configured algorithm\b|\bsigned by unexpected algorithm\b|\bJwt header \[alg\] field value is invalid\b|\bkey type of key with kid \S{0,200} does not match the JWT "?alg"?|"message":\s*"Invalid algorithm"|\bfailed to verify jwt: algorithm mismatch\b/i,
       },
     ],
     priority: 2,
@@ -142,7 +145,7 @@ export const gatewayEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 7519 §7.2', 'RFC 7515 §7.1', 'RFC 6750 §2.1', JWT_VERIFY_LIB, KONG_JWT],
     match: [
       {
-        text: /\bJwt is not in the form of Header\.Payload\.Signature\b|\bJwt (?:header|payload) is an invalid Base64\b|\bJwt signature is an invalid Base64\b|\bBad token; invalid JSON\b|"message":\s*"Unrecognizable token"/i,
+        text: /\bJwt is not in the form of Header\.Payload\.Signature\b|\bJwt (?:header|payload) is an invalid Base64\b|\bJwt signature is an invalid Base64\b|\bBad token; invalid JSON\b|"message":\s*"Unrecognizable token"|\bUnable to parse JWT\b/i,
       },
     ],
     priority: 2,
@@ -168,7 +171,7 @@ export const gatewayEntries: readonly KnowledgeEntry[] = [
     match: [
       // jwt_verify_lib's capitalised "Jwt" (and Envoy's response detail Jwt_is_missing); the others are sentences of their own.
       { text: /\bJwt(?: |_)is(?: |_)missing\b/ },
-      { text: /\bThe access token is missing\b|\bno valid bearer token found in authorization header\b|\bno Bearer access token value found\b/i },
+      { text: /\bThe access token is missing\b|\bno valid bearer token found in authorization header\b|\bno Bearer access token value found\b|\bMissing JWT token in request\b|\bcredentials: empty token\b/i },
     ],
     priority: 3,
   },
@@ -258,6 +261,29 @@ export const gatewayEntries: readonly KnowledgeEntry[] = [
     sources: ['OpenID Connect Core 1.0 §5.1 (email_verified)', OAUTH2_PROXY, KUBE_OIDC],
     match: [{ text: /\bemail in id_token \S{0,200} isn't verified\b|\boidc: email not verified\b/i }],
     priority: 3,
+  },
+
+  {
+    key: 'general.unhandled_redirect_uri',
+    finding: 'wrapped_token_error',
+    severity: 'error',
+    title: 'The callback (redirect_uri) was called without a code and state',
+    meaning:
+      'The relying party got a request on its redirect_uri that carries no authorization code or no state, so there is nothing to redeem. Most often the provider sent the user back with an error ' +
+      '(error=access_denied, login_required...) in the query instead of a code: that error, in the logged URL, is the real answer.',
+    causes: [
+      'The provider returned an error to the redirect_uri (the user cancelled, consent was refused, the client is not allowed): read error and error_description in the logged request URI.',
+      'Someone opened the redirect_uri directly, from a bookmark or from history, or an application route shares the redirect_uri path.',
+      'The provider answered with response_mode=form_post while the client reads the query (or the reverse).',
+    ],
+    fixes: [
+      'Read the query of the logged request URI; if it carries error=, explain that error.',
+      'Give the redirect_uri a path of its own that no page of the application uses, and never link to it.',
+      'Make the response_mode the client asks for and the one it reads agree.',
+    ],
+    sources: ['RFC 6749 §4.1.2', 'RFC 6749 §4.1.2.1', LUA_RESTY_OPENIDC, APISIX_OIDC],
+    match: [{ text: /\bunhandled request to the redirect_uri\b/i }],
+    priority: -5,
   },
 
   // ── mod_auth_openidc ─────────────────────────────────────────────────────────────────────
@@ -592,6 +618,50 @@ export const gatewayEntries: readonly KnowledgeEntry[] = [
     provider: 'kubernetes',
     match: [{ text: /\bYou must be logged in to the server\b/i }],
     priority: 2,
+  },
+
+  // ── Apache APISIX ──
+  {
+    key: 'apisix.jwt_invalid_user_key',
+    finding: 'invalid_token',
+    severity: 'error',
+    title: 'APISIX jwt-auth: no consumer has the key the token names',
+    meaning:
+      'APISIX\'s jwt-auth plugin reads the consumer key from the token (the claim named by key_claim_name, "key" by default) and looks up the consumer with a jwt-auth credential of that key. None matches.',
+    causes: [
+      'No consumer was created with a jwt-auth credential whose key equals the token\'s claim (for tokens from an external provider, often its iss).',
+      'key_claim_name names another claim than the one the tokens carry, or the token lacks it.',
+    ],
+    fixes: [
+      'Decode the token (`oauth-doctor decode <token>`) and create a consumer whose jwt-auth key equals the claim\'s value, with the algorithm and public key of the signer.',
+      'Set key_claim_name to the claim that carries the key (for example iss).',
+    ],
+    sources: [APISIX_JWT],
+    provider: 'apisix',
+    match: [{ text: /\bInvalid user key in JWT token\b|\bmissing user key in JWT token\b/i }],
+    priority: 3,
+  },
+
+  // ── traefik-forward-auth ──
+  {
+    key: 'traefik_forward_auth.invalid_email',
+    finding: 'access_denied',
+    severity: 'error',
+    title: 'traefik-forward-auth signed the user in but the email is not allowed',
+    meaning:
+      'The provider authenticated the user, but traefik-forward-auth only lets in addresses in its whitelist or its domains. This address is in neither, so every request answers 401 "Not authorized".',
+    causes: [
+      'The address is not in whitelist and its domain is not in domain (globally or in the rule that matched).',
+      'The provider returned another address than expected (a personal account, a secondary address).',
+    ],
+    fixes: [
+      'Add the address to whitelist or its domain to domain, or sign in with an allowed account.',
+      'Check which rule matched (the rule field of the log line) and its own whitelist and domain settings.',
+    ],
+    sources: [TFA],
+    provider: 'traefik_forward_auth',
+    match: [{ text: /\bmsg="Invalid email"/ }],
+    priority: 3,
   },
 
   // ── AWS Application Load Balancer (authenticate-oidc) ────────────────────────────────────
