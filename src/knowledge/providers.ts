@@ -107,6 +107,8 @@ export const PROVIDERS = [
     text: /kube-?apiserver|\bkubectl\b|\bkubelogin\b|\bkubernetes\b|\bk8s\.io\b|\bkubeconfig\b|\bauthentication\.go:\d+\]|You must be logged in to the server/i,
   },
   { id: 'apisix', names: ['APISIX', 'Apache APISIX'], text: /\bapisix\b/i },
+  // Its Java packages, its service names and its hosts.
+  { id: 'sap', names: ['SAP', 'SAP BTP'], text: /com\.sap\.cloud\.security|\bxsuaa\b|\bxssec\b|\bSAP (?:BTP|Cloud|Identity)|hana\.ondemand\.com|accounts\.ondemand\.com|\bcloud\.sap\b/i },
   {
     id: 'traefik_forward_auth',
     names: ['traefik-forward-auth'],

@@ -44,8 +44,8 @@ export const generalEntries: readonly KnowledgeEntry[] = [
         notContext: ['window_passed'],
       },
       { codeLike: /(?:^|_)(?:clock|skew|iat|nbf|future|not_yet_valid|too_early|immature|time_skew)(?:_|$)/ },
-      // Kong's jwt plugin: {"nbf":"token not valid yet"}.
-      { text: /\b(?:token|jwt) not valid yet\b/i, notContext: ['window_passed'] },
+      // Kong's jwt plugin ({"nbf":"token not valid yet"}) and SAP's java-security ("Jwt cannot be accepted before ...").
+      { text: /\b(?:token|jwt) not valid yet\b|\bJwt cannot be accepted before\b/i, notContext: ['window_passed'] },
     ],
     priority: 3,
   },

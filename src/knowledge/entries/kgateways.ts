@@ -37,6 +37,10 @@ const KUBE_AUTHN_DOCS = 'Kubernetes documentation: Authenticating (OpenID Connec
 const APISIX_JWT = 'Apache APISIX source: apisix/plugins/jwt-auth.lua';
 const APISIX_OIDC = 'Apache APISIX source: apisix/plugins/openid-connect.lua';
 const TFA = 'traefik-forward-auth source: internal/server.go (v2.3.0)';
+const SAP_ISSUER = 'SAP cloud-security-services-integration-library source: JwtIssuerValidator.java (4.0)';
+const SAP_SIGNATURE = 'SAP cloud-security-services-integration-library source: JwtSignatureValidator.java (4.0)';
+const PINNIPED_LOGIN = 'Pinniped source: pkg/oidcclient/login.go (v0.39)';
+const VAULT_JWT_CLI = 'vault-plugin-auth-jwt source: cli.go (v0.26)';
 const ALB_LOGS = 'AWS Elastic Load Balancing documentation: Access logs for your Application Load Balancer (error reason codes)';
 const ALB_AUTH = 'AWS Elastic Load Balancing documentation: Authenticate users using an Application Load Balancer';
 const ALB_TROUBLESHOOT = 'AWS Elastic Load Balancing documentation: Troubleshoot your Application Load Balancers (HTTP 561)';
@@ -67,7 +71,7 @@ export const gatewayEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 7519 §4.1.3', 'OpenID Connect Core 1.0 §3.1.3.7', 'RFC 8707', JWT_VERIFY_LIB, MOD_AUTH_OPENIDC_IDTOKEN, VAULT_JWT_CLAIMS],
     match: [
       {
-        text: /\bAudiences in Jwt are not allowed\b|\bdid not match the "?aud"? claim\b|\bcould not be found in the array of values for "?aud"?|\bvalues? match(?:es)? the "?aud"? claim\b|\baudience claims? \S{0,80} do(?:es)? not exist in claims\b|\bexpected audience \\?"[^"\\\n]{0,200}\\?" got\b|\btoken audience does not match\b|\baud(?:ience)? claim does not match any (?:bound|expected) audiences?\b|\baudience claim found in JWT but no audiences bound\b|\bno match found token audience\b|\binvalid audience claim \(aud\)|\bInvalid JWT audience\b/i,
+        text: /\bAudiences in Jwt are not allowed\b|\bdid not match the "?aud"? claim\b|\bcould not be found in the array of values for "?aud"?|\bvalues? match(?:es)? the "?aud"? claim\b|\baudience claims? \S{0,80} do(?:es)? not exist in claims\b|\bexpected audience \\?"[^"\\\n]{0,200}\\?" got\b|\btoken audience does not match\b|\baud(?:ience)? claim does not match any (?:bound|expected) audiences?\b|\baudience claim found in JWT but no audiences bound\b|\bno match found token audience\b|\binvalid audience claim \(aud\)|\bInvalid JWT audience\b|\bis not issued for these clientIds\b|\bInvalid token in jwt: \[/i,
       },
     ],
     priority: 2,
@@ -145,7 +149,7 @@ export const gatewayEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 7519 §7.2', 'RFC 7515 §7.1', 'RFC 6750 §2.1', JWT_VERIFY_LIB, KONG_JWT],
     match: [
       {
-        text: /\bJwt is not in the form of Header\.Payload\.Signature\b|\bJwt (?:header|payload) is an invalid Base64\b|\bJwt signature is an invalid Base64\b|\bBad token; invalid JSON\b|"message":\s*"Unrecognizable token"|\bUnable to parse JWT\b/i,
+        text: /\bJwt is not in the form of Header\.Payload\.Signature\b|\bJwt (?:header|payload) is an invalid Base64\b|\bJwt signature is an invalid Base64\b|\bBad token; invalid JSON\b|"message":\s*"Unrecognizable token"|\bUnable to parse JWT\b|\bdoes not consist of three sections\b/i,
       },
     ],
     priority: 2,
@@ -171,7 +175,7 @@ export const gatewayEntries: readonly KnowledgeEntry[] = [
     match: [
       // jwt_verify_lib's capitalised "Jwt" (and Envoy's response detail Jwt_is_missing); the others are sentences of their own.
       { text: /\bJwt(?: |_)is(?: |_)missing\b/ },
-      { text: /\bThe access token is missing\b|\bno valid bearer token found in authorization header\b|\bno Bearer access token value found\b|\bMissing JWT token in request\b|\bcredentials: empty token\b/i },
+      { text: /\bThe access token is missing\b|\bno valid bearer token found in authorization header\b|\bno Bearer access token value found\b|\bMissing JWT token in request\b|\bcredentials: empty token\b|\bno access token in request\b|\bYou don't have an Access token set\b/i },
     ],
     priority: 3,
   },
@@ -263,6 +267,46 @@ export const gatewayEntries: readonly KnowledgeEntry[] = [
     priority: 3,
   },
 
+  {
+    key: 'general.jwks_fetch_failed',
+    finding: 'network_error',
+    severity: 'error',
+    title: 'The verifier could not fetch the issuer\'s key set (JWKS), so no signature can be checked',
+    meaning:
+      'To check a token\'s signature the verifier downloads the issuer\'s JSON Web Key Set from its jwks_uri. That download failed, so every token from this issuer is refused, valid or not.',
+    causes: [
+      'The jwks_uri is not reachable from where the verifier runs: DNS, a firewall or egress policy, or a proxy the verifier is not told about.',
+      'TLS to the key host fails (a private CA the verifier does not trust).',
+      'The configured issuer or JWKS URL is wrong, so the fetch gets a 404 or an HTML page.',
+    ],
+    fixes: [
+      'From the verifier\'s machine or container, fetch <issuer>/.well-known/openid-configuration and then its jwks_uri (`curl -v`).',
+      'Allow the verifier to reach the key host, or give it the CA that signs the host\'s certificate.',
+    ],
+    sources: ['RFC 7517 §5', 'OpenID Connect Discovery 1.0 §3', SAP_SIGNATURE, 'vault-plugin-auth-jwt source: jwks_cache.go (v0.26)'],
+    match: [{ text: /\bJWKS could not be fetched\b|\bfailed to refresh all \d+ JWKS caches\b|\bJWKS refresh also failed\b/i }],
+    priority: 2,
+  },
+  {
+    key: 'general.callback_timeout',
+    finding: 'login_timeout',
+    severity: 'error',
+    title: 'The command-line login gave up waiting for the browser to come back',
+    meaning:
+      'A command-line login opened the provider\'s page and listened on a local port for the redirect back. Nothing arrived before its time limit, so the login was abandoned.',
+    causes: [
+      'The redirect_uri registered at the provider is not the local callback the tool listens on (another port, localhost vs 127.0.0.1), so the browser went elsewhere.',
+      'The browser opened on another machine than the one running the command (SSH session, remote desktop), where the local port is not reachable.',
+      'The user did not finish signing in (MFA, a closed tab) before the time limit.',
+    ],
+    fixes: [
+      'Register the exact local callback (for example http://localhost:8250/oidc/callback) as a redirect URI at the provider.',
+      'On a remote machine, use the tool\'s device or no-browser mode, or forward the callback port.',
+    ],
+    sources: ['RFC 8252 §7.3', PINNIPED_LOGIN, VAULT_JWT_CLI],
+    match: [{ text: /\btimed out waiting for (?:the )?token callback\b|\bTimed out waiting for response from provider\b/i }],
+    priority: 2,
+  },
   {
     key: 'general.unhandled_redirect_uri',
     finding: 'wrapped_token_error',
@@ -639,6 +683,29 @@ export const gatewayEntries: readonly KnowledgeEntry[] = [
     sources: [APISIX_JWT],
     provider: 'apisix',
     match: [{ text: /\bInvalid user key in JWT token\b|\bmissing user key in JWT token\b/i }],
+    priority: 3,
+  },
+
+  // ── SAP BTP (cloud-security-services-integration-library) ──
+  {
+    key: 'sap.issuer_not_trusted',
+    finding: 'issuer_mismatch',
+    severity: 'error',
+    title: 'SAP security library: the token\'s issuer is not one of the identity service\'s trusted domains',
+    meaning:
+      'SAP\'s token validation accepts a token only when its iss (or ias_iss) lies in one of the domains of the identity service instance bound to the application. This token\'s issuer is outside them.',
+    causes: [
+      'The token was issued by the identity tenant of another subaccount, landscape or region than the one bound to the application.',
+      'The application runs with the binding of another service instance (a stale or copied environment).',
+      'A custom domain of the identity tenant is used as issuer but is not among the bound domains.',
+    ],
+    fixes: [
+      'Decode the token (`oauth-doctor decode <token>`) and compare iss with the domain(s) in the application\'s service binding.',
+      'Get the token from the identity tenant bound to this application, or bind the instance of the tenant that issues it.',
+    ],
+    sources: [SAP_ISSUER],
+    provider: 'sap',
+    match: [{ text: /\bwas not a trusted domain or a subdomain of the trusted domains\b|\bNo trusted domains configured\b/i }],
     priority: 3,
   },
 
