@@ -327,7 +327,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       },
       { codeLike: /(?:^|_)(?:issuer|iss)(?:_|$)/ },
       // lua-resty-openidc: issuer "..." in id_token is not equal to the issuer from the discovery document "...".
-      { text: /\bissuer\b[^\n]{0,200}\bis not equal to the issuer\b/i },
+      { text: /\bis not equal to the issuer from the discovery document\b/i },
     ],
     priority: 3,
   },
@@ -399,7 +399,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       { text: /\bnonce is required|invalid claim ['"]nonce['"]|NonceError|Incorrect id_token: nonce|unexpected ID Token "nonce"|InvalidNonce|\bIDX21323\b/i },
       { codeLike: /^(?!.*dpop)(?=.*(?:^|_)nonce(?:_|$))/ },
       // lua-resty-openidc: nonce "..." in id_token is not equal to the nonce that was sent in the request "...".
-      { text: /\bnonce\b[^\n]{0,200}\bis not equal to the nonce\b/i },
+      { text: /\bis not equal to the nonce that was sent\b/i },
     ],
     priority: 3,
   },
@@ -433,7 +433,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       },
       { codeLike: /(?:^|_)(?:state|csrf|xsrf|correlation)(?:_|$)/ },
       // lua-resty-openidc ("state from argument ... does not match state restored from session", "no session state found") and oauth2-proxy's error page.
-      { text: /\bstate from argument\b[^\n]{0,200}\bdoes not match state restored from session\b|\bno session state found\b|\bUnable to find a valid CSRF token\b/i },
+      { text: /\bdoes not match state restored from session\b|\bno session state found\b|\bUnable to find a valid CSRF token\b/i },
     ],
     priority: 2,
   },
