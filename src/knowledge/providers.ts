@@ -106,6 +106,8 @@ export const PROVIDERS = [
     // "You must be logged in to the server" is kubectl's (k8s.io/kubectl) rendering of a 401; no other client prints it.
     text: /kube-?apiserver|\bkubectl\b|\bkubelogin\b|\bkubernetes\b|\bk8s\.io\b|\bkubeconfig\b|\bauthentication\.go:\d+\]|You must be logged in to the server/i,
   },
+  // Its name, its auth_request module's own message and the "[error] 12#12: *5" prefix of its error log.
+  { id: 'nginx', names: ['nginx'], text: /\bnginx\b|\bauth request unexpected status\b|\[(?:error|warn|crit|alert)\] \d+#\d+: \*\d/i },
   { id: 'apisix', names: ['APISIX', 'Apache APISIX'], text: /\bapisix\b/i },
   // Its Java packages, its service names and its hosts.
   { id: 'sap', names: ['SAP', 'SAP BTP'], text: /com\.sap\.cloud\.security|\bxsuaa\b|\bxssec\b|\bSAP (?:BTP|Cloud|Identity)|hana\.ondemand\.com|accounts\.ondemand\.com|\bcloud\.sap\b/i },

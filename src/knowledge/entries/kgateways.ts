@@ -41,6 +41,7 @@ const SAP_ISSUER = 'SAP cloud-security-services-integration-library source: JwtI
 const SAP_SIGNATURE = 'SAP cloud-security-services-integration-library source: JwtSignatureValidator.java (4.0)';
 const PINNIPED_LOGIN = 'Pinniped source: pkg/oidcclient/login.go (v0.39)';
 const VAULT_JWT_CLI = 'vault-plugin-auth-jwt source: cli.go (v0.26)';
+const NGINX_AUTH_REQUEST = 'nginx documentation: Module ngx_http_auth_request_module';
 const ALB_LOGS = 'AWS Elastic Load Balancing documentation: Access logs for your Application Load Balancer (error reason codes)';
 const ALB_AUTH = 'AWS Elastic Load Balancing documentation: Authenticate users using an Application Load Balancer';
 const ALB_TROUBLESHOOT = 'AWS Elastic Load Balancing documentation: Troubleshoot your Application Load Balancers (HTTP 561)';
@@ -728,6 +729,92 @@ export const gatewayEntries: readonly KnowledgeEntry[] = [
     sources: [TFA],
     provider: 'traefik_forward_auth',
     match: [{ text: /\bmsg="Invalid email"/ }],
+    priority: 3,
+  },
+
+  {
+    key: 'kubernetes.username_claim_missing',
+    finding: 'invalid_token',
+    severity: 'error',
+    title: 'kube-apiserver: the ID token lacks the claim it uses as the user name (or groups)',
+    meaning:
+      'kube-apiserver takes the Kubernetes user name from one claim of the ID token (--oidc-username-claim, sub by default; claimMappings.username in an AuthenticationConfiguration) and the groups from another. ' +
+      'The token verified, but that claim is missing or not a string, so no user can be named.',
+    causes: [
+      'The username claim is email (or groups, preferred_username) and the login did not request the scope that makes the provider include it (email, groups, profile).',
+      'The provider puts the value in an access token or the userinfo answer, not in the ID token.',
+      'The claim has another type than expected (groups as a single string is accepted, but a number or object is not).',
+    ],
+    fixes: [
+      'Decode the ID token (`oauth-doctor decode <token>`) and check the claim named by --oidc-username-claim is there.',
+      'Request the scope that adds it in the login helper (kubelogin: --oidc-extra-scope=email, or groups), or map the claim into the ID token at the provider.',
+    ],
+    sources: [KUBE_OIDC, KUBE_AUTHN_DOCS],
+    provider: 'kubernetes',
+    match: [{ text: /\boidc: parse (?:username|groups) claims? \\?"/i }],
+    priority: 3,
+  },
+  {
+    key: 'kubernetes.required_claim',
+    finding: 'access_denied',
+    severity: 'error',
+    title: 'kube-apiserver: a required claim of the ID token is missing or has another value',
+    meaning:
+      'kube-apiserver is configured to accept only ID tokens carrying certain claims with certain values (--oidc-required-claim, or claimValidationRules). This token lacks one or has another value.',
+    causes: [
+      'The provider does not emit the claim for this user or client (a mapper or scope missing).',
+      'The value differs from the configured one (another tenant, group or environment).',
+    ],
+    fixes: [
+      'Decode the ID token (`oauth-doctor decode <token>`) and compare it with the API server\'s --oidc-required-claim values.',
+      'Make the provider emit the claim, or fix the value the API server requires.',
+    ],
+    sources: [KUBE_OIDC, KUBE_AUTHN_DOCS],
+    provider: 'kubernetes',
+    match: [{ text: /\boidc: required claim \S{1,100} (?:not present in ID token|value does not match)\b/i }],
+    priority: 3,
+  },
+
+  // ── nginx auth_request ───────────────────────────────────────────────────────────────────
+  {
+    key: 'nginx.auth_request_unexpected_status',
+    finding: 'wrong_endpoint',
+    severity: 'error',
+    title: 'nginx auth_request: the authentication endpoint answered with a redirect or an unexpected status (the client gets 500)',
+    meaning:
+      'nginx\'s auth_request sends a subrequest to an authentication service and only understands three answers: 2xx (allow), 401 and 403 (deny). Anything else, a 302 to a login page included, ' +
+      'is logged as "auth request unexpected status" and turned into a 500 for the client.',
+    causes: [
+      'auth_request points at an endpoint that redirects to the login page (oauth2-proxy\'s /oauth2/start or its main path, a forward-auth endpoint meant for Traefik) instead of one that answers 401 (oauth2-proxy: /oauth2/auth).',
+      'The subrequest reaches the wrong path or host (404), or the auth service rejects the request as nginx sends it (400, 405: the subrequest has no body and keeps the original method).',
+    ],
+    fixes: [
+      'Point auth_request at the check endpoint that answers 202/401 (oauth2-proxy: /oauth2/auth) and send 401 to the login with `error_page 401 = /oauth2/sign_in;`.',
+      'Call the auth location with curl the way nginx does (same path, method and headers) and check it answers 2xx, 401 or 403.',
+    ],
+    sources: [NGINX_AUTH_REQUEST, 'oauth2-proxy documentation: Integration (nginx auth_request)'],
+    provider: 'nginx',
+    match: [{ text: /\bauth request unexpected status: [34]\d\d\b/ }],
+    priority: 3,
+  },
+  {
+    key: 'nginx.auth_request_server_error',
+    finding: 'server_error',
+    severity: 'error',
+    title: 'nginx auth_request: the authentication service failed (5xx), so nginx answers 500',
+    meaning:
+      'The auth_request subrequest got a 5xx from the authentication service (or nginx could not read its answer), which nginx logs as "auth request unexpected status" and turns into a 500.',
+    causes: [
+      'The authentication service is down, unreachable or crashing (502, 503, 504).',
+      'Its answer headers are larger than nginx\'s proxy_buffer_size (large session cookies or group headers): nginx logs "upstream sent too big header" and a 502.',
+    ],
+    fixes: [
+      'Read the authentication service\'s own log for the failing requests, and the nginx error log line before this one.',
+      'For "upstream sent too big header", raise proxy_buffer_size and proxy_buffers in the auth location.',
+    ],
+    sources: [NGINX_AUTH_REQUEST],
+    provider: 'nginx',
+    match: [{ text: /\bauth request unexpected status: 5\d\d\b/ }],
     priority: 3,
   },
 
