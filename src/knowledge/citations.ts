@@ -165,6 +165,7 @@ const PAGES: ReadonlyArray<readonly [string, string]> = [
   ['SAP cloud-security-services-integration-library source: JwtSignatureValidator.java (4.0)', 'https://github.com/SAP/cloud-security-services-integration-library/blob/acb1d15476ca17e1868fdb5a648ce5c954be2f8f/java-security/src/main/java/com/sap/cloud/security/token/validation/validators/JwtSignatureValidator.java'],
   ['Pinniped source: pkg/oidcclient/login.go (v0.39)', 'https://github.com/vmware-tanzu/pinniped/blob/4c134a410d632339a6f477ba3089b4a9865cce68/pkg/oidcclient/login.go'],
   ['vault-plugin-auth-jwt source: cli.go (v0.26)', 'https://github.com/hashicorp/vault-plugin-auth-jwt/blob/2e68bbaf4c9291dd8ad4cf2cb0bec24e9db4f632/cli.go'],
+  ['vault-plugin-auth-jwt source: path_login.go (v0.26)', 'https://github.com/hashicorp/vault-plugin-auth-jwt/blob/2e68bbaf4c9291dd8ad4cf2cb0bec24e9db4f632/path_login.go'],
   ['vault-plugin-auth-jwt source: jwks_cache.go (v0.26)', 'https://github.com/hashicorp/vault-plugin-auth-jwt/blob/2e68bbaf4c9291dd8ad4cf2cb0bec24e9db4f632/jwks_cache.go'],
   ['nginx documentation: Module ngx_http_auth_request_module', 'https://nginx.org/en/docs/http/ngx_http_auth_request_module.html'],
   ['oauth2-proxy documentation: Integration (nginx auth_request)', 'https://oauth2-proxy.github.io/oauth2-proxy/configuration/integration'],

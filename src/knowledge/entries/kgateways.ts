@@ -619,6 +619,49 @@ export const gatewayEntries: readonly KnowledgeEntry[] = [
     priority: 3,
   },
 
+  {
+    key: 'vault.oidc_role_on_jwt_login',
+    finding: 'unauthorized_client',
+    severity: 'error',
+    title: 'Vault: a JWT login was sent to a role made for the OIDC browser flow',
+    meaning:
+      'Vault\'s JWT/OIDC auth method keeps two kinds of roles: role_type "oidc" for the browser login (auth_url and callback) and role_type "jwt" for logging in with a token already in hand. ' +
+      'A direct login with a jwt was sent to an oidc role, which refuses it.',
+    causes: [
+      'The role was created with role_type=oidc (the default on an OIDC-configured mount) and is used by CI or a service with `vault write auth/<path>/login role=... jwt=...`.',
+      'Two roles of the same name on different mounts, and the request goes to the mount meant for browsers.',
+    ],
+    fixes: [
+      'Create a separate role with role_type=jwt (and bound_audiences, user_claim, bound_claims) for token logins, on a mount configured with jwks_url, oidc_discovery_url or jwt_validation_pubkeys.',
+      'For people, use `vault login -method=oidc role=<role>` instead of a direct jwt login.',
+    ],
+    sources: [VAULT_JWT_DOCS, 'vault-plugin-auth-jwt source: path_login.go (v0.26)'],
+    provider: 'vault',
+    match: [{ text: /\brole with oidc role_type is not allowed\b/i }],
+    priority: 3,
+  },
+  {
+    key: 'vault.user_claim_missing',
+    finding: 'invalid_token',
+    severity: 'error',
+    title: 'Vault: the token lacks the claim the role uses as the user name (user_claim) or groups',
+    meaning:
+      'A Vault JWT/OIDC role names one claim (user_claim, sub by default) to identify the user and optionally groups_claim; the verified token does not carry it, so no entity alias can be made.',
+    causes: [
+      'user_claim is email, preferred_username or similar and the provider only adds it when a scope (email, profile) is requested (oidc_scopes on the role).',
+      'The claim sits in the userinfo answer or an access token, not in the ID token or JWT Vault checks.',
+      'A JSON pointer claim (user_claim_json_pointer) points at the wrong path.',
+    ],
+    fixes: [
+      'Decode the token (`oauth-doctor decode <token>`) and compare its claims with the role\'s user_claim and groups_claim.',
+      'Add the scope to the role\'s oidc_scopes, or set user_claim to a claim the token has (sub).',
+    ],
+    sources: [VAULT_JWT_DOCS, 'vault-plugin-auth-jwt source: path_login.go (v0.26)'],
+    provider: 'vault',
+    match: [{ text: /\bclaim \\?"[^"\\\n]{1,100}\\?" not found in token\b/i }],
+    priority: 3,
+  },
+
   // ── Kubernetes ───────────────────────────────────────────────────────────────────────────
   {
     key: 'kubernetes.oidc_not_initialized',
