@@ -284,8 +284,8 @@ export const gatewayEntries: readonly KnowledgeEntry[] = [
       'From the verifier\'s machine or container, fetch <issuer>/.well-known/openid-configuration and then its jwks_uri (`curl -v`).',
       'Allow the verifier to reach the key host, or give it the CA that signs the host\'s certificate.',
     ],
-    sources: ['RFC 7517 §5', 'OpenID Connect Discovery 1.0 §3', SAP_SIGNATURE, 'vault-plugin-auth-jwt source: jwks_cache.go (v0.26)'],
-    match: [{ text: /\bJWKS could not be fetched\b|\bfailed to refresh all \d+ JWKS caches\b|\bJWKS refresh also failed\b/i }],
+    sources: ['RFC 7517 §5', 'OpenID Connect Discovery 1.0 §3', SAP_SIGNATURE, 'vault-plugin-auth-jwt source: jwks_cache.go (v0.26)', ISTIO_AUTHN],
+    match: [{ text: /\bJWKS could not be fetched\b|\bfailed to refresh all \d+ JWKS caches\b|\bJWKS refresh also failed\b|\bFailed to fetch (?:the )?jwt public key\b|\bFailed to fetch JWKS\b/i }],
     priority: 2,
   },
   {
