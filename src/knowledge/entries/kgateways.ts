@@ -832,7 +832,7 @@ export const gatewayEntries: readonly KnowledgeEntry[] = [
       'The subrequest reaches the wrong path or host (404), or the auth service rejects the request as nginx sends it (400, 405: the subrequest has no body and keeps the original method).',
     ],
     fixes: [
-      'Point auth_request at the check endpoint that answers 202/401 (oauth2-proxy: /oauth2/auth) and send 401 to the login with `error_page 401 = /oauth2/sign_in;`.',
+      'Point auth_request at the check endpoint that answers 202 or 401 (oauth2-proxy: /oauth2/auth) and send the 401 to the sign-in page, as oauth2-proxy\'s nginx example does with `error_page 401 =403 /oauth2/sign_in;`.',
       'Call the auth location with curl the way nginx does (same path, method and headers) and check it answers 2xx, 401 or 403.',
     ],
     sources: [NGINX_AUTH_REQUEST, 'oauth2-proxy documentation: Integration (nginx auth_request)'],
