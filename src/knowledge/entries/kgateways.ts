@@ -285,8 +285,28 @@ export const gatewayEntries: readonly KnowledgeEntry[] = [
       'Allow the verifier to reach the key host, or give it the CA that signs the host\'s certificate.',
     ],
     sources: ['RFC 7517 §5', 'OpenID Connect Discovery 1.0 §3', SAP_SIGNATURE, 'vault-plugin-auth-jwt source: jwks_cache.go (v0.26)', ISTIO_AUTHN],
-    match: [{ text: /\bJWKS could not be fetched\b|\bfailed to refresh all \d+ JWKS caches\b|\bJWKS refresh also failed\b|\bFailed to fetch (?:the )?jwt public key\b|\bFailed to fetch JWKS\b/i }],
+    match: [{ text: /\bJWKS could not be fetched\b|\bfailed to refresh all \d+ JWKS caches\b|\bJWKS refresh also failed\b|\bFailed to fetch (?:the )?jwt public key\b|\bFailed to fetch JWKS\b|\baccessing jwks url \(/i }],
     priority: 2,
+  },
+  {
+    key: 'general.userinfo_sub_mismatch',
+    finding: 'sub_mismatch',
+    severity: 'error',
+    title: 'The userinfo answer names another user (sub) than the ID token',
+    meaning:
+      'OpenID Connect requires the sub returned by the userinfo endpoint to equal the sub of the ID token; when they differ the userinfo claims describe someone else and must not be used. The relying party refused the login.',
+    causes: [
+      'The access token used for userinfo is not from the same login as the ID token (a cached or shared token, two logins racing in one session).',
+      'The userinfo endpoint belongs to another issuer or tenant than the ID token (a misconfigured userinfo URL, a second provider).',
+      'The provider computes sub differently at the two endpoints (pairwise identifiers with different sectors), a provider bug.',
+    ],
+    fixes: [
+      'Call userinfo with the access token returned together with the ID token, from the issuer in the ID token\'s iss.',
+      'Compare both sub values; if the provider returns different ones for the same user, report it to the provider.',
+    ],
+    sources: ['OpenID Connect Core 1.0 §5.3.2', LUA_RESTY_OPENIDC],
+    match: [{ text: /\bis not equal to the "?sub"? claim returned from the userinfo endpoint\b/i }],
+    priority: 3,
   },
   {
     key: 'general.callback_timeout',
