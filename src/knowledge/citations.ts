@@ -169,6 +169,7 @@ const PAGES: ReadonlyArray<readonly [string, string]> = [
   ['vault-plugin-auth-jwt source: jwks_cache.go (v0.26)', 'https://github.com/hashicorp/vault-plugin-auth-jwt/blob/2e68bbaf4c9291dd8ad4cf2cb0bec24e9db4f632/jwks_cache.go'],
   ['nginx documentation: Module ngx_http_auth_request_module', 'https://nginx.org/en/docs/http/ngx_http_auth_request_module.html'],
   ['oauth2-proxy documentation: Integration (nginx auth_request)', 'https://oauth2-proxy.github.io/oauth2-proxy/configuration/integration'],
+  ['Pomerium source: authenticate/pkce.go', 'https://github.com/pomerium/pomerium/blob/c8ace109fe2a40a0e1d58b90476c7bec360a6980/authenticate/pkce.go'],
   ['AWS Elastic Load Balancing documentation: Access logs for your Application Load Balancer', 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-access-logs.html#error-reason-codes'],
   ['AWS Elastic Load Balancing documentation: Authenticate users using an Application Load Balancer', 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-authenticate-users.html'],
   ['AWS Elastic Load Balancing documentation: Troubleshoot your Application Load Balancers', 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html'],

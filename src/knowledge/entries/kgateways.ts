@@ -198,10 +198,10 @@ export const gatewayEntries: readonly KnowledgeEntry[] = [
       'If users need longer at the provider (MFA, registration), raise the client\'s state timeout.',
       'Keep the servers\' clocks in sync (NTP).',
     ],
-    sources: ['RFC 6749 §10.12', 'RFC 9700 §4.7', MOD_AUTH_OPENIDC, VAULT_JWT_OIDC],
+    sources: ['RFC 6749 §10.12', 'RFC 9700 §4.7', MOD_AUTH_OPENIDC, VAULT_JWT_OIDC, 'Pomerium source: authenticate/pkce.go'],
     match: [
       {
-        text: /\bstate has expired\b|\bThis is due to a timeout; please restart your authentication session\b|\bExpired or missing OAuth state\b/i,
+        text: /\bstate has expired\b|\bThis is due to a timeout; please restart your authentication session\b|\bExpired or missing OAuth state\b|\bpkce verifier expired or missing\b/i,
       },
     ],
     priority: 3,
