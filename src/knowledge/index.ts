@@ -24,6 +24,7 @@ import { tokenExchangeEntries } from './entries/token-exchange.js';
 import { mtlsEntries } from './entries/mtls.js';
 import { kapisEntries } from './entries/kapis.js';
 import { kplatformEntries } from './entries/kplatforms.js';
+import { gatewayEntries } from './entries/kgateways.js';
 
 /**
  * The whole knowledge base, one entry per diagnosis. The built CLI reads the same entries from
@@ -55,6 +56,7 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
   ...mtlsEntries,
   ...kapisEntries,
   ...kplatformEntries,
+  ...gatewayEntries,
 ];
 
 /** The words of real errors by cause (scripts/eval/word-model.mjs makes it), for explain's last reading. */

@@ -147,6 +147,46 @@ export const PROVIDERS = [
     // The user pool API's own operation names show it where the SDK's message names no service.
     text: /cognito|\b(?:Admin)?InitiateAuth\b|\b(?:Admin)?RespondToAuthChallenge\b/i,
   },
+  {
+    id: 'mod_auth_openidc',
+    names: ['mod_auth_openidc'],
+    // Its module name, its directives and its C function names ("oidc_proto_...:") prefix every log line.
+    text: /mod_auth_openidc|\bauth_openidc\b|\bOIDC(?:RedirectURI|CookieDomain|CookieSameSite|CryptoPassphrase|ProviderMetadataURL|OAuthVerifyAudience|OAuthVerifyIssuer|DefaultURL|StateTimeout)\b|\boidc_(?:proto|response|handle|metadata|oauth|refresh|http|util)_\w{1,60}:/,
+  },
+  // Its name only: its log's [AuthFailure] field and its source file name travel in other tools' logs and pastes.
+  { id: 'oauth2_proxy', names: ['oauth2-proxy'], text: /oauth2[-_]proxy/i },
+  {
+    id: 'envoy',
+    names: ['Envoy', 'Istio', 'Envoy/Istio'],
+    // The proxy names and Envoy's response code details (rbac_access_denied_matched_policy[...], jwt_authn_access_denied{...}).
+    text: /\benvoy\b|\bistio|\bx-envoy-|\brbac_access_denied|\bjwt_authn_access_denied/i,
+  },
+  // "Kong" alone also names a city ("Hong Kong"): its server header, its headers and its plugin paths show it.
+  { id: 'kong', names: ['Kong'], text: /\bkong\/\d|\bX-Kong-|\bkong\.plugins\b|\bKong (?:Gateway|plugin|jwt|oauth2|Konnect)\b/i },
+  { id: 'vault', names: ['Vault', 'HashiCorp Vault'], text: /hashicorp|\bvault\b|\/v1\/auth\/(?:jwt|oidc)\b/i },
+  {
+    id: 'kubernetes',
+    names: ['Kubernetes', 'kube-apiserver', 'kubectl'],
+    // "You must be logged in to the server" is kubectl's (k8s.io/kubectl) rendering of a 401; no other client prints it.
+    text: /kube-?apiserver|\bkubectl\b|\bkubelogin\b|\bkubernetes\b|\bk8s\.io\b|\bkubeconfig\b|\bauthentication\.go:\d+\]|You must be logged in to the server/i,
+  },
+  // Its name, its auth_request module's own message and the "[error] 12#12: *5" prefix of its error log.
+  { id: 'nginx', names: ['nginx'], text: /\bnginx\b|\bauth request unexpected status\b|\[(?:error|warn|crit|alert)\] \d+#\d+: \*\d/i },
+  { id: 'apisix', names: ['APISIX', 'Apache APISIX'], text: /\bapisix\b/i },
+  // Its Java packages, its service names and its hosts.
+  { id: 'sap', names: ['SAP', 'SAP BTP'], text: /com\.sap\.cloud\.security|\bxsuaa\b|\bxssec\b|\bSAP (?:BTP|Cloud|Identity)|hana\.ondemand\.com|accounts\.ondemand\.com|\bcloud\.sap\b/i },
+  {
+    id: 'traefik_forward_auth',
+    names: ['traefik-forward-auth'],
+    // Its name (container and image) and its cookie names.
+    text: /traefik-forward-auth|\bforward-auth\b|\b_forward_auth(?:_csrf)?\b/i,
+  },
+  {
+    id: 'aws_alb',
+    names: ['ALB', 'AWS ALB', 'AWS Application Load Balancer'],
+    // Its server header, its session cookie, its access-log error_reason codes and its metric names.
+    text: /\bawselb\b|AWSELBAuthSessionCookie|elasticloadbalancing|\bELBAuth(?:Failure|Error)\b|\bAuth(?:Invalid(?:Cookie|GrantError|IdToken|StateParam|TokenResponse|UserinfoResponse)|Missing(?:CodeParam|HostHeader|StateParam)|(?:TokenEp|UserinfoEp)Request(?:Failed|Timeout)|UserinfoResponseSizeExceeded)\b|\bApplication Load Balancer\b/,
+  },
 ] as const satisfies readonly ProviderEvidence[];
 
 export type ProviderId = (typeof PROVIDERS)[number]['id'];

@@ -44,6 +44,8 @@ export const generalEntries: readonly KnowledgeEntry[] = [
         notContext: ['window_passed'],
       },
       { codeLike: /(?:^|_)(?:clock|skew|iat|nbf|future|not_yet_valid|too_early|immature|time_skew)(?:_|$)/ },
+      // Kong's jwt plugin ({"nbf":"token not valid yet"}) and SAP's java-security ("Jwt cannot be accepted before ...").
+      { text: /\b(?:token|jwt) not valid yet\b|\bJwt cannot be accepted before\b/i, notContext: ['window_passed'] },
     ],
     priority: 3,
   },
@@ -265,6 +267,8 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       {
         text: /\b(?:invalid|bad|malformed|unrecognized|unrecognised|unknown) (?:access |bearer |auth(?:entication)? |id |api |jwt |login )?token\b|\btoken (?:is )?(?:invalid|malformed|not valid|unrecognized)\b|\bjwt (?:is )?malformed\b|\bmalformed jwt\b|\bmissing\/invalid\b|\binvalid\/expired\b|\bsignature (?:verification )?(?:failed|is invalid|does not match|mismatch)|failed to verify (?:the )?(?:id token )?signature|\binvalid (?:jwt )?signature\b|did not contain any signing keys|no (?:matching|suitable|applicable) (?:signing )?keys?\b|\bkid\b.{0,40}not found|unable to find (?:a |the )?(?:signing )?key|(?:id|access) token (?:verification|validation) fail|verification of (?:the )?token failed|couldn't verify signed token|not from a supported provider|claim "?\w+"? is missing|\baudience (?:is )?invalid|\binvalid ?audience|\baud(?:ience)? (?:claim )?(?:mismatch|does not match|not allowed)|\baudiences?\b.{0,80}(?:not allowed|rejected|does not match|doesn't match|mismatch)|expected audience|wrong audience|incorrect (?:token )?audience|cannot be authenticated with the token|no auth provider found matching|invalid claim ['"]?aud\b|expired, revoked, malformed|expired, disabled,? or deleted|invalid or expired|expired or invalid|no known key successfully validated|\bJwt verification fails\b|\bjwks?\b.{0,40}(?:doesn't|does not) have (?:a )?key|\bkid\b.{0,60}(?:not available|no match|unknown|not found)|invalid kid|could not find kid|could not parse (?:the )?(?:inbound |access |id )?token|failed to validate (?:the )?(?:jwt |token )?signature|no valid key found|(?:not well formed|malformed) (?:jwt|token)|\bJWT is not well formed\b|\bclaim\b.{0,30}not present|token isn't active|\btoken (?:is )?(?:revoked|blacklisted|disabled)\b|InvalidAuthenticationToken|CompactToken parsing failed|invalid number of segments|not enough segments|token is malformed|failed to authenticate (?:the )?(?:provided )?token|cannot verify (?:the )?token|unexpected (?:JWT )?alg\b|\bnot allowed to be used (?:by|with) this (?:audience|application|app|client)\b|\bsigning key must be (?:specified|provided|set|configured)\b|\b(?:didn't|did not|could not|couldn't|unable to) find (?:a |the )?public ?key\b|\binvalid (?:api key|key|credentials) or (?:access |auth |bearer )?token\b|\b(?:must use|requires?|only accepts?) (?:an? )?(?:app(?:lication)?|user) access tokens?\b|\balg(?:orithm)? (?:is )?(?:not allowed|mismatch|not supported)|issuer or signature/i,
         notCode: ['invalid_grant', 'invalid_client', 'unauthorized_client', 'redirect_uri_mismatch', 'invalid_request'],
+        // Dex's "Invalid or expired auth code.": "invalid or expired" is about the code there, not a token.
+        notText: /\binvalid or expired (?:auth(?:orization)? )?code\b/i,
       },
       { codeLike: /^(?!.*(?:refresh|client|code|scope|grant|redirect|expired|dpop))(?=.*(?:token|jwt|jws|bearer|auth|signature|(?:^|_)kid(?:_|$)|jwk|audience|(?:^|_)aud(?:_|$)))(?=.*(?:invalid|bad|malformed|revoked|unknown|unverified|not_valid|rejected|mismatch|unauthori[sz]ed|authed|failed|missing|wrong))/ },
       // "access_denied: Invalid bearer token.": the description names the token; the code is only the class.
@@ -273,6 +277,8 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       { text: /\bBad credentials\b/i, notContext: ['token_endpoint'] },
       // An identity-aware proxy's signed assertion header refused by the app behind it is a token; at a token endpoint it is the grant.
       { text: /\binvalid (?:[\w-]{1,20} )?(?:jwt )?assertion\b/i, notContext: ['token_endpoint'], notCode: ['invalid_grant', 'invalid_client'] },
+      // Apache APISIX jwt-auth: {"message":"failed to verify jwt"}.
+      { text: /\bfailed to verify (?:the )?jwt\b/i, notCode: ['invalid_grant', 'invalid_client'] },
     ],
     priority: 1,
   },
@@ -322,6 +328,8 @@ export const generalEntries: readonly KnowledgeEntry[] = [
         notText: /issuer or signature/i,
       },
       { codeLike: /(?:^|_)(?:issuer|iss)(?:_|$)/ },
+      // lua-resty-openidc: issuer "..." in id_token is not equal to the issuer from the discovery document "...".
+      { text: /\bis not equal to the issuer from the discovery document\b/i },
     ],
     priority: 3,
   },
@@ -392,6 +400,8 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       { code: ['nonce_mismatch', 'invalid_nonce'] },
       { text: /\bnonce is required|invalid claim ['"]nonce['"]|NonceError|Incorrect id_token: nonce|unexpected ID Token "nonce"|InvalidNonce|\bIDX21323\b/i },
       { codeLike: /^(?!.*dpop)(?=.*(?:^|_)nonce(?:_|$))/ },
+      // lua-resty-openidc: nonce "..." in id_token is not equal to the nonce that was sent in the request "...".
+      { text: /\bis not equal to the nonce that was sent\b/i },
     ],
     priority: 3,
   },
@@ -424,6 +434,8 @@ export const generalEntries: readonly KnowledgeEntry[] = [
         text: /\bstate cookie|state (?:verification|validation|check) (?:has )?failed|\binvalid [`'"]?state\b|\bstate (?:is |was )?(?:missing|not found|not present)|missing state|initial state could not be found|InvalidStateException|csrf[_ ]detected|csrf (?:token )?(?:validation|verification|check) failed|anti-?csrf|Correlation failed|\.AspNetCore\.Correlation|correlation cookie|Cookie not found|cookies? (?:are |were )?(?:disabled|blocked|not enabled)|authorization_request_not_found|state_mismatch|unable to verify authorization request state|csrf cookie|(?:expired|missing) (?:or missing )?(?:oauth )?state|invalid_state_parameter|did not find expected authorization request details|unexpected "state"|Invalid authorization request state|Wrong state parameter|\bstate (?:parameter )?is different|AuthState(?:Forbidden|Missing)|(?:could not|couldn't|unable to) find (?:a )?(?:matching )?session|\bstate (?:parameter |value )?(?:mismatch|does not match|did not match|doesn't match)|\bmismatch(?:ed|ing)?[\s_]state\b|\binvalid (?:oauth )?state\b|\bstate (?:is )?not valid\b|validation[_ ]cookie\b/i,
       },
       { codeLike: /(?:^|_)(?:state|csrf|xsrf|correlation)(?:_|$)/ },
+      // lua-resty-openidc ("state from argument ... does not match state restored from session", "no session state found") and oauth2-proxy's error page.
+      { text: /\bdoes not match state restored from session\b|\bno session state found\b|\bUnable to find a valid CSRF token\b/i },
     ],
     priority: 2,
   },
@@ -536,6 +548,8 @@ export const generalEntries: readonly KnowledgeEntry[] = [
         text: /\b(?:invalid|unknown|unsupported|disallowed|unrecognized|unrecognised|restricted) scopes?\b|\bscopes? (?:is |are )?(?:invalid|not (?:allowed|valid|supported|recognized|found|permitted)|do(?:es)? not exist|malformed)|\bscope\b[^\n]{0,80}\b(?:doesn't|does not|do not) exist|\bscope\b[^\n]{0,160}\bis not (?:supported|valid|allowed)\b|\bService not found\b|declined ?scopes?|DeclinedScopes|\bunauthorized_scope(?:_error)?\b|\b(?:resource|audience)\b.{0,40}(?:not found|not registered|does not exist|unknown)|\binvalid_target\b|\bunauthori[sz]ed scopes?\b|\bcannot grant scopes?\b/i,
       },
       { codeLike: /^(?=.*(?:scope|audience|resource|target))(?=.*(?:invalid|unknown|unsupported|not_allowed|unauthorized|disallowed|malformed|bad|not_found))/ },
+      // Dex: "Requested scopes contain unauthorized scope(s): ...".
+      { text: /\bcontain unauthorized scope\(s\)/i },
     ],
     priority: 3,
   },
@@ -755,6 +769,8 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       // A grant tied to a session that ended, or a "token" that expired: codes are not tokens, so this is the refresh token.
       { code: ['invalid_grant'], text: /\bsession\b|\btoken (?:is |has )?(?:not active|expired|been revoked|revoked)\b/i, notContext: ['code_exchange'] },
       { codeLike: /^(?=.*refresh)(?=.*(?:invalid|expired?|revoked|rejected|reuse|used|not_found|bad|failed|denied))/ },
+      // mod_auth_openidc: "access_token could not be refreshed" after a refresh grant failed.
+      { text: /\baccess[_ ]token could not be refreshed\b/i, notStatus: [500, 502, 503, 504] },
     ],
     priority: 2,
   },
@@ -928,6 +944,8 @@ export const generalEntries: readonly KnowledgeEntry[] = [
         // So was one that answered 404: the path is wrong, not the network.
         notText: /\bHTTP Error 404\b|\b404:? Not Found\b/i,
       },
+      // libcurl's messages as mod_auth_openidc logs them: curl_easy_perform(1/1) failed for <url> with: [Couldn't connect to server].
+      { text: /\bcurl_easy_perform\(\d+\/\d+\) failed\b|\bCouldn't (?:connect to server|resolve host name)\b/i, notStatus: [500] },
     ],
     priority: 1,
   },
