@@ -20,6 +20,7 @@ import { flowEntries } from './entries/flows.js';
 import { ownFindingEntries } from './entries/own-findings.js';
 import { tokenExchangeEntries } from './entries/token-exchange.js';
 import { mtlsEntries } from './entries/mtls.js';
+import { klibrariesEntries } from './entries/klibraries.js';
 
 /**
  * The whole knowledge base, one entry per diagnosis. The built CLI reads the same entries from
@@ -49,4 +50,5 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
   ...ownFindingEntries,
   ...tokenExchangeEntries,
   ...mtlsEntries,
+  ...klibrariesEntries,
 ];

@@ -83,6 +83,18 @@ export const PROVIDERS = [
   { id: 'diadoc', names: ['Diadoc'], text: /diadoc|kontur|DiadocAuth|ddauth_token/i },
   { id: 'identityserver', names: ['Thinktecture', 'IdentityServer'], text: /thinktecture|identityserver|\/authz\/users\/oauth\/token/i },
   { id: 'databricks', names: ['Databricks'], text: /databricks|\bdapi[0-9a-f]{32}\b/i },
+  {
+    id: 'msal',
+    names: ['MSAL', 'MSAL.NET', 'msal-browser', 'msal-node'],
+    // Its error classes (InteractionRequiredAuthError, BrowserAuthError) alone are not enough: the name must show.
+    text: /msal/i,
+  },
+  {
+    id: 'appauth',
+    names: ['AppAuth'],
+    // AppAuth-Android prints its AuthorizationException as JSON: {"type":0,"code":1,...}.
+    text: /net\.openid\.appauth|org\.openid\.appauth|\bAppAuth\b|OIDErrorCode|OIDAuthState|flutter_appauth|react-native-app-auth|AuthorizationException:? \{"type"/i,
+  },
 ] as const satisfies readonly ProviderEvidence[];
 
 export type ProviderId = (typeof PROVIDERS)[number]['id'];
