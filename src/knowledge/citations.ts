@@ -160,6 +160,7 @@ const PAGES: ReadonlyArray<readonly [string, string]> = [
   ['AppAuth-iOS source: OIDError.h', 'https://github.com/openid/AppAuth-iOS/blob/master/Sources/AppAuthCore/OIDError.h'],
   ['Google Play services reference: GoogleSignInStatusCodes', 'https://developers.google.com/android/reference/com/google/android/gms/auth/api/signin/GoogleSignInStatusCodes'],
   ['Google Play services reference: CommonStatusCodes', 'https://developers.google.com/android/reference/com/google/android/gms/common/api/CommonStatusCodes'],
+  ['OmniAuth source: lib/omniauth/authenticity_token_protection.rb', 'https://github.com/omniauth/omniauth/blob/master/lib/omniauth/authenticity_token_protection.rb'],
 ];
 
 const BY_LENGTH = [...PAGES].sort((a, b) => b[0].length - a[0].length);

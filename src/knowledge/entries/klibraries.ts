@@ -88,7 +88,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 7515 §5.2', JJWT, JAVA_JWT, AUTHLIB, GOLANG_JWT],
     match: [
       {
-        text: /signature does not match locally computed signature|Signature resulted invalid|\bBadSignatureError\b|\bbad_signature\b|failed to verify id token signature|\bJWT signature verification failed\b|\bfailed to validate JWT signature\b|\b(?:Error\(|ErrorKind::)InvalidSignature\b/i,
+        text: /signature does not match locally computed signature|Signature resulted invalid|Signature is improperly formatted|\bIDX10508\b|\bBadSignatureError\b|\bbad_signature\b|failed to verify id token signature|\bJWT signature verification failed\b|\bfailed to validate JWT signature\b|\b(?:Error\(|ErrorKind::)InvalidSignature\b/i,
       },
     ],
     priority: 3,
@@ -114,7 +114,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 8725 §3.1', 'RFC 7518 §3.1', GO_OIDC, JAVA_JWT, OPENID_CLIENT, OAUTH4WEBAPI],
     match: [
       {
-        text: /signed with unsupported algorithm|unexpected JWT alg received|unexpected JWT "alg" header parameter|signing method (?:\(alg\) )?is unavailable|The provided Algorithm doesn't match|AlgorithmMismatchException|Unsupported "alg" value for a JSON Web Key Set|unsupported JWS "?alg"?|unexpected signature algorithm|\bIDX10634\b|\b(?:Error\(|ErrorKind::)InvalidAlgorithm\b/i,
+        text: /signed with unsupported algorithm|unexpected JWT alg received|unexpected JWT "alg" header parameter|signing method (?:\(alg\) )?is unavailable|The provided Algorithm doesn't match|AlgorithmMismatchException|\bUnsupportedAlgorithmError\b|\bunsupported_algorithm\b|Unsupported "alg" value for a JSON Web Key Set|unsupported JWS "?alg"?|unexpected signature algorithm|\bIDX10634\b|\b(?:Error\(|ErrorKind::)InvalidAlgorithm\b/i,
       },
     ],
     priority: 3,
@@ -140,7 +140,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 7518 §3.2', 'RFC 7517 §4', JJWT, GOLANG_JWT, RUST_JWT, IDMODEL],
     match: [
       {
-        text: /not secure enough for the \w+ algorithm|\bWeakKeyException\b|key size must be greater than|\bkey is of invalid type\b|Could not deserialize key data|\b(?:Error\(|ErrorKind::)Invalid(?:KeyFormat|RsaKey|EcdsaKey)\b|\bIDX10720\b/i,
+        text: /not secure enough for the \w+ algorithm|\bWeakKeyException\b|key size must be greater than|\bkey is of invalid type\b|Could not deserialize key data|Invalid or unsupported JWK|\bJWKInvalid\b|\bERR_JWK_INVALID\b|must be an asymmetric key when using|\b(?:Error\(|ErrorKind::)Invalid(?:KeyFormat|RsaKey|EcdsaKey)\b|\bIDX10720\b/i,
       },
     ],
     priority: 3,
@@ -165,7 +165,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 7519 §4.1.3', 'OpenID Connect Core 1.0 §3.1.3.7', GO_OIDC, JAVA_JWT, JJWT, OAUTH4WEBAPI],
     match: [
       {
-        text: /unexpected JWT "aud"|\baud mismatch, expected\b|Expected aud claim to be|Claim 'aud' value|Invalid claim "aud"|The required audience is missing|The aud claim is not valid|\bexpected audience "|JWT audience rejected|\bAudience mismatch\b|ID Token contains invalid claims: \{?(?:aud|azp)\b|\bIDX1020[68]\b|\b(?:Error\(|ErrorKind::)InvalidAudience\b/i,
+        text: /unexpected JWT "aud"|\baud mismatch, expected\b|Expected aud claim to be|Claim 'aud' value|Invalid claim "aud"|The required audience is missing|The aud claim is not valid|\bexpected audience "|JWT audience rejected|JWT missing required audience|\bAudience mismatch\b|ID Token contains invalid claims: \{?(?:aud|azp)\b|\bIDX1020[68]\b|\b(?:Error\(|ErrorKind::)InvalidAudience\b/i,
       },
     ],
     priority: 2,
@@ -278,7 +278,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 7519 §4.1', NIMBUS, OAUTH4WEBAPI, 'PyJWT documentation: API Reference, Exceptions'],
     match: [
       {
-        text: /JWT missing required claims|Token is missing the "\w+" claim|missing required JWT property \w+|JWT "\w+" \(\w[\w ]{0,30}\) claim missing|\bMissingClaimError\b|\b(?:Error\(|ErrorKind::)MissingRequiredClaim\b/i,
+        text: /JWT missing required claims|missing required "\w+" claim|Token is missing the "\w+" claim|missing required JWT property \w+|JWT "\w+" \(\w[\w ]{0,30}\) claim missing|\bMissingClaimError\b|\b(?:Error\(|ErrorKind::)MissingRequiredClaim\b/i,
       },
     ],
     priority: 2,
@@ -297,7 +297,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     ],
     fixes: [DECODE, 'Make the issuer sign its tokens (RS256 or ES256) and keep "none" out of the allowed algorithms.'],
     sources: ['RFC 7519 §6', 'RFC 8725 §3.1', JJWT, GO_OIDC, IDMODEL],
-    match: [{ text: /Unsigned Claims JWTs are not supported|\bid token not signed\b|token does not have a signature|\bIDX10504\b/i }],
+    match: [{ text: /Unsigned Claims JWTs are not supported|Unsecured \(plain\) JWTs are rejected|\bid token not signed\b|token does not have a signature|\bIDX10504\b/i }],
     priority: 3,
   },
   {
@@ -317,7 +317,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
       DECODE,
     ],
     sources: ['RFC 7517 §5', 'RFC 7515 §4.1.4', GOLANG_JWT, IDMODEL],
-    match: [{ text: /token is unverifiable|error while executing keyfunc|no keyfunc was provided|No security keys were provided|The token's kid is missing|\bIDX10500\b|\bIDX10517\b|Unable to find a signing key that matches/i }],
+    match: [{ text: /token is unverifiable|error while executing keyfunc|no keyfunc was provided|No security keys were provided|The token's kid is missing|\bIDX10500\b|\bIDX10517\b|Unable to find a signing key that matches|Failed to find a Signature Verifier|\bmissing_signature_verifier\b/i }],
     priority: 3,
   },
   {
@@ -369,7 +369,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
       'Start a new login instead of reloading a callback.',
     ],
     sources: ['RFC 6749 §10.12', 'RFC 9700 §4.7', OPENID_CLIENT, OAUTH4WEBAPI, APPAUTH_ANDROID],
-    match: [{ text: /checks\.state argument is missing|response parameter "state" missing|state missing from the response|Response state param did not match request state|State mismatch, expecting/i }],
+    match: [{ text: /checks\.state argument is missing|response parameter "state" missing|state missing from the response|Response state param did not match request state|State mismatch, expecting|message\.State is null or empty|The oauth state was missing or invalid/i }],
     priority: 3,
   },
   {
@@ -559,6 +559,120 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     priority: 2,
   },
 
+  {
+    key: 'klib.state_unprotect',
+    finding: 'state_mismatch',
+    severity: 'error',
+    title: 'The callback\'s state could not be decrypted: it was protected with another key',
+    meaning:
+      'Some server frameworks do not store the state: they encrypt the login properties into the state parameter itself and decrypt them on the callback. ' +
+      'Decryption failed, so the callback was handled by an instance (or a restart) holding other encryption keys than the one that started the login, or the state was altered or cut.',
+    causes: [
+      'Several instances behind a load balancer do not share their data-protection (encryption) keys, so one cannot read what another wrote.',
+      'The app restarted between the login and the callback and its keys were kept only in memory or in a container that was replaced.',
+      'A proxy or the provider truncated or re-encoded a long state value.',
+    ],
+    fixes: [
+      'Persist the framework\'s encryption keys to a shared store (a database, a blob store, a mounted volume) used by every instance, with the same application name.',
+      'Keep the callback on the instance that started the login (sticky sessions) until the keys are shared.',
+    ],
+    sources: ['RFC 6749 §10.12', 'RFC 9700 §4.7'],
+    match: [{ text: /Unable to unprotect the message\.State/i }],
+    priority: 4,
+  },
+  {
+    key: 'klib.token_type_missing',
+    finding: 'spec_deviation',
+    severity: 'warning',
+    title: 'The token response has no token_type (RFC 6749 requires it), and the library stops on it',
+    meaning:
+      'RFC 6749 §5.1 makes token_type a required member of a token response. Some providers leave it out; strict clients refuse the answer although the access_token in it would work.',
+    causes: ['The provider omits token_type (several older or home-made servers do).', 'The answer is not a token response at all (an error in another shape, or a proxy page).'],
+    fixes: [
+      'Look at the raw token response: if access_token is there, add token_type ("Bearer") in a response hook of the client library before it is parsed.',
+      'Report the omission to whoever runs the server.',
+    ],
+    sources: ['RFC 6749 §5.1', 'RFC 6749 §7.1', OAUTHLIB],
+    match: [{ text: /\bMissingTokenTypeError\b|Missing token type parameter|\bmissing_token_type\b|body "token_type" property must be a string/i }],
+    priority: 3,
+  },
+  {
+    key: 'klib.access_token_option_missing',
+    finding: 'wrapped_token_error',
+    severity: 'error',
+    title: 'The client got a token response without access_token: the provider\'s real answer is hidden',
+    meaning:
+      'The client library tried to build an access token from the token endpoint\'s answer and found no access_token in it. The answer was almost always an error (an OAuth error body, HTML, or a form-encoded body the library did not parse), which this message hides.',
+    causes: [
+      'The token endpoint answered with an error (invalid_grant, invalid_client, redirect_uri mismatch) that the provider class did not turn into an exception.',
+      'The answer was form-encoded or HTML (a wrong URL, a missing Accept: application/json), so the library read no fields.',
+    ],
+    fixes: ['Log the raw body of the token response (without secrets) and explain it: it carries the real error.', 'Send Accept: application/json with the token request.'],
+    sources: ['RFC 6749 §5.1', 'RFC 6749 §5.2'],
+    match: [{ text: /Required option not passed: "access_token"/ }],
+    priority: -5,
+  },
+  {
+    key: 'klib.token_typ',
+    finding: 'invalid_token',
+    severity: 'error',
+    title: 'The token\'s typ header is not the type this verifier accepts (an ID token where an access token is expected?)',
+    meaning:
+      'The verifier checks the typ header: JWT access tokens are typed "at+jwt" (RFC 9068), and a verifier set to that refuses ID tokens and other JWTs typed "JWT", and the reverse. The token is the wrong kind for this check.',
+    causes: [
+      'The client sends its ID token to an API that accepts only access tokens.',
+      'The issuer types its access tokens "JWT" while the verifier requires "at+jwt" (or the reverse).',
+    ],
+    fixes: [DECODE, 'Send the access token to APIs; configure the verifier\'s accepted typ to what the issuer writes for access tokens.'],
+    sources: ['RFC 9068 §2.1', 'RFC 8725 §3.11', OAUTH4WEBAPI],
+    match: [{ text: /JOSE header typ \(type\) \S{1,40} not allowed|unexpected JWT "typ" header parameter|\btyp\b[^\n]{0,30}\bnot allowed\b/i }],
+    priority: 3,
+  },
+  {
+    key: 'klib.no_token_sent',
+    finding: 'invalid_request',
+    severity: 'error',
+    title: 'No token reached the API: the Authorization header is missing',
+    meaning: 'The API\'s token check found no Authorization header (or no bearer token in it) on the request, so it refused before validating anything.',
+    causes: [
+      'The client did not attach the token (a call made before sign-in finished, or an HTTP client without the auth interceptor).',
+      'A proxy or web server dropped the Authorization header, or a redirect (http to https, a trailing slash) lost it.',
+    ],
+    fixes: ['Send `Authorization: Bearer <access token>` on every API call and check it arrives at the API.', 'Configure the proxy or web server to pass the Authorization header through.'],
+    sources: ['RFC 6750 §2.1', 'RFC 6750 §3.1', AUTHLIB],
+    match: [{ text: /Missing "Authorization" in headers|\bMissingAuthorizationError\b|\bmissing_authorization\b/i }],
+    priority: 3,
+  },
+  {
+    key: 'klib.login_route_redirect',
+    finding: 'invalid_token',
+    severity: 'error',
+    title: 'An unauthenticated API call was sent to a login page that does not exist (Route [login] not defined)',
+    meaning:
+      'The API\'s authentication middleware found no valid token and, because the request did not ask for JSON, tried to redirect it to a "login" route, which an API does not have. The real problem is the missing or refused token.',
+    causes: [
+      'The request carries no bearer token, an expired one, or one the API\'s guard does not accept.',
+      'The client does not send Accept: application/json, so the failure is turned into a redirect instead of a 401.',
+    ],
+    fixes: ['Send `Accept: application/json` so a refused token comes back as 401.', 'Send a valid `Authorization: Bearer <token>` (get a new token if it expired).'],
+    sources: ['RFC 6750 §3.1', LARAVEL_AUTH],
+    match: [{ text: /Route \[login\] not defined/ }],
+    priority: 3,
+  },
+  {
+    key: 'klib.request_phase_csrf',
+    finding: 'state_mismatch',
+    severity: 'error',
+    title: 'The start of the sign-in was refused by CSRF protection: it must be a POST with the form\'s token',
+    meaning:
+      'Some sign-in middleware accepts the request that starts a login only as a POST carrying the application\'s CSRF token, to stop other sites from starting logins for the user. A plain link (GET) or a form without the token is refused before the provider is contacted.',
+    causes: ['The sign-in button is a link (GET) rather than a form that POSTs.', 'The form posts without the CSRF token (a hand-written form, a cached page).'],
+    fixes: ['Start the login with a form (method POST) that includes the CSRF token, e.g. the framework\'s button_to helper.'],
+    sources: ['RFC 6749 §10.12', 'OmniAuth source: lib/omniauth/authenticity_token_protection.rb'],
+    match: [{ text: /OmniAuth::AuthenticityError/ }],
+    priority: 3,
+  },
+
   // ── server libraries: their own hints ───────────────────────────────────────────────────
   {
     key: 'klib.league_code_hint',
@@ -654,7 +768,8 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
       'Enable the grant on the server, or use one it lists in grant_types_supported.',
     ],
     sources: ['RFC 6749 §5.2 (unsupported_grant_type)', 'RFC 6749 §4.1.3'],
-    match: [{ text: /authorization server does not support this grant type/i }],
+    // With the code itself, the RFC entry says the same.
+    match: [{ text: /authorization server does not support this grant type|grant type is not supported by the authorization server/i, notCode: ['unsupported_grant_type'] }],
     priority: 2,
   },
   {
@@ -701,7 +816,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     sources: [MSAL_NET, MSAL_COMMON, MSAL_CLIENT],
     match: [
       // With an AADSTS code or a refresh-token failure, that answer is the cause (its own entry).
-      { text: /\bMsalUiRequiredException\b|\bInteractionRequiredAuthError\b/, notText: /AADSTS\d|refresh_token_expired|refresh token has expired|invalid_grant|bad_token/i },
+      { text: /\bMsalUiRequiredException\b|\bInteractionRequiredAuthError\b|MSALErrorDomain Code=-50002\b/, notText: /AADSTS\d|refresh_token_expired|refresh token has expired|invalid_grant|bad_token/i },
       { code: ['no_tokens_found', 'no_account_error', 'user_null', 'no_account_in_silent_request', 'native_account_unavailable', 'token_refresh_required'] },
     ],
     priority: 2,
@@ -821,7 +936,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     causes: ['The user never signed in on this device, signed out, or revoked access.', 'The app asks for more scopes than the earlier sign-in granted.'],
     fixes: ['Fall back to the interactive sign-in intent when silent sign-in fails with SIGN_IN_REQUIRED.'],
     sources: [COMMON_CODES],
-    match: [{ text: /\bApiException: 4:|\bSIGN_IN_REQUIRED\b/ }],
+    match: [{ text: /\bApiException: 4:|\bSIGN_IN_REQUIRED\b|GIDSignIn Code=-4\b|has never signed in before, or they have since signed out/ }],
     priority: 4,
   },
   {
