@@ -161,6 +161,10 @@ const PAGES: ReadonlyArray<readonly [string, string]> = [
   ['Google Play services reference: GoogleSignInStatusCodes', 'https://developers.google.com/android/reference/com/google/android/gms/auth/api/signin/GoogleSignInStatusCodes'],
   ['Google Play services reference: CommonStatusCodes', 'https://developers.google.com/android/reference/com/google/android/gms/common/api/CommonStatusCodes'],
   ['OmniAuth source: lib/omniauth/authenticity_token_protection.rb', 'https://github.com/omniauth/omniauth/blob/master/lib/omniauth/authenticity_token_protection.rb'],
+  ['flask-jwt-extended source: flask_jwt_extended/tokens.py', 'https://github.com/vimalloc/flask-jwt-extended/blob/main/flask_jwt_extended/tokens.py'],
+  ['flask-jwt-extended source: flask_jwt_extended/default_callbacks.py', 'https://github.com/vimalloc/flask-jwt-extended/blob/main/flask_jwt_extended/default_callbacks.py'],
+  ['lestrrat-go/jwx source: jwt/validate.go', 'https://github.com/lestrrat-go/jwx/blob/develop/v2/jwt/validate.go'],
+  ['Nimbus OAuth 2.0 SDK source: IDTokenClaimsVerifier', 'https://bitbucket.org/connect2id/oauth-2.0-sdk-with-openid-connect-extensions/src/master/src/main/java/com/nimbusds/openid/connect/sdk/validators/IDTokenClaimsVerifier.java'],
 ];
 
 const BY_LENGTH = [...PAGES].sort((a, b) => b[0].length - a[0].length);

@@ -35,6 +35,8 @@ const MSAL_CLIENT = 'MSAL.js source: msal-common ClientAuthError.ts';
 const MSAL_NET = 'MSAL.NET documentation: Handle errors and exceptions';
 const APPAUTH_ANDROID = 'AppAuth-Android source: AuthorizationException.java';
 const APPAUTH_IOS = 'AppAuth-iOS source: OIDError.h';
+const JWX = 'lestrrat-go/jwx source: jwt/validate.go';
+const NIMBUS_OIDC = 'Nimbus OAuth 2.0 SDK source: IDTokenClaimsVerifier';
 const GSI_CODES = 'Google Play services reference: GoogleSignInStatusCodes';
 const COMMON_CODES = 'Google Play services reference: CommonStatusCodes';
 
@@ -88,7 +90,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 7515 §5.2', JJWT, JAVA_JWT, AUTHLIB, GOLANG_JWT],
     match: [
       {
-        text: /signature does not match locally computed signature|Signature resulted invalid|Signature is improperly formatted|\bIDX10508\b|\bBadSignatureError\b|\bbad_signature\b|failed to verify id token signature|\bJWT signature verification failed\b|\bfailed to validate JWT signature\b|\b(?:Error\(|ErrorKind::)InvalidSignature\b/i,
+        text: /signature does not match locally computed signature|Signature resulted invalid|Signature is improperly formatted|could not verify message using any of the signatures or keys|\bIDX10508\b|\bBadSignatureError\b|\bbad_signature\b|failed to verify id token signature|\bJWT signature verification failed\b|\bfailed to validate JWT signature\b|\b(?:Error\(|ErrorKind::)InvalidSignature\b/i,
       },
     ],
     priority: 3,
@@ -140,7 +142,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 7518 §3.2', 'RFC 7517 §4', JJWT, GOLANG_JWT, RUST_JWT, IDMODEL],
     match: [
       {
-        text: /not secure enough for the \w+ algorithm|\bWeakKeyException\b|key size must be greater than|\bkey is of invalid type\b|Could not deserialize key data|Invalid or unsupported JWK|\bJWKInvalid\b|\bERR_JWK_INVALID\b|must be an asymmetric key when using|\b(?:Error\(|ErrorKind::)Invalid(?:KeyFormat|RsaKey|EcdsaKey)\b|\bIDX10720\b/i,
+        text: /not secure enough for the \w+ algorithm|\bWeakKeyException\b|key size must be greater than|\bkey is of invalid type\b|Could not deserialize key data|Expecting a PEM-formatted key|Invalid or unsupported JWK|\bJWKInvalid\b|\bERR_JWK_INVALID\b|must be an asymmetric key when using|\b(?:Error\(|ErrorKind::)Invalid(?:KeyFormat|RsaKey|EcdsaKey)\b|\bIDX10720\b/i,
       },
     ],
     priority: 3,
@@ -162,10 +164,10 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
       'Request the token for this API (audience, resource or the API\'s scope) and send the access token, not the ID token.',
       'Configure the verifier with the exact aud value the issuer writes; aud may be an array and one member is enough.',
     ],
-    sources: ['RFC 7519 §4.1.3', 'OpenID Connect Core 1.0 §3.1.3.7', GO_OIDC, JAVA_JWT, JJWT, OAUTH4WEBAPI],
+    sources: ['RFC 7519 §4.1.3', 'OpenID Connect Core 1.0 §3.1.3.7', GO_OIDC, JAVA_JWT, JJWT, OAUTH4WEBAPI, JWX, NIMBUS_OIDC],
     match: [
       {
-        text: /unexpected JWT "aud"|\baud mismatch, expected\b|Expected aud claim to be|Claim 'aud' value|Invalid claim "aud"|The required audience is missing|The aud claim is not valid|\bexpected audience "|JWT audience rejected|JWT missing required audience|\bAudience mismatch\b|ID Token contains invalid claims: \{?(?:aud|azp)\b|\bIDX1020[68]\b|\b(?:Error\(|ErrorKind::)InvalidAudience\b/i,
+        text: /unexpected JWT "aud"|\baud mismatch, expected\b|Expected aud claim to be|Claim 'aud' value|Invalid claim "aud"|The required audience is missing|The aud claim is not valid|\bexpected audience "|JWT audience rejected|Unexpected JWT audience|"aud" not satisfied|JWT missing required audience|\bAudience mismatch\b|ID Token contains invalid claims: \{?(?:aud|azp)\b|\bIDX1020[68]\b|\b(?:Error\(|ErrorKind::)InvalidAudience\b/i,
       },
     ],
     priority: 2,
@@ -187,10 +189,10 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
       DECODE,
       'Behind a proxy, give the provider one fixed public URL and use it everywhere.',
     ],
-    sources: ['RFC 7519 §4.1.1', 'OpenID Connect Core 1.0 §3.1.3.7 (iss must match exactly)', JAVA_JWT, JJWT, OAUTH4WEBAPI, SPRING_OIDC],
+    sources: ['RFC 7519 §4.1.1', 'OpenID Connect Core 1.0 §3.1.3.7 (iss must match exactly)', JAVA_JWT, JJWT, OAUTH4WEBAPI, JWX, NIMBUS_OIDC],
     match: [
       {
-        text: /unexpected JWT "iss"|unexpected "iss" \(issuer\) response parameter|Claim 'iss' value|Expected iss claim to be|\bIDX1020[14]\b|\bIDX10211\b|\b(?:Error\(|ErrorKind::)InvalidIssuer\b/i,
+        text: /unexpected JWT "iss"|Unexpected JWT issuer|"iss" not satisfied|unexpected "iss" \(issuer\) response parameter|Claim 'iss' value|Expected iss claim to be|\bIDX1020[14]\b|\bIDX10211\b|\b(?:Error\(|ErrorKind::)InvalidIssuer\b/i,
       },
     ],
     priority: 3,
@@ -211,10 +213,10 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
       'Refresh the token shortly before exp and retry the failed request once with the new one.',
       'Run `oauth-doctor decode <token>` and compare exp and iat with now; if the token is fresh, check the clocks.',
     ],
-    sources: ['RFC 7519 §4.1.4', 'RFC 7519 §4.1.6', OAUTH4WEBAPI, OPENID_CLIENT, RUST_JWT],
+    sources: ['RFC 7519 §4.1.4', 'RFC 7519 §4.1.6', OAUTH4WEBAPI, OPENID_CLIENT, RUST_JWT, JWX],
     match: [
       {
-        text: /expiration is past current timestamp|\bJWT expired, now \d|issued too far in the past|"iat" \(issued at\) claim value, it is too far in the past|ID Token contains invalid claims: \{?exp\b|\b(?:Error\(|ErrorKind::)ExpiredSignature\b/i,
+        text: /expiration is past current timestamp|"exp" not satisfied|\bJWT expired, now \d|issued too far in the past|"iat" \(issued at\) claim value, it is too far in the past|ID Token contains invalid claims: \{?exp\b|\b(?:Error\(|ErrorKind::)ExpiredSignature\b/i,
       },
     ],
     priority: 3,
@@ -235,10 +237,10 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
       'Allow a small clock tolerance (30 to 60 seconds) in the verifier.',
       'Run `oauth-doctor decode <token>`: it shows nbf and iat against this machine\'s clock.',
     ],
-    sources: ['RFC 7519 §4.1.5', 'RFC 7519 §4.1.6', OAUTH4WEBAPI, SPRING_OIDC, RUST_JWT],
+    sources: ['RFC 7519 §4.1.5', 'RFC 7519 §4.1.6', OAUTH4WEBAPI, SPRING_OIDC, RUST_JWT, JWX, NIMBUS_OIDC],
     match: [
       {
-        text: /unexpected JWT "nbf" \(not before\) claim value|ID Token contains invalid claims: \{?iat\b|\b(?:Error\(|ErrorKind::)ImmatureSignature\b/i,
+        text: /unexpected JWT "nbf" \(not before\) claim value|"(?:nbf|iat)" not satisfied|JWT issue time ahead of current time|ID Token contains invalid claims: \{?iat\b|\b(?:Error\(|ErrorKind::)ImmatureSignature\b/i,
       },
     ],
     priority: 3,
@@ -317,7 +319,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
       DECODE,
     ],
     sources: ['RFC 7517 §5', 'RFC 7515 §4.1.4', GOLANG_JWT, IDMODEL],
-    match: [{ text: /token is unverifiable|error while executing keyfunc|no keyfunc was provided|No security keys were provided|The token's kid is missing|\bIDX10500\b|\bIDX10517\b|Unable to find a signing key that matches|Failed to find a Signature Verifier|\bmissing_signature_verifier\b/i }],
+    match: [{ text: /token is unverifiable|error while executing keyfunc|no keyfunc was provided|No security keys were provided|The token's kid is missing|\bIDX10500\b|\bIDX10517\b|Unable to find a signing key that matches|Failed to find a Signature Verifier|failed to find key with key ID|\bmissing_signature_verifier\b/i }],
     priority: 3,
   },
   {
@@ -346,8 +348,8 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     meaning: 'The list of invalid ID-token claims names nonce: the ID token does not carry the nonce this login sent, so the login state kept for it was lost or belongs to another attempt.',
     causes: ['The session or cookie that held the nonce did not survive the redirect, or two logins ran at once.'],
     fixes: ['Keep one login at a time per browser session, and keep the session across the redirect (one host name, cookies that come back).'],
-    sources: ['OpenID Connect Core 1.0 §3.1.3.7 (step 11)', SPRING_OIDC],
-    match: [{ text: /ID Token contains invalid claims: \{?nonce\b/i }],
+    sources: ['OpenID Connect Core 1.0 §3.1.3.7 (step 11)', SPRING_OIDC, NIMBUS_OIDC],
+    match: [{ text: /ID Token contains invalid claims: \{?nonce\b|Unexpected JWT nonce \(nonce\) claim|Missing JWT nonce \(nonce\) claim/i }],
     priority: 3,
   },
 
@@ -369,7 +371,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
       'Start a new login instead of reloading a callback.',
     ],
     sources: ['RFC 6749 §10.12', 'RFC 9700 §4.7', OPENID_CLIENT, OAUTH4WEBAPI, APPAUTH_ANDROID],
-    match: [{ text: /checks\.state argument is missing|response parameter "state" missing|state missing from the response|Response state param did not match request state|State mismatch, expecting|message\.State is null or empty|The oauth state was missing or invalid/i }],
+    match: [{ text: /checks\.state argument is missing|response parameter "state" missing|state missing from the response|Response state param did not match request state|State mismatch, expecting|message\.State is null or empty|\bIDX21329\b|The oauth state was missing or invalid/i }],
     priority: 3,
   },
   {
@@ -639,8 +641,8 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
       'A proxy or web server dropped the Authorization header, or a redirect (http to https, a trailing slash) lost it.',
     ],
     fixes: ['Send `Authorization: Bearer <access token>` on every API call and check it arrives at the API.', 'Configure the proxy or web server to pass the Authorization header through.'],
-    sources: ['RFC 6750 §2.1', 'RFC 6750 §3.1', AUTHLIB],
-    match: [{ text: /Missing "Authorization" in headers|\bMissingAuthorizationError\b|\bmissing_authorization\b/i }],
+    sources: ['RFC 6750 §2.1', 'RFC 6750 §3.1', AUTHLIB, 'flask-jwt-extended source: flask_jwt_extended/default_callbacks.py'],
+    match: [{ text: /Missing Authorization Header|Bad Authorization header\. Expected|Missing "Authorization" in headers|\bMissingAuthorizationError\b|\bmissing_authorization\b/i }],
     priority: 3,
   },
   {
@@ -670,6 +672,20 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     fixes: ['Start the login with a form (method POST) that includes the CSRF token, e.g. the framework\'s button_to helper.'],
     sources: ['RFC 6749 §10.12', 'OmniAuth source: lib/omniauth/authenticity_token_protection.rb'],
     match: [{ text: /OmniAuth::AuthenticityError/ }],
+    priority: 3,
+  },
+
+  {
+    key: 'klib.wrong_token_kind',
+    finding: 'invalid_token',
+    severity: 'error',
+    title: 'A refresh token was sent where an access token is expected (or the reverse)',
+    meaning:
+      'The API marks its tokens with their kind (a "type" claim, or a separate key) and this endpoint accepts only one kind. The client sent the other one: most often the refresh token in the Authorization header of an ordinary call.',
+    causes: ['The client stored the two tokens the wrong way round, or sends the refresh token on every call.', 'The refresh endpoint was called with the access token.'],
+    fixes: ['Send the access token on API calls and the refresh token only to the refresh endpoint.', DECODE],
+    sources: ['RFC 6749 §1.5', 'RFC 6750 §2.1', 'flask-jwt-extended source: flask_jwt_extended/tokens.py'],
+    match: [{ text: /Only non-refresh tokens are allowed|Only refresh tokens are allowed/ }],
     priority: 3,
   },
 
@@ -714,7 +730,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
       'Get a new access token and send it as `Authorization: Bearer <token>`.',
     ],
     sources: ['RFC 6750 §3.1', LEAGUE_BEARER],
-    match: [{ text: /Access token could not be verified|Access token has been revoked|Access token is invalid|The JWT string must have two dots/i }],
+    match: [{ text: /Access token could not be verified|Access token has been revoked|Access token is invalid|The JWT string must have two dots|\bToken has been revoked\b/i, notText: /refresh/i }],
     priority: 4,
   },
   {
