@@ -164,6 +164,10 @@ const PAGES: ReadonlyArray<readonly [string, string]> = [
   ['flask-jwt-extended source: flask_jwt_extended/tokens.py', 'https://github.com/vimalloc/flask-jwt-extended/blob/main/flask_jwt_extended/tokens.py'],
   ['flask-jwt-extended source: flask_jwt_extended/default_callbacks.py', 'https://github.com/vimalloc/flask-jwt-extended/blob/main/flask_jwt_extended/default_callbacks.py'],
   ['lestrrat-go/jwx source: jwt/validate.go', 'https://github.com/lestrrat-go/jwx/blob/develop/v2/jwt/validate.go'],
+  ['ruby-jwt source: lib/jwt', 'https://github.com/jwt/ruby-jwt/tree/main/lib/jwt'],
+  ['firebase/php-jwt source: src/JWT.php', 'https://github.com/firebase/php-jwt/blob/main/src/JWT.php'],
+  ['lcobucci/jwt source: src/Validation/Constraint', 'https://github.com/lcobucci/jwt/tree/5.3.x/src/Validation/Constraint'],
+  ['Spring Authorization Server source: OAuth2AuthorizationCodeRequestAuthenticationProvider', 'https://github.com/spring-projects/spring-authorization-server/blob/main/oauth2-authorization-server/src/main/java/org/springframework/security/oauth2/server/authorization/authentication/OAuth2AuthorizationCodeRequestAuthenticationProvider.java'],
   ['Nimbus OAuth 2.0 SDK source: IDTokenClaimsVerifier', 'https://bitbucket.org/connect2id/oauth-2.0-sdk-with-openid-connect-extensions/src/master/src/main/java/com/nimbusds/openid/connect/sdk/validators/IDTokenClaimsVerifier.java'],
 ];
 

@@ -37,6 +37,9 @@ const APPAUTH_ANDROID = 'AppAuth-Android source: AuthorizationException.java';
 const APPAUTH_IOS = 'AppAuth-iOS source: OIDError.h';
 const JWX = 'lestrrat-go/jwx source: jwt/validate.go';
 const NIMBUS_OIDC = 'Nimbus OAuth 2.0 SDK source: IDTokenClaimsVerifier';
+const RUBY_JWT = 'ruby-jwt source: lib/jwt';
+const PHP_JWT = 'firebase/php-jwt source: src/JWT.php';
+const LCOBUCCI = 'lcobucci/jwt source: src/Validation/Constraint';
 const GSI_CODES = 'Google Play services reference: GoogleSignInStatusCodes';
 const COMMON_CODES = 'Google Play services reference: CommonStatusCodes';
 
@@ -62,10 +65,10 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
       'Run `oauth-doctor decode <token>`: it cleans a pasted token and says whether it is a JWT, a JWE or an opaque token.',
       'If the token is opaque, ask its issuer about it (introspection or userinfo) instead of parsing it.',
     ],
-    sources: ['RFC 7519 §7.2', 'RFC 7515 §7.1', GOLANG_JWT, JJWT, JAVA_JWT, GO_OIDC],
+    sources: ['RFC 7519 §7.2', 'RFC 7515 §7.1', GOLANG_JWT, JJWT, JAVA_JWT, GO_OIDC, RUBY_JWT, PHP_JWT],
     match: [
       {
-        text: /must contain exactly 2 period characters|expected to have 3 parts|invalid number of segments|malformed jwt, expected 3 parts|must have three segments|there are no dots|Missing part delimiters|Invalid input segments length|\bfailed to decode JWT\b|Error while decoding (?:from|to) JSON|JWTError: Invalid header string|JWT string must have two dots|\bIDX1(?:2741|2709|4100|4101|4102|4103)\b|\b(?:Error\(|ErrorKind::)InvalidToken\b/i,
+        text: /must contain exactly 2 period characters|Not enough or too many segments|Wrong number of segments|expected to have 3 parts|invalid number of segments|malformed jwt, expected 3 parts|must have three segments|there are no dots|Missing part delimiters|Invalid input segments length|\bfailed to decode JWT\b|Error while decoding (?:from|to) JSON|JWTError: Invalid header string|JWT string must have two dots|\bIDX1(?:2741|2709|4100|4101|4102|4103)\b|\b(?:Error\(|ErrorKind::)InvalidToken\b/i,
       },
     ],
     priority: 3,
@@ -90,7 +93,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 7515 §5.2', JJWT, JAVA_JWT, AUTHLIB, GOLANG_JWT],
     match: [
       {
-        text: /signature does not match locally computed signature|Signature resulted invalid|Signature is improperly formatted|could not verify message using any of the signatures or keys|\bIDX10508\b|\bBadSignatureError\b|\bbad_signature\b|failed to verify id token signature|\bJWT signature verification failed\b|\bfailed to validate JWT signature\b|\b(?:Error\(|ErrorKind::)InvalidSignature\b/i,
+        text: /signature does not match locally computed signature|Error decoding signature|Token signature mismatch|Signature resulted invalid|Signature is improperly formatted|could not verify message using any of the signatures or keys|\bIDX10508\b|\bBadSignatureError\b|\bbad_signature\b|failed to verify id token signature|\bJWT signature verification failed\b|\bfailed to validate JWT signature\b|\b(?:Error\(|ErrorKind::)InvalidSignature\b/i,
       },
     ],
     priority: 3,
@@ -116,7 +119,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 8725 §3.1', 'RFC 7518 §3.1', GO_OIDC, JAVA_JWT, OPENID_CLIENT, OAUTH4WEBAPI],
     match: [
       {
-        text: /signed with unsupported algorithm|unexpected JWT alg received|unexpected JWT "alg" header parameter|signing method (?:\(alg\) )?is unavailable|The provided Algorithm doesn't match|AlgorithmMismatchException|\bUnsupportedAlgorithmError\b|\bunsupported_algorithm\b|Unsupported "alg" value for a JSON Web Key Set|unsupported JWS "?alg"?|unexpected signature algorithm|\bIDX10634\b|\b(?:Error\(|ErrorKind::)InvalidAlgorithm\b/i,
+        text: /signed with unsupported algorithm|Expected a different algorithm|Token signer mismatch|unexpected JWT alg received|unexpected JWT "alg" header parameter|signing method (?:\(alg\) )?is unavailable|The provided Algorithm doesn't match|AlgorithmMismatchException|\bUnsupportedAlgorithmError\b|\bunsupported_algorithm\b|Unsupported "alg" value for a JSON Web Key Set|unsupported JWS "?alg"?|unexpected signature algorithm|\bIDX10634\b|\b(?:Error\(|ErrorKind::)InvalidAlgorithm\b/i,
       },
     ],
     priority: 3,
@@ -164,10 +167,10 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
       'Request the token for this API (audience, resource or the API\'s scope) and send the access token, not the ID token.',
       'Configure the verifier with the exact aud value the issuer writes; aud may be an array and one member is enough.',
     ],
-    sources: ['RFC 7519 §4.1.3', 'OpenID Connect Core 1.0 §3.1.3.7', GO_OIDC, JAVA_JWT, JJWT, OAUTH4WEBAPI, JWX, NIMBUS_OIDC],
+    sources: ['RFC 7519 §4.1.3', 'OpenID Connect Core 1.0 §3.1.3.7', GO_OIDC, JAVA_JWT, JJWT, OAUTH4WEBAPI, JWX, NIMBUS_OIDC, LCOBUCCI],
     match: [
       {
-        text: /unexpected JWT "aud"|\baud mismatch, expected\b|Expected aud claim to be|Claim 'aud' value|Invalid claim "aud"|The required audience is missing|The aud claim is not valid|\bexpected audience "|JWT audience rejected|Unexpected JWT audience|"aud" not satisfied|JWT missing required audience|\bAudience mismatch\b|ID Token contains invalid claims: \{?(?:aud|azp)\b|\bIDX1020[68]\b|\b(?:Error\(|ErrorKind::)InvalidAudience\b/i,
+        text: /unexpected JWT "aud"|\baud mismatch, expected\b|Expected aud claim to be|Claim 'aud' value|Invalid claim "aud"|The required audience is missing|The aud claim is not valid|\bexpected audience "|JWT audience rejected|Unexpected JWT audience|The token was not issued for the given audience|The token is not allowed to be used by this audience|"aud" not satisfied|JWT missing required audience|\bAudience mismatch\b|ID Token contains invalid claims: \{?(?:aud|azp)\b|\bIDX1020[68]\b|\b(?:Error\(|ErrorKind::)InvalidAudience\b/i,
       },
     ],
     priority: 2,
@@ -237,10 +240,10 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
       'Allow a small clock tolerance (30 to 60 seconds) in the verifier.',
       'Run `oauth-doctor decode <token>`: it shows nbf and iat against this machine\'s clock.',
     ],
-    sources: ['RFC 7519 §4.1.5', 'RFC 7519 §4.1.6', OAUTH4WEBAPI, SPRING_OIDC, RUST_JWT, JWX, NIMBUS_OIDC],
+    sources: ['RFC 7519 §4.1.5', 'RFC 7519 §4.1.6', OAUTH4WEBAPI, SPRING_OIDC, RUST_JWT, JWX, NIMBUS_OIDC, RUBY_JWT, PHP_JWT, LCOBUCCI],
     match: [
       {
-        text: /unexpected JWT "nbf" \(not before\) claim value|"(?:nbf|iat)" not satisfied|JWT issue time ahead of current time|ID Token contains invalid claims: \{?iat\b|\b(?:Error\(|ErrorKind::)ImmatureSignature\b/i,
+        text: /unexpected JWT "nbf" \(not before\) claim value|"(?:nbf|iat)" not satisfied|Signature nbf has not been reached|Cannot handle token (?:with (?:nbf|iat) )?prior to|The token was issued in the future|The token cannot be used yet|JWT issue time ahead of current time|ID Token contains invalid claims: \{?iat\b|\b(?:Error\(|ErrorKind::)ImmatureSignature\b/i,
       },
     ],
     priority: 3,
@@ -318,8 +321,8 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
       'Configure the issuer (or its jwks_uri) so the verifier fetches the keys itself, and check from the verifier\'s machine that the JWKS URL answers.',
       DECODE,
     ],
-    sources: ['RFC 7517 §5', 'RFC 7515 §4.1.4', GOLANG_JWT, IDMODEL],
-    match: [{ text: /token is unverifiable|error while executing keyfunc|no keyfunc was provided|No security keys were provided|The token's kid is missing|\bIDX10500\b|\bIDX10517\b|Unable to find a signing key that matches|Failed to find a Signature Verifier|failed to find key with key ID|\bmissing_signature_verifier\b/i }],
+    sources: ['RFC 7517 §5', 'RFC 7515 §4.1.4', GOLANG_JWT, IDMODEL, PHP_JWT],
+    match: [{ text: /token is unverifiable|error while executing keyfunc|no keyfunc was provided|No security keys were provided|The token's kid is missing|\bIDX10500\b|\bIDX10517\b|Unable to find a signing key that matches|Failed to find a Signature Verifier|failed to find key with key ID|"kid" invalid, unable to lookup correct key|\bmissing_signature_verifier\b/i }],
     priority: 3,
   },
   {
@@ -453,7 +456,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     sources: ['OpenID Connect Discovery 1.0 §4', 'RFC 8414 §3', OAUTH4WEBAPI, MSAL_CLIENT],
     match: [
       {
-        text: /"response" content-type must be|is not a conform [\w ]{1,40} response \(unexpected HTTP status code\)|Failed to lazily resolve the supplied JwtDecoder|\bJwtDecoderInitializationException\b|\bendpoints_resolution_error\b|could not resolve endpoints/i,
+        text: /"response" content-type must be|is not a conform [\w ]{1,40} response \(unexpected HTTP status code\)|Failed to lazily resolve the supplied JwtDecoder|\bJwtDecoderInitializationException\b|\bendpoints_resolution_error\b|could not resolve endpoints|Missing "jwks_uri" in metadata/i,
       },
     ],
     priority: 2,
@@ -687,6 +690,36 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §1.5', 'RFC 6750 §2.1', 'flask-jwt-extended source: flask_jwt_extended/tokens.py'],
     match: [{ text: /Only non-refresh tokens are allowed|Only refresh tokens are allowed/ }],
     priority: 3,
+  },
+
+  {
+    key: 'klib.parameter_client_id',
+    finding: 'invalid_client',
+    severity: 'error',
+    title: 'The authorization server refused the client_id parameter: unknown or missing client',
+    meaning:
+      'The server names client_id as the parameter at fault. At the authorization endpoint that means no registered client has this id (or none was sent), so it cannot even redirect the error back to the app.',
+    causes: [
+      'The client_id is not registered on this server (another environment, a typo, a client created in another realm or tenant).',
+      'The client_id is missing from the request, or was sent under another name.',
+    ],
+    fixes: ['Copy the client_id from the server\'s client registration into the app configuration.', 'Check the authorization URL the app builds carries client_id=<that id>.'],
+    sources: ['RFC 6749 §4.1.2.1', 'RFC 6749 §2.2', 'Spring Authorization Server source: OAuth2AuthorizationCodeRequestAuthenticationProvider'],
+    match: [{ text: /OAuth 2\.0 Parameter: client_id\b/ }],
+    priority: 3,
+  },
+  {
+    key: 'klib.parameter_code_challenge',
+    finding: 'invalid_request',
+    severity: 'error',
+    title: 'The authorization request was refused for its PKCE code_challenge (missing, or an unsupported method)',
+    meaning:
+      'The server names code_challenge (or code_challenge_method) as the parameter at fault: the client must use PKCE and sent no code_challenge, or used a method the server does not allow (plain where S256 is required).',
+    causes: ['The client is registered to require PKCE and the app does not send code_challenge.', 'code_challenge_method is plain, or missing while the server requires S256.'],
+    fixes: ['Send code_challenge=BASE64URL(SHA256(code_verifier)) with code_challenge_method=S256, and the code_verifier with the token request.'],
+    sources: ['RFC 7636 §4.3', 'RFC 7636 §4.4.1', 'Spring Authorization Server source: OAuth2AuthorizationCodeRequestAuthenticationProvider'],
+    match: [{ text: /OAuth 2\.0 Parameter: code_challenge(?:_method)?\b/ }],
+    priority: 4,
   },
 
   // ── server libraries: their own hints ───────────────────────────────────────────────────
