@@ -165,6 +165,8 @@ const PAGES: ReadonlyArray<readonly [string, string]> = [
   ['flask-jwt-extended source: flask_jwt_extended/default_callbacks.py', 'https://github.com/vimalloc/flask-jwt-extended/blob/main/flask_jwt_extended/default_callbacks.py'],
   ['lestrrat-go/jwx source: jwt/validate.go', 'https://github.com/lestrrat-go/jwx/blob/develop/v2/jwt/validate.go'],
   ['ruby-jwt source: lib/jwt', 'https://github.com/jwt/ruby-jwt/tree/main/lib/jwt'],
+  ['oidc-client-ts source: src/OidcClient.ts', 'https://github.com/authts/oidc-client-ts/blob/main/src/OidcClient.ts'],
+  ['auth0-spa-js source: src/errors.ts', 'https://github.com/auth0/auth0-spa-js/blob/main/src/errors.ts'],
   ['firebase/php-jwt source: src/JWT.php', 'https://github.com/firebase/php-jwt/blob/main/src/JWT.php'],
   ['lcobucci/jwt source: src/Validation/Constraint', 'https://github.com/lcobucci/jwt/tree/5.3.x/src/Validation/Constraint'],
   ['Spring Authorization Server source: OAuth2AuthorizationCodeRequestAuthenticationProvider', 'https://github.com/spring-projects/spring-authorization-server/blob/main/oauth2-authorization-server/src/main/java/org/springframework/security/oauth2/server/authorization/authentication/OAuth2AuthorizationCodeRequestAuthenticationProvider.java'],

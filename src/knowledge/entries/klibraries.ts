@@ -40,6 +40,7 @@ const NIMBUS_OIDC = 'Nimbus OAuth 2.0 SDK source: IDTokenClaimsVerifier';
 const RUBY_JWT = 'ruby-jwt source: lib/jwt';
 const PHP_JWT = 'firebase/php-jwt source: src/JWT.php';
 const LCOBUCCI = 'lcobucci/jwt source: src/Validation/Constraint';
+const OIDC_CLIENT_TS = 'oidc-client-ts source: src/OidcClient.ts';
 const GSI_CODES = 'Google Play services reference: GoogleSignInStatusCodes';
 const COMMON_CODES = 'Google Play services reference: CommonStatusCodes';
 
@@ -373,8 +374,8 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
       'Use one host name for the login and the callback, and check the session cookie reaches the callback.',
       'Start a new login instead of reloading a callback.',
     ],
-    sources: ['RFC 6749 §10.12', 'RFC 9700 §4.7', OPENID_CLIENT, OAUTH4WEBAPI, APPAUTH_ANDROID],
-    match: [{ text: /checks\.state argument is missing|response parameter "state" missing|state missing from the response|Response state param did not match request state|State mismatch, expecting|message\.State is null or empty|\bIDX21329\b|The oauth state was missing or invalid/i }],
+    sources: ['RFC 6749 §10.12', 'RFC 9700 §4.7', OPENID_CLIENT, OAUTH4WEBAPI, APPAUTH_ANDROID, OIDC_CLIENT_TS],
+    match: [{ text: /checks\.state argument is missing|response parameter "state" missing|state missing from the response|Response state param did not match request state|State mismatch, expecting|message\.State is null or empty|\bIDX21329\b|The oauth state was missing or invalid|No matching state found in storage|\bNo state in response\b/i }],
     priority: 3,
   },
   {
@@ -499,8 +500,8 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
       'Catch this error and fall back to an interactive sign-in; pass the account returned by the sign-in to later silent calls.',
       'Persist the token cache between runs if the app is expected to remember the user.',
     ],
-    sources: ['OpenID Connect Core 1.0 §3.1.2.6 (login_required)', 'RFC 6749 §6'],
-    match: [{ text: /No refresh token found in the cache|No account or login hint was passed|\bno_tokens_found\b|\bno_account_error\b|\bno_account_in_silent_request\b/i }],
+    sources: ['OpenID Connect Core 1.0 §3.1.2.6 (login_required)', 'RFC 6749 §6', MSAL_COMMON, 'auth0-spa-js source: src/errors.ts'],
+    match: [{ text: /No refresh token found in the cache|No account or login hint was passed|\bno_tokens_found\b|\bno_account_error\b|\bno_account_in_silent_request\b|Missing Refresh Token \(audience/i }],
     priority: 2,
   },
   {
@@ -517,7 +518,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     ],
     fixes: ['Treat it as a normal outcome: offer to sign in again.', 'If it happens every time, open the authorization URL in a browser and read the page the provider shows.'],
     sources: ['RFC 6749 §4.1.2.1 (access_denied)', APPAUTH_ANDROID, APPAUTH_IOS, MSAL_BROWSER],
-    match: [{ text: /User cancel(?:l)?ed (?:the )?(?:flow|authentication|authorization flow|sign-in)|\bpopup_closed_by_user\b|\buser_cancelled\b|\bauthentication_canceled\b|activity is cancell?ed by the user|\bGetCredentialCancellationException\b/i }],
+    match: [{ text: /User cancel(?:l)?ed (?:the )?(?:flow|authentication|authorization flow|sign-in)|\bpopup_closed_by_user\b|Popup closed by user|Popup window closed|\buser_cancelled\b|\bauthentication_canceled\b|activity is cancell?ed by the user|\bGetCredentialCancellationException\b/i }],
     priority: 3,
   },
   {
@@ -536,8 +537,8 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
       'Use a small blank page as the redirect URI for silent and popup calls.',
       'Prefer refresh tokens over iframe renewal where third-party cookies are blocked; fall back to an interactive sign-in on this error.',
     ],
-    sources: ['OpenID Connect Core 1.0 §3.1.2.6 (login_required)', MSAL_BROWSER],
-    match: [{ text: /\bmonitor_window_timeout\b|Token acquisition in (?:iframe|popup) failed due to timeout|\bblock_iframe_reload\b/i }],
+    sources: ['OpenID Connect Core 1.0 §3.1.2.6 (login_required)', MSAL_BROWSER, OIDC_CLIENT_TS],
+    match: [{ text: /\bmonitor_window_timeout\b|Token acquisition in (?:iframe|popup) failed due to timeout|\bblock_iframe_reload\b|IFrame timed out without a response|Frame window timed out/i }],
     priority: 2,
   },
 
