@@ -69,7 +69,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 7519 §7.2', 'RFC 7515 §7.1', GOLANG_JWT, JJWT, JAVA_JWT, GO_OIDC, RUBY_JWT, PHP_JWT],
     match: [
       {
-        text: /must contain exactly 2 period characters|Not enough or too many segments|Wrong number of segments|expected to have 3 parts|invalid number of segments|malformed jwt, expected 3 parts|must have three segments|there are no dots|Missing part delimiters|Invalid input segments length|\bfailed to decode JWT\b|Error while decoding (?:from|to) JSON|JWTError: Invalid header string|JWT string must have two dots|\bIDX1(?:2741|2709|4100|4101|4102|4103)\b|\b(?:Error\(|ErrorKind::)InvalidToken\b/i,
+        text: /must contain exactly 2 period characters|Not enough or too many segments|Wrong number of segments|expected to have 3 parts|invalid number of segments|malformed jwt, expected 3 parts|must have three segments|there are no dots|Missing part delimiters|Invalid input segments length|\bfailed to decode JWT\b|Error while decoding (?:from|to) JSON|JWTError: Invalid header string|JWT string must have two dots|\bIDX1(?:0400|2741|2709|4100|4101|4102|4103)\b|\b(?:Error\(|ErrorKind::)InvalidToken\b/i,
       },
     ],
     priority: 3,
@@ -120,7 +120,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 8725 §3.1', 'RFC 7518 §3.1', GO_OIDC, JAVA_JWT, OPENID_CLIENT, OAUTH4WEBAPI],
     match: [
       {
-        text: /signed with unsupported algorithm|Expected a different algorithm|Token signer mismatch|unexpected JWT alg received|unexpected JWT "alg" header parameter|signing method (?:\(alg\) )?is unavailable|The provided Algorithm doesn't match|AlgorithmMismatchException|\bUnsupportedAlgorithmError\b|\bunsupported_algorithm\b|Unsupported "alg" value for a JSON Web Key Set|unsupported JWS "?alg"?|unexpected signature algorithm|\bIDX10634\b|\b(?:Error\(|ErrorKind::)InvalidAlgorithm\b/i,
+        text: /signed with unsupported algorithm|Expected a different algorithm|Token signer mismatch|unexpected JWT alg received|unexpected JWT "alg" header parameter|signing method (?:\(alg\) )?is unavailable|The provided Algorithm doesn't match|AlgorithmMismatchException|\bUnsupportedAlgorithmError\b|\bunsupported_algorithm\b|Unsupported "alg" value for a JSON Web Key Set|unsupported JWS "?alg"?|unexpected signature algorithm|\bIDX10634\b|\bIDX106(?:40|52)\b|\b(?:Error\(|ErrorKind::)InvalidAlgorithm\b/i,
       },
     ],
     priority: 3,
@@ -146,7 +146,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 7518 §3.2', 'RFC 7517 §4', JJWT, GOLANG_JWT, RUST_JWT, IDMODEL],
     match: [
       {
-        text: /not secure enough for the \w+ algorithm|\bWeakKeyException\b|key size must be greater than|\bkey is of invalid type\b|Could not deserialize key data|Expecting a PEM-formatted key|Invalid or unsupported JWK|\bJWKInvalid\b|\bERR_JWK_INVALID\b|must be an asymmetric key when using|\b(?:Error\(|ErrorKind::)Invalid(?:KeyFormat|RsaKey|EcdsaKey)\b|\bIDX10720\b/i,
+        text: /not secure enough for the \w+ algorithm|\bWeakKeyException\b|key size must be greater than|\bkey is of invalid type\b|Could not deserialize key data|Expecting a PEM-formatted key|Invalid or unsupported JWK|\bJWKInvalid\b|\bERR_JWK_INVALID\b|must be an asymmetric key when using|\b(?:Error\(|ErrorKind::)Invalid(?:KeyFormat|RsaKey|EcdsaKey)\b|\bIDX10720\b|\bIDX1063[01]\b/i,
       },
     ],
     priority: 3,
@@ -171,7 +171,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 7519 §4.1.3', 'OpenID Connect Core 1.0 §3.1.3.7', GO_OIDC, JAVA_JWT, JJWT, OAUTH4WEBAPI, JWX, NIMBUS_OIDC, LCOBUCCI],
     match: [
       {
-        text: /unexpected JWT "aud"|\baud mismatch, expected\b|Expected aud claim to be|Claim 'aud' value|Invalid claim "aud"|The required audience is missing|The aud claim is not valid|\bexpected audience "|JWT audience rejected|Unexpected JWT audience|The token was not issued for the given audience|The token is not allowed to be used by this audience|"aud" not satisfied|JWT missing required audience|\bAudience mismatch\b|ID Token contains invalid claims: \{?(?:aud|azp)\b|\bIDX1020[68]\b|\b(?:Error\(|ErrorKind::)InvalidAudience\b/i,
+        text: /unexpected JWT "aud"|\baud mismatch, expected\b|Expected aud claim to be|Claim 'aud' value|Invalid claim "aud"|The required audience is missing|The aud claim is not valid|\bexpected audience "|JWT audience rejected|Unexpected JWT audience|The token was not issued for the given audience|The token is not allowed to be used by this audience|"aud" not satisfied|JWT missing required audience|\bAudience mismatch\b|ID Token contains invalid claims: \{?(?:aud|azp)\b|\bIDX1020[678]\b|\b(?:Error\(|ErrorKind::)InvalidAudience\b/i,
       },
     ],
     priority: 2,
@@ -323,7 +323,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
       DECODE,
     ],
     sources: ['RFC 7517 §5', 'RFC 7515 §4.1.4', GOLANG_JWT, IDMODEL, PHP_JWT],
-    match: [{ text: /token is unverifiable|error while executing keyfunc|no keyfunc was provided|No security keys were provided|The token's kid is missing|\bIDX10500\b|\bIDX10517\b|Unable to find a signing key that matches|Failed to find a Signature Verifier|failed to find key with key ID|"kid" invalid, unable to lookup correct key|\bmissing_signature_verifier\b/i }],
+    match: [{ text: /token is unverifiable|error while executing keyfunc|no keyfunc was provided|No security keys were provided|\bIDX10253\b|The token's kid is missing|\bIDX10500\b|\bIDX10517\b|Unable to find a signing key that matches|Failed to find a Signature Verifier|failed to find key with key ID|"kid" invalid, unable to lookup correct key|\bmissing_signature_verifier\b/i }],
     priority: 3,
   },
   {
@@ -630,8 +630,8 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
       'The issuer types its access tokens "JWT" while the verifier requires "at+jwt" (or the reverse).',
     ],
     fixes: [DECODE, 'Send the access token to APIs; configure the verifier\'s accepted typ to what the issuer writes for access tokens.'],
-    sources: ['RFC 9068 §2.1', 'RFC 8725 §3.11', OAUTH4WEBAPI],
-    match: [{ text: /JOSE header typ \(type\) \S{1,40} not allowed|unexpected JWT "typ" header parameter|\btyp\b[^\n]{0,30}\bnot allowed\b/i }],
+    sources: ['RFC 9068 §2.1', 'RFC 8725 §3.11', OAUTH4WEBAPI, IDMODEL],
+    match: [{ text: /JOSE header typ \(type\) \S{1,40} not allowed|unexpected JWT "typ" header parameter|\bIDX1025[67]\b|\btyp\b[^\n]{0,30}\bnot allowed\b/i }],
     priority: 3,
   },
   {
@@ -1001,6 +1001,27 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     sources: [COMMON_CODES],
     match: [{ text: /\bApiException: 7:|\bstatusCode=NETWORK_ERROR\b/ }],
     priority: 4,
+  },
+  {
+    key: 'klib.identitymodel.signing_certificate',
+    provider: 'identitymodel',
+    finding: 'invalid_token',
+    severity: 'error',
+    title: '.NET JwtBearer: the issuer\'s signing certificate has expired or is not valid yet (IDX10249 / IDX10248)',
+    meaning:
+      'With ValidateIssuerSigningKey on, Microsoft.IdentityModel also checks the validity dates of the X.509 certificate behind the signing key. The key that signed this token comes from a certificate outside its validity window, so the token is refused even though its signature is correct.',
+    causes: [
+      'The identity provider still signs with a certificate that has expired (a self-hosted server whose signing certificate was never rolled over).',
+      'The API pins an old certificate in its configuration instead of reading the current keys from the issuer\'s metadata.',
+      'The clock of the API host is wrong (IDX10248: not yet valid).',
+    ],
+    fixes: [
+      'Roll the signing certificate over at the identity provider and publish the new key in its JWKS.',
+      'Read the signing keys from the issuer\'s metadata (Authority / MetadataAddress) instead of a certificate configured by hand.',
+    ],
+    sources: [IDMODEL, 'RFC 7517 §4.7'],
+    match: [{ text: /\bIDX1024[89]\b/ }],
+    priority: 3,
   },
   {
     key: 'klib.identitymodel.no_token',
