@@ -135,6 +135,7 @@ const PAGES: ReadonlyArray<readonly [string, string]> = [
   ['jsonwebtoken README: Errors & Codes', 'https://github.com/auth0/node-jsonwebtoken/blob/v9.0.2/README.md#errors--codes'],
   ['passport-oauth2 source', 'https://github.com/jaredhanson/passport-oauth2/blob/v1.8.0/lib/strategy.js'],
   ['undici docs: Errors', 'https://undici.nodejs.org/#/docs/api/Errors'],
+  ['Microsoft.IdentityModel (Microsoft identity platform): OpenID Connect protocol validation', 'https://github.com/AzureAD/azure-activedirectory-identitymodel-extensions-for-dotnet/blob/dev/src/Microsoft.IdentityModel.Protocols.OpenIdConnect/LogMessages.cs'],
   ['golang-jwt source: errors.go', 'https://github.com/golang-jwt/jwt/blob/main/errors.go'],
   ['go-oidc source: oidc/verify.go', 'https://github.com/coreos/go-oidc/blob/v3/oidc/verify.go'],
   ['golang.org/x/oauth2 source: oauth2.go', 'https://github.com/golang/oauth2/blob/master/oauth2.go'],

@@ -41,6 +41,7 @@ const RUBY_JWT = 'ruby-jwt source: lib/jwt';
 const PHP_JWT = 'firebase/php-jwt source: src/JWT.php';
 const LCOBUCCI = 'lcobucci/jwt source: src/Validation/Constraint';
 const OIDC_CLIENT_TS = 'oidc-client-ts source: src/OidcClient.ts';
+const IDMODEL_OIDC = 'Microsoft.IdentityModel (Microsoft identity platform): OpenID Connect protocol validation IDX21xxx messages';
 const GSI_CODES = 'Google Play services reference: GoogleSignInStatusCodes';
 const COMMON_CODES = 'Google Play services reference: CommonStatusCodes';
 
@@ -171,7 +172,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 7519 §4.1.3', 'OpenID Connect Core 1.0 §3.1.3.7', GO_OIDC, JAVA_JWT, JJWT, OAUTH4WEBAPI, JWX, NIMBUS_OIDC, LCOBUCCI],
     match: [
       {
-        text: /unexpected JWT "aud"|\baud mismatch, expected\b|Expected aud claim to be|Claim 'aud' value|Invalid claim "aud"|The required audience is missing|The aud claim is not valid|\bexpected audience "|JWT audience rejected|Unexpected JWT audience|The token was not issued for the given audience|The token is not allowed to be used by this audience|"aud" not satisfied|JWT missing required audience|\bAudience mismatch\b|ID Token contains invalid claims: \{?(?:aud|azp)\b|\bIDX1020[678]\b|\b(?:Error\(|ErrorKind::)InvalidAudience\b/i,
+        text: /unexpected JWT "aud"|\baud mismatch, expected\b|Expected aud claim to be|Claim 'aud' value|Invalid claim "aud"|The required audience is missing|The aud claim is not valid|\bexpected audience "|JWT audience rejected|Unexpected JWT audience|The token was not issued for the given audience|The token is not allowed to be used by this audience|"aud" not satisfied|JWT missing required audience|\bAudience mismatch\b|ID Token contains invalid claims: \{?(?:aud|azp)\b|\bIDX1020[678]\b|\bIDX2134[0]\b|\bIDX21339\b|\b(?:Error\(|ErrorKind::)InvalidAudience\b/i,
       },
     ],
     priority: 2,
@@ -339,7 +340,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     ],
     fixes: ['Take jwks_uri from the issuer\'s /.well-known/openid-configuration and open it: it must be JSON with a "keys" array of signing keys.'],
     sources: ['RFC 7517 §5', 'OpenID Connect Discovery 1.0 §3', OAUTH4WEBAPI, 'jose (panva) documentation: util/errors'],
-    match: [{ text: /JSON Web Key Set malformed|body "keys" property must be an array|is not a conform JSON Web Key Set response|\bJWKSInvalid\b/i }],
+    match: [{ text: /JSON Web Key Set malformed|body "keys" property must be an array|is not a conform JSON Web Key Set response|\bJWKSInvalid\b|\bIDX2181[678]\b/i }],
     priority: 3,
   },
 
@@ -349,11 +350,36 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     finding: 'nonce_mismatch',
     severity: 'error',
     title: 'The ID token was refused for its nonce',
-    meaning: 'The list of invalid ID-token claims names nonce: the ID token does not carry the nonce this login sent, so the login state kept for it was lost or belongs to another attempt.',
-    causes: ['The session or cookie that held the nonce did not survive the redirect, or two logins ran at once.'],
-    fixes: ['Keep one login at a time per browser session, and keep the session across the redirect (one host name, cookies that come back).'],
-    sources: ['OpenID Connect Core 1.0 §3.1.3.7 (step 11)', SPRING_OIDC, NIMBUS_OIDC],
-    match: [{ text: /ID Token contains invalid claims: \{?nonce\b|Unexpected JWT nonce \(nonce\) claim|Missing JWT nonce \(nonce\) claim/i }],
+    meaning:
+      'The client\'s check of the ID token\'s nonce failed: the ID token carries no nonce, another one, or one older than allowed, or the client had no stored nonce left to compare with. The login state kept for this attempt was lost or belongs to another attempt.',
+    causes: [
+      'The session or cookie that held the nonce did not survive the redirect, or two logins ran at once.',
+      'The user stayed longer at the provider than the client lets a nonce live (a nonce lifetime of an hour, a sign-in page left open).',
+      'The provider does not echo the nonce in the ID token for this flow.',
+    ],
+    fixes: [
+      'Keep one login at a time per browser session, and keep the session across the redirect (one host name, cookies that come back).',
+      'Start a new login when the page was left open long; lengthen the nonce lifetime only if users need longer.',
+    ],
+    sources: ['OpenID Connect Core 1.0 §3.1.3.7 (step 11)', SPRING_OIDC, NIMBUS_OIDC, IDMODEL_OIDC],
+    match: [{ text: /\bIDX213(?:2[0146]|49)\b|ID Token contains invalid claims: \{?nonce\b|Unexpected JWT nonce \(nonce\) claim|Missing JWT nonce \(nonce\) claim/i }],
+    priority: 3,
+  },
+
+  {
+    key: 'klib.userinfo_sub',
+    finding: 'sub_mismatch',
+    severity: 'error',
+    title: 'The userinfo answer is about another user than the ID token (sub differs)',
+    meaning:
+      'OpenID Connect requires the sub of the userinfo response to equal the sub of the ID token. The client library compared them and they differ, so the userinfo claims must not be used for this login.',
+    causes: [
+      'The access token sent to userinfo belongs to another login than the ID token (tokens cached from another user or session).',
+      'The userinfo endpoint is not the issuer\'s own, or a proxy mixes up responses.',
+    ],
+    fixes: ['Use the access token and the ID token of the same token response.', 'Take the userinfo_endpoint from the issuer\'s discovery document.'],
+    sources: ['OpenID Connect Core 1.0 §5.3.2', IDMODEL_OIDC, OPENID_CLIENT, OAUTH4WEBAPI],
+    match: [{ text: /\bIDX21338\b|userinfo sub mismatch|unexpected "response" body "sub" property value/i }],
     priority: 3,
   },
 
@@ -375,7 +401,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
       'Start a new login instead of reloading a callback.',
     ],
     sources: ['RFC 6749 §10.12', 'RFC 9700 §4.7', OPENID_CLIENT, OAUTH4WEBAPI, APPAUTH_ANDROID, OIDC_CLIENT_TS],
-    match: [{ text: /checks\.state argument is missing|response parameter "state" missing|state missing from the response|Response state param did not match request state|State mismatch, expecting|message\.State is null or empty|\bIDX21329\b|The oauth state was missing or invalid|No matching state found in storage|\bNo state in response\b/i }],
+    match: [{ text: /checks\.state argument is missing|response parameter "state" missing|state missing from the response|Response state param did not match request state|State mismatch, expecting|message\.State is null or empty|\bIDX2133[01]\b|\bIDX21329\b|The oauth state was missing or invalid|No matching state found in storage|\bNo state in response\b/i }],
     priority: 3,
   },
   {
@@ -435,7 +461,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
       'Send response_mode=query (or the mode the library expects) in the authorization request.',
     ],
     sources: ['RFC 6749 §4.1.2', 'RFC 6749 §4.1.2.1', OAUTHLIB, OAUTH4WEBAPI],
-    match: [{ text: /\bMissingCodeError\b|Missing code parameter in response|\bmissing_code\b|does not contain an Authorization Code|no authorization code in "callbackParameters"|authorization response from the server is an error|\bAuthorizationResponseError\b/i }],
+    match: [{ text: /\bMissingCodeError\b|Missing code parameter in response|\bmissing_code\b|does not contain an Authorization Code|no authorization code in "callbackParameters"|authorization response from the server is an error|\bIDX21334\b|\bAuthorizationResponseError\b/i }],
     priority: -5,
   },
   {
