@@ -70,7 +70,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 7519 §7.2', 'RFC 7515 §7.1', GOLANG_JWT, JJWT, JAVA_JWT, GO_OIDC, RUBY_JWT, PHP_JWT],
     match: [
       {
-        text: /must contain exactly 2 period characters|Not enough or too many segments|Wrong number of segments|expected to have 3 parts|invalid number of segments|malformed jwt, expected 3 parts|must have three segments|there are no dots|Missing part delimiters|Invalid input segments length|\bfailed to decode JWT\b|Error while decoding (?:from|to) JSON|JWTError: Invalid header string|JWT string must have two dots|\bIDX1(?:0400|2741|2709|4100|4101|4102|4103)\b|\b(?:Error\(|ErrorKind::)InvalidToken\b/i,
+        text: /must contain exactly 2 period characters|\binvalid compact (?:JWS|JWE|serialization)\b|\binvalid (?:jwt|token) format\b|Not enough or too many segments|Wrong number of segments|expected to have 3 parts|invalid number of segments|malformed jwt, expected 3 parts|must have three segments|there are no dots|Missing part delimiters|Invalid input segments length|\bfailed to decode JWT\b|Error while decoding (?:from|to) JSON|JWTError: Invalid header string|JWT string must have two dots|\bIDX1(?:0400|2741|2709|4100|4101|4102|4103)\b|\b(?:Error\(|ErrorKind::)InvalidToken\b/i,
       },
     ],
     priority: 3,
@@ -121,7 +121,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 8725 §3.1', 'RFC 7518 §3.1', GO_OIDC, JAVA_JWT, OPENID_CLIENT, OAUTH4WEBAPI],
     match: [
       {
-        text: /signed with unsupported algorithm|Expected a different algorithm|Token signer mismatch|unexpected JWT alg received|unexpected JWT "alg" header parameter|signing method (?:\(alg\) )?is unavailable|The provided Algorithm doesn't match|AlgorithmMismatchException|\bUnsupportedAlgorithmError\b|\bunsupported_algorithm\b|Unsupported "alg" value for a JSON Web Key Set|unsupported JWS "?alg"?|unexpected signature algorithm|\bIDX10634\b|\bIDX106(?:40|52)\b|\b(?:Error\(|ErrorKind::)InvalidAlgorithm\b/i,
+        text: /signed with unsupported algorithm|\bunsupported (?:signing |signature |jwt )?algorithm\b|\binvalid (?:signing |signature |jwt )?algorithm\b|Expected a different algorithm|Token signer mismatch|unexpected JWT alg received|unexpected JWT "alg" header parameter|signing method (?:\(alg\) )?is unavailable|The provided Algorithm doesn't match|AlgorithmMismatchException|\bUnsupportedAlgorithmError\b|\bunsupported_algorithm\b|Unsupported "alg" value for a JSON Web Key Set|unsupported JWS "?alg"?|unexpected signature algorithm|\bIDX10634\b|\bIDX106(?:40|52)\b|\b(?:Error\(|ErrorKind::)InvalidAlgorithm\b/i,
       },
     ],
     priority: 3,
@@ -172,7 +172,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 7519 §4.1.3', 'OpenID Connect Core 1.0 §3.1.3.7', GO_OIDC, JAVA_JWT, JJWT, OAUTH4WEBAPI, JWX, NIMBUS_OIDC, LCOBUCCI],
     match: [
       {
-        text: /unexpected JWT "aud"|\baud mismatch, expected\b|Expected aud claim to be|Claim 'aud' value|Invalid claim "aud"|The required audience is missing|The aud claim is not valid|\bexpected audience "|JWT audience rejected|Unexpected JWT audience|The token was not issued for the given audience|The token is not allowed to be used by this audience|"aud" not satisfied|JWT missing required audience|\bAudience mismatch\b|ID Token contains invalid claims: \{?(?:aud|azp)\b|\bIDX1020[678]\b|\bIDX2134[0]\b|\bIDX21339\b|\b(?:Error\(|ErrorKind::)InvalidAudience\b/i,
+        text: /unexpected JWT "aud"|\baud mismatch, expected\b|Expected aud claim to be|Claim 'aud' value|Invalid claim "aud"|The required audience is missing|The aud claim is not valid|\bexpected audience "|JWT audience rejected|Unexpected JWT audience|The token was not issued for the given audience|The token is not allowed to be used by this audience|\baudience (?:is )?(?:not valid|invalid)\b|\binvalid ['"]?aud['"]? claim\b|"aud" not satisfied|JWT missing required audience|\bAudience mismatch\b|ID Token contains invalid claims: \{?(?:aud|azp)\b|\bIDX1020[678]\b|\bIDX2134[0]\b|\bIDX21339\b|\b(?:Error\(|ErrorKind::)InvalidAudience\b/i,
       },
     ],
     priority: 2,
@@ -265,7 +265,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 7519 §4.1.4', 'OpenID Connect Core 1.0 §2', NIMBUS, AUTHLIB, IDMODEL],
     match: [
       {
-        text: /missing required "exp" claim|Missing "exp" claim|JWT missing required claims: \[[^\]\n]{0,40}\bexp\b|"exp" \(expiration time\) claim missing|missing an Expiration Time|\bIDX10225\b/i,
+        text: /missing required "exp" claim|\bexp\b['"]? claim is required|missing required claim:? ['"]?exp\b|Missing "exp" claim|JWT missing required claims: \[[^\]\n]{0,40}\bexp\b|"exp" \(expiration time\) claim missing|missing an Expiration Time|\bIDX10225\b/i,
       },
     ],
     priority: 3,
@@ -324,7 +324,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
       DECODE,
     ],
     sources: ['RFC 7517 §5', 'RFC 7515 §4.1.4', GOLANG_JWT, IDMODEL, PHP_JWT],
-    match: [{ text: /token is unverifiable|error while executing keyfunc|no keyfunc was provided|No security keys were provided|\bIDX10253\b|The token's kid is missing|\bIDX10500\b|\bIDX10517\b|Unable to find a signing key that matches|Failed to find a Signature Verifier|failed to find key with key ID|"kid" invalid, unable to lookup correct key|\bmissing_signature_verifier\b/i }],
+    match: [{ text: /token is unverifiable|error while executing keyfunc|no keyfunc was provided|No security keys were provided|\bIDX10253\b|The token's kid is missing|\bIDX10500\b|\bIDX10517\b|Unable to find a signing key that matches|Failed to find a Signature Verifier|failed to find key with key ID|\bno (?:matching |signing )?keys? found for (?:the )?kid\b|"kid" invalid, unable to lookup correct key|\bmissing_signature_verifier\b/i }],
     priority: 3,
   },
   {
@@ -672,7 +672,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     ],
     fixes: ['Send `Authorization: Bearer <access token>` on every API call and check it arrives at the API.', 'Configure the proxy or web server to pass the Authorization header through.'],
     sources: ['RFC 6750 §2.1', 'RFC 6750 §3.1', AUTHLIB, 'flask-jwt-extended source: flask_jwt_extended/default_callbacks.py'],
-    match: [{ text: /Missing Authorization Header|Bad Authorization header\. Expected|Missing "Authorization" in headers|\bMissingAuthorizationError\b|\bmissing_authorization\b/i }],
+    match: [{ text: /\bmissing bearer token\b|\bno bearer token\b|\bauthorization header (?:not found|is missing)\b|Missing Authorization Header|Bad Authorization header\. Expected|Missing "Authorization" in headers|\bMissingAuthorizationError\b|\bmissing_authorization\b/i }],
     priority: 3,
   },
   {
@@ -983,7 +983,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
       'Complete the OAuth consent screen (support email, app name) in the Google Cloud console.',
     ],
     sources: [GSI_CODES, COMMON_CODES],
-    match: [{ text: /\bApiException: (?:12500|10):|\bSIGN_IN_FAILED\b|statusCode=DEVELOPER_ERROR/ }],
+    match: [{ text: /\bApiException: (?:12500|10):|\bSIGN_IN_FAILED\b|statusCode=DEVELOPER_ERROR|GoogleSignInExceptionCode\.clientConfigurationError/ }],
     priority: 4,
   },
   {
@@ -999,7 +999,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     ],
     fixes: ['Offer to sign in again.', 'If it happens on every attempt, check the app\'s OAuth client configuration in the Google Cloud console.'],
     sources: [GSI_CODES],
-    match: [{ text: /\bApiException: 12501:|\bSIGN_IN_CANCELLED\b|\bpopup_closed_by_user\b/ }],
+    match: [{ text: /\bApiException: 12501:|\bSIGN_IN_CANCELLED\b|\bpopup_closed_by_user\b|GoogleSignInExceptionCode\.canceled\b|PlatformException\(sign_in_canceled\b/ }],
     priority: 4,
   },
   {
