@@ -641,7 +641,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     ],
     fixes: ['Log the raw body of the token response (without secrets) and explain it: it carries the real error.', 'Send Accept: application/json with the token request.'],
     sources: ['RFC 6749 §5.1', 'RFC 6749 §5.2'],
-    match: [{ text: /Required option not passed: "access_token"/ }],
+    match: [{ text: /Required option not passed: "access_token"|Empty OAuth 2\.0 Access Token Response/ }],
     priority: -5,
   },
   {
@@ -747,6 +747,26 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 7636 §4.3', 'RFC 7636 §4.4.1', 'Spring Authorization Server source: OAuth2AuthorizationCodeRequestAuthenticationProvider'],
     match: [{ text: /OAuth 2\.0 Parameter: code_challenge(?:_method)?\b/ }],
     priority: 4,
+  },
+
+  {
+    key: 'klib.id_token_missing',
+    finding: 'invalid_scope',
+    severity: 'error',
+    title: 'The token response has no ID token although the client signs in with OpenID Connect',
+    meaning:
+      'The client treats this login as OpenID Connect (the openid scope is requested, or the registration is an OIDC one) and requires an id_token in the token response. The provider sent none: it is a plain OAuth 2.0 provider, or it did not grant the openid scope.',
+    causes: [
+      'The provider does not implement OpenID Connect (several social and developer platforms are OAuth 2.0 only) but the client asks for openid.',
+      'The openid scope was dropped (not requested, not allowed for this client, or removed on the consent page).',
+    ],
+    fixes: [
+      'For a provider without OpenID Connect, do not request the openid scope and read the user from its API (the user-info URI) instead.',
+      'For an OpenID Connect provider, request openid and check the client is allowed that scope.',
+    ],
+    sources: ['OpenID Connect Core 1.0 §3.1.3.3', 'OpenID Connect Core 1.0 §3.1.2.1', 'Spring Security Reference: OAuth 2.0 Client'],
+    match: [{ text: /Missing \(required\) ID Token in Token Response/i }],
+    priority: 3,
   },
 
   // ── server libraries: their own hints ───────────────────────────────────────────────────
@@ -929,7 +949,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     sources: [APPAUTH_ANDROID, APPAUTH_IOS],
     match: [
       { text: /"type"\s*:\s*0\s*,\s*"code"\s*:\s*1\b|User cancelled flow/ },
-      { text: /org\.openid\.appauth\.general\b[^\n]{0,20}\bCode=-3\b/ },
+      { text: /org\.openid\.appauth\.general\b[^\n]{0,20}\b(?:Code=|error )-3\b/ },
     ],
     priority: 3,
   },
@@ -943,7 +963,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     causes: ['The device is offline or the provider is not reachable from its network.', 'A cleartext http:// issuer blocked by the platform\'s network security policy, or a certificate the device does not trust.'],
     fixes: ['Open the provider\'s discovery URL in the device browser.', 'Use https endpoints, or allow the host in the network security configuration for local development only.'],
     sources: [APPAUTH_ANDROID, APPAUTH_IOS],
-    match: [{ text: /"type"\s*:\s*0\s*,\s*"code"\s*:\s*3\b/ }, { text: /org\.openid\.appauth\.general\b[^\n]{0,20}\bCode=-5\b/ }],
+    match: [{ text: /"type"\s*:\s*0\s*,\s*"code"\s*:\s*3\b/ }, { text: /org\.openid\.appauth\.general\b[^\n]{0,20}\b(?:Code=|error )-5\b/ }],
     priority: 3,
   },
   {
@@ -961,7 +981,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     ],
     fixes: ['Read the cause message: issuer, audience, expiry, issued-at or nonce.', DECODE, 'Turn on automatic time on the device.'],
     sources: [APPAUTH_ANDROID, APPAUTH_IOS, 'OpenID Connect Core 1.0 §3.1.3.7'],
-    match: [{ text: /"type"\s*:\s*0\s*,\s*"code"\s*:\s*9\b[^\n]{0,80}Invalid ID Token|\bInvalid ID Token\b|org\.openid\.appauth\.general\b[^\n]{0,20}\bCode=-15\b/ }],
+    match: [{ text: /"type"\s*:\s*0\s*,\s*"code"\s*:\s*9\b[^\n]{0,80}Invalid ID Token|\bInvalid ID Token\b|org\.openid\.appauth\.general\b[^\n]{0,20}\b(?:Code=|error )-15\b/ }],
     priority: 2,
   },
   {
