@@ -143,6 +143,7 @@ const PAGES: ReadonlyArray<readonly [string, string]> = [
   ['Nimbus JOSE+JWT source: DefaultJWTClaimsVerifier', 'https://bitbucket.org/connect2id/nimbus-jose-jwt/src/master/src/main/java/com/nimbusds/jwt/proc/DefaultJWTClaimsVerifier.java'],
   ['java-jwt (Auth0) source: JWTVerifier', 'https://github.com/auth0/java-jwt/blob/master/lib/src/main/java/com/auth0/jwt/JWTVerifier.java'],
   ['Authlib source: authlib/jose/errors.py', 'https://github.com/authlib/authlib/blob/main/authlib/jose/errors.py'],
+  ['Authlib source: authlib/oauth2/rfc6749/errors.py', 'https://github.com/authlib/authlib/blob/main/authlib/oauth2/rfc6749/errors.py'],
   ['Rust jsonwebtoken docs: errors::ErrorKind', 'https://docs.rs/jsonwebtoken/latest/jsonwebtoken/errors/enum.ErrorKind.html'],
   ['openid-client v5 source: lib/client.js', 'https://github.com/panva/openid-client/blob/v5.7.1/lib/client.js'],
   ['oauth4webapi source: src/index.ts', 'https://github.com/panva/oauth4webapi/blob/main/src/index.ts'],

@@ -172,7 +172,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 7519 §4.1.3', 'OpenID Connect Core 1.0 §3.1.3.7', GO_OIDC, JAVA_JWT, JJWT, OAUTH4WEBAPI, JWX, NIMBUS_OIDC, LCOBUCCI],
     match: [
       {
-        text: /unexpected JWT "aud"|\baud mismatch, expected\b|Expected aud claim to be|Claim 'aud' value|Invalid claim "aud"|The required audience is missing|The aud claim is not valid|\bexpected audience "|JWT audience rejected|Unexpected JWT audience|The token was not issued for the given audience|The token is not allowed to be used by this audience|\baudience (?:is )?(?:not valid|invalid)\b|\binvalid ['"]?aud['"]? claim\b|"aud" not satisfied|JWT missing required audience|\bAudience mismatch\b|ID Token contains invalid claims: \{?(?:aud|azp)\b|\bIDX1020[678]\b|\bIDX2134[0]\b|\bIDX21339\b|\b(?:Error\(|ErrorKind::)InvalidAudience\b/i,
+        text: /unexpected JWT "aud"|\baud mismatch, expected\b|Expected aud claim to be|Claim 'aud' value|Invalid claim ['"]aud['"]|The required audience is missing|The aud claim is not valid|\bexpected audience "|JWT audience rejected|Unexpected JWT audience|The token was not issued for the given audience|The token is not allowed to be used by this audience|\baudience (?:is )?(?:not valid|invalid)\b|\binvalid ['"]?aud['"]? claim\b|"aud" not satisfied|JWT missing required audience|\bAudience mismatch\b|ID Token contains invalid claims: \{?(?:aud|azp)\b|\bIDX1020[678]\b|\bIDX2134[0]\b|\bIDX21339\b|\b(?:Error\(|ErrorKind::)InvalidAudience\b/i,
       },
     ],
     priority: 2,
@@ -265,7 +265,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 7519 §4.1.4', 'OpenID Connect Core 1.0 §2', NIMBUS, AUTHLIB, IDMODEL],
     match: [
       {
-        text: /missing required "exp" claim|\bexp\b['"]? claim is required|missing required claim:? ['"]?exp\b|Missing "exp" claim|JWT missing required claims: \[[^\]\n]{0,40}\bexp\b|"exp" \(expiration time\) claim missing|missing an Expiration Time|\bIDX10225\b/i,
+        text: /missing required "exp" claim|\bexp\b['"]? claim is required|missing required claim:? ['"]?exp\b|Missing ['"]exp['"] claim|JWT missing required claims: \[[^\]\n]{0,40}\bexp\b|"exp" \(expiration time\) claim missing|missing an Expiration Time|\bIDX10225\b/i,
       },
     ],
     priority: 3,
@@ -285,7 +285,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 7519 §4.1', NIMBUS, OAUTH4WEBAPI, 'PyJWT documentation: API Reference, Exceptions'],
     match: [
       {
-        text: /JWT missing required claims|missing required "\w+" claim|Token is missing the "\w+" claim|missing required JWT property \w+|JWT "\w+" \(\w[\w ]{0,30}\) claim missing|\bMissingClaimError\b|\b(?:Error\(|ErrorKind::)MissingRequiredClaim\b/i,
+        text: /JWT missing required claims|missing required "\w+" claim|Token is missing the "\w+" claim|missing required JWT property \w+|JWT "\w+" \(\w[\w ]{0,30}\) claim missing|\bMissingClaimError\b|Missing '\w+' claim|\b(?:Error\(|ErrorKind::)MissingRequiredClaim\b/i,
       },
     ],
     priority: 2,
@@ -461,7 +461,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
       'Send response_mode=query (or the mode the library expects) in the authorization request.',
     ],
     sources: ['RFC 6749 §4.1.2', 'RFC 6749 §4.1.2.1', OAUTHLIB, OAUTH4WEBAPI],
-    match: [{ text: /\bMissingCodeError\b|Missing code parameter in response|\bmissing_code\b|does not contain an Authorization Code|no authorization code in "callbackParameters"|authorization response from the server is an error|\bIDX21334\b|\bAuthorizationResponseError\b/i }],
+    match: [{ text: /\bMissingCode(?:Error|Exception)\b|Missing code parameter in response|\bmissing_code\b|does not contain an Authorization Code|no authorization code in "callbackParameters"|authorization response from the server is an error|\bIDX21334\b|\bAuthorizationResponseError\b/i }],
     priority: -5,
   },
   {
@@ -624,8 +624,8 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
       'Look at the raw token response: if access_token is there, add token_type ("Bearer") in a response hook of the client library before it is parsed.',
       'Report the omission to whoever runs the server.',
     ],
-    sources: ['RFC 6749 §5.1', 'RFC 6749 §7.1', OAUTHLIB],
-    match: [{ text: /\bMissingTokenTypeError\b|Missing token type parameter|\bmissing_token_type\b|body "token_type" property must be a string/i }],
+    sources: ['RFC 6749 §5.1', 'RFC 6749 §7.1', OAUTHLIB, 'Authlib source: authlib/oauth2/rfc6749/errors.py'],
+    match: [{ text: /\bMissingTokenType(?:Error|Exception)\b|\bmissing_token_type\b|body "token_type" property must be a string/i }],
     priority: 3,
   },
   {
@@ -671,8 +671,8 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
       'A proxy or web server dropped the Authorization header, or a redirect (http to https, a trailing slash) lost it.',
     ],
     fixes: ['Send `Authorization: Bearer <access token>` on every API call and check it arrives at the API.', 'Configure the proxy or web server to pass the Authorization header through.'],
-    sources: ['RFC 6750 §2.1', 'RFC 6750 §3.1', AUTHLIB, 'flask-jwt-extended source: flask_jwt_extended/default_callbacks.py'],
-    match: [{ text: /\bmissing bearer token\b|\bno bearer token\b|\bauthorization header (?:not found|is missing)\b|Missing Authorization Header|Bad Authorization header\. Expected|Missing "Authorization" in headers|\bMissingAuthorizationError\b|\bmissing_authorization\b/i }],
+    sources: ['RFC 6750 §2.1', 'RFC 6750 §3.1', 'Authlib source: authlib/oauth2/rfc6749/errors.py', 'flask-jwt-extended source: flask_jwt_extended/default_callbacks.py'],
+    match: [{ text: /\bmissing bearer token\b|\bno bearer token\b|\bauthorization header (?:not found|is missing)\b|Missing Authorization Header|Bad Authorization header\. Expected|Missing ['"]Authorization['"] in headers|\bMissingAuthorizationError\b|\bmissing_authorization\b/i }],
     priority: 3,
   },
   {
@@ -789,7 +789,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
       'Keep the code_verifier with the login state and send that exact value.',
     ],
     sources: ['RFC 6749 §4.1.3', 'RFC 7636 §4.6', LEAGUE_AUTHCODE],
-    match: [{ text: /Authorization code has (?:expired|been revoked)|Authorization code was not issued to this client|Cannot decrypt the authorization code|Failed to verify `code_verifier`/i }],
+    match: [{ text: /Authorization code has (?:expired|been revoked)|Authorization code was not issued to this client|Cannot decrypt the authorization code|The authcode or decryption key\/password used is not correct|Auth code decryption failed|Failed to verify `code_verifier`/i }],
     // The hint names the code; the description names every grant, refresh tokens too (general.refresh_token_rejected scores 9).
     priority: 7,
   },
@@ -865,7 +865,7 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     ],
     sources: ['RFC 6749 §5.2 (unsupported_grant_type)', 'RFC 6749 §4.1.3'],
     // With the code itself, the RFC entry says the same.
-    match: [{ text: /authorization server does not support this grant type|grant type is not supported by the authorization server/i, notCode: ['unsupported_grant_type'] }],
+    match: [{ text: /grant type is not supported by the authorization server/i, notCode: ['unsupported_grant_type'] }],
     priority: 2,
   },
   {
