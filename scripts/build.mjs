@@ -12,7 +12,7 @@
  * It also builds the library entry (scripts/build/api.mjs): dist/api.mjs, dist/api.cjs and their
  * declarations.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
@@ -62,6 +62,7 @@ async function writeKnowledgeFiles() {
   mkdirSync(new URL('dist', root), { recursive: true });
   writeFileSync(new URL('dist/knowledge.json', root), heads);
   writeFileSync(new URL('dist/knowledge-words.json', root), words);
+  copyFileSync(new URL('src/knowledge/word-model.json', root), new URL('dist/word-model.json', root));
   return requiredTextTable([...FREE_TEXT_PATTERNS, ...PROVIDERS.map((p) => p.text)]);
 }
 

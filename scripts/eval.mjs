@@ -8,8 +8,11 @@
  *   npm run eval                      both sets
  *   npm run eval -- --set tuning      one set (what to read while changing matchers)
  *   npm run eval -- --brief           figures only, no misses
+ *   npm run eval -- --no-guess        the knowledge base alone, without the word reading
+ *   npm run eval -- --family a,b      only the cases of these families (a wave's files, scored when it arrives)
  *   npm run eval -- --json            one JSON document
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readCases } from './eval/cases.mjs';
 import { score } from './eval/score.mjs';
 import { importTs } from './build/import-ts.mjs';
@@ -18,14 +21,28 @@ const args = process.argv.slice(2);
 const only = args.includes('--set') ? args[args.indexOf('--set') + 1] : undefined;
 const brief = args.includes('--brief');
 const json = args.includes('--json');
+const families = args.includes('--family') ? new Set(args[args.indexOf('--family') + 1].split(',')) : undefined;
 
 const { explainText } = await importTs(["export { explainText } from './src/explain/index.ts';"]);
-const cases = readCases().filter((c) => !only || c.set === only);
+const cases = readCases().filter((c) => (!only || c.set === only) && (!families || families.has(c.id.replace(/-\d+$/, ''))));
 if (cases.length === 0) {
   process.stderr.write(`no cases${only ? ` in set "${only}"` : ''}: see eval/README.md\n`);
   process.exit(2);
 }
-const report = score(cases, (text) => explainText(text).findings);
+// As the explain command reads a pasted text: with the word reading, unless --no-guess.
+const guess = !args.includes('--no-guess');
+const report = score(cases, (text) => explainText(text, undefined, { guess }).findings, readings());
+
+/** The blind readings (eval/blind/<set>.json), by case id: what a reader made of each text alone. */
+function readings() {
+  const map = new Map();
+  const dir = new URL('../eval/blind/', import.meta.url);
+  if (!existsSync(dir)) return map;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    for (const r of JSON.parse(readFileSync(new URL(file, dir), 'utf8'))) map.set(r.id, r);
+  }
+  return map;
+}
 
 // No process.exit after writing: a pipe takes the rest of a long write after this script returns.
 if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -46,6 +63,13 @@ function render(report) {
 
   for (const r of report) {
     line(`== ${r.set}: ${r.n} cases  top-1 ${r.top1}%  top-3 ${r.top3}%  titles naming an unshown provider: ${r.unshown.length}`);
+    if (r.reader) {
+      const { reader } = r;
+      line(
+        `   a reader, from the text alone (${reader.n} cases): top-1 ${reader.top1}%  top-3 ${reader.top3}%; ` +
+          `on the ${reader.settled.n} the text settles: reader ${reader.settled.reader_top1}%, explain ${reader.settled.tool_top1}%`,
+      );
+    }
     if (brief) continue;
     line();
     table(r.byClass, 'class');

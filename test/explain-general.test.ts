@@ -186,3 +186,33 @@ describe.concurrent('explain: exit 1 whenever the input describes a failure', ()
     await check({ input, first });
   });
 });
+
+describe('explain: the wording of an error no entry knows', () => {
+  it('says which cause the words are closest to, as a reading of the wording, and the next one', async () => {
+    const r = await runCli(['explain', '--json'], { input: 'Sync stopped: the mailbox connector could not renew its grant; the stored refresh credential is no longer accepted' });
+    const out = r.json();
+    expect(r.code).toBe(1);
+    const first = out.findings[0];
+    expect(first.id).toBe('refresh_token_rejected');
+    expect(first.severity).toBe('warning');
+    expect(first.title).toMatch(/^Possibly: .*\(read from the wording; not a known error\)$/);
+    expect(first.detail).toMatch(/No known error matched this text/);
+    expect(first.evidence.reading).toBe('wording');
+    expect(first.evidence.words.length).toBeGreaterThan(0);
+    expect(out.findings.map((f: { id: string }) => f.id)).toContain('unknown');
+  });
+
+  it('does not guess from a text with too few telling words, nor over a general triage entry', async () => {
+    for (const input of ['Error: something went wrong while signing in (code 7)', 'HTTP/1.1 403 Forbidden\r\n\r\n']) {
+      const out = (await runCli(['explain', '--json'], { input })).json();
+      expect(out.findings.filter((f: { evidence: { reading?: string } }) => f.evidence.reading === 'wording'), input).toEqual([]);
+      expect(out.findings[0].id).toBe('unknown');
+    }
+  });
+
+  it('is not used on a log, where unknown lines are left out', async () => {
+    const line = (n: number) => `2026-12-01T10:00:0${n}Z ERROR sync: the mailbox connector could not renew its grant; the stored refresh credential is no longer accepted`;
+    const out = (await runCli(['explain', '--json', '--log'], { input: [1, 2, 3].map(line).join('\n') })).json();
+    expect(JSON.stringify(out)).not.toMatch(/read from the wording/);
+  });
+});

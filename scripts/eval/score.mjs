@@ -84,7 +84,7 @@ const pct = (n, d) => (d === 0 ? 0 : Math.round((1000 * n) / d) / 10);
  * `cases`: [{text, class, provider, url, set}]; `explain(text)` returns findings (primary first).
  * Returns the figures of each set and of each group within it.
  */
-export function score(cases, explain) {
+export function score(cases, explain, readings = new Map()) {
   const results = cases.map((c) => {
     const findings = explain(c.text);
     const ids = [...new Set(findings.map((f) => f.id))];
@@ -117,6 +117,7 @@ export function score(cases, explain) {
     return {
       set,
       ...summarise(rs),
+      reader: readerFigures(rs, readings),
       byClass: groupBy(rs, (r) => r.case.class),
       byProvider: groupBy(rs, (r) => providerGroup(r.case.provider)),
       byStage: groupBy(rs, (r) => r.case.stage || '(none)'),
@@ -125,4 +126,23 @@ export function score(cases, explain) {
       unshown: rs.filter((r) => r.unshown.length > 0).map((r) => ({ id: r.case.id, names: r.unshown, titles: r.titles, url: r.case.url })),
     };
   });
+}
+
+/**
+ * How a careful reader did on the same cases from the text alone (eval/blind/<set>.json: a label,
+ * up to two alternatives, and whether the text settles the cause), and how the tool did on the
+ * cases that reader found settled by the text. Undefined when nobody read this set.
+ */
+function readerFigures(rs, readings) {
+  const read = rs.filter((r) => readings.has(r.case.id));
+  if (read.length === 0) return undefined;
+  const right = (r) => readings.get(r.case.id).label === r.case.class;
+  const inThree = (r) => right(r) || (readings.get(r.case.id).alt ?? []).slice(0, 2).includes(r.case.class);
+  const settled = read.filter((r) => readings.get(r.case.id).sure === true);
+  return {
+    n: read.length,
+    top1: pct(read.filter(right).length, read.length),
+    top3: pct(read.filter(inThree).length, read.length),
+    settled: { n: settled.length, reader_top1: pct(settled.filter(right).length, settled.length), tool_top1: pct(settled.filter((r) => r.top1).length, settled.length) },
+  };
 }

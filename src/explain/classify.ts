@@ -8,6 +8,10 @@ import type { KnowledgeEntry, Matcher } from '../knowledge/types.js';
 import { redactDeep, redactText } from '../redact.js';
 import type { Observation } from './observation.js';
 import { mightMatch } from './required-text.js';
+import type { WordGuess } from './word-guess.js';
+
+/** Reads the wording of a text no entry matched (explain/word-guess.ts), likeliest cause first. */
+export type GuessFromWords = (text: string) => WordGuess[];
 
 export interface Match {
   entry: KnowledgeEntry;
@@ -148,17 +152,20 @@ export function matchKnowledge(obs: Observation, knowledge: readonly KnowledgeEn
  * a code is left out when a better one already read more into the same code (a redirect_uri
  * mismatch does not also get the general invalid_request), unless it is a second reading.
  */
-export function classify(obs: Observation, knowledge: readonly KnowledgeEntry[]): Finding[] {
+export function classify(obs: Observation, knowledge: readonly KnowledgeEntry[], guess?: GuessFromWords): Finding[] {
   if (obs.success) return [successFinding(obs)];
   const matches = matchKnowledge(obs, knowledge);
   const specific = matches.filter((m) => m.entry.finding !== 'unknown');
+  // Only where nothing matched: a general triage entry (a bare 401) already says what it could be and how to tell.
+  const guesses = guess && matches.length === 0 ? guessFindings(guess(obs.text), obs, knowledge) : [];
   // A wrapper says nothing of its own either: the HTML page it wraps is the answer.
   const said = specific.filter((m) => !m.entry.fallback && m.entry.finding !== 'wrapped_token_error');
   const wrappers = specific.filter((m) => m.entry.finding === 'wrapped_token_error');
   const chosen = said.length > 0 ? [...said, ...wrappers] : specific.length > 0 ? specific : matches.slice(0, 1);
   const seen = new Set<string>();
   const readCodes = new Set<string>();
-  const findings: Finding[] = [];
+  const findings: Finding[] = [...guesses];
+  for (const g of guesses) seen.add(g.id);
   for (const m of chosen) {
     if (seen.has(m.entry.finding)) continue;
     if (m.code && !m.specific && !m.entry.alternative && readCodes.has(m.code)) continue;
@@ -167,7 +174,8 @@ export function classify(obs: Observation, knowledge: readonly KnowledgeEntry[])
     findings.push(toFinding(m.entry, obs));
   }
   findings.push(...shapeFindings(obs).filter((f) => !seen.has(f.id)));
-  if (findings.length === 0) findings.push(unrecognised(obs));
+  // A reading of the wording is no recognition: what to paste to find out stays in the list.
+  if (findings.length === 0 || guesses.length > 0) findings.push(unrecognised(obs));
   return findings;
 }
 
@@ -196,6 +204,52 @@ function toFinding(entry: KnowledgeEntry, obs: Observation): Finding {
     sources: [...entry.sources],
     evidence: evidenceOf(obs, entry),
   });
+}
+
+/**
+ * A first guess shares at least this much of the probability, and a second this much, or they are
+ * not said (scripts/eval/word-trial.mjs: how often each threshold was right on texts left out).
+ */
+const FIRST_GUESS_SHARE = 0.7;
+const SECOND_GUESS_SHARE = 0.15;
+
+/**
+ * The causes the wording points to, said as readings of the wording, with the general entry of
+ * each cause for its causes and fixes. No provider entry: a guess names no provider.
+ */
+function guessFindings(guesses: WordGuess[], obs: Observation, knowledge: readonly KnowledgeEntry[]): Finding[] {
+  const [first, second] = guesses;
+  if (!first || first.share < FIRST_GUESS_SHARE) return [];
+  const said = [first, ...(second && second.share >= SECOND_GUESS_SHARE ? [second] : [])];
+  const entries = said.map((g) => generalEntryFor(g.finding, knowledge));
+  return said.flatMap((g, i) => {
+    const entry = entries[i];
+    if (!entry) return [];
+    const other = entries[1 - i];
+    const words = g.words.length > 0 ? ` Its words (${g.words.map((w) => `"${w}"`).join(', ')}) are those of errors with this cause.` : '';
+    return [
+      finding({
+        id: entry.finding,
+        severity: 'warning',
+        title: `${i === 0 ? 'Possibly' : 'Or'}: ${entry.title} (read from the wording; not a known error)`,
+        detail:
+          'No known error matched this text. This is a reading of its wording, and such a first reading was right about half ' +
+          `the time on real errors it was not made from: check it before acting on it.${words} ` +
+          `${other ? `The other likely reading: ${other.title}. ` : ''}${entry.meaning}`,
+        causes: [...entry.causes],
+        fixes: [...entry.fixes],
+        sources: [...entry.sources],
+        evidence: { ...evidenceOf(obs, entry), reading: 'wording', share: Math.round(g.share * 100) / 100, ...(g.words.length > 0 ? { words: g.words } : {}) },
+      }),
+    ];
+  });
+}
+
+/** The entry that speaks of a cause in general: no provider, and the RFC's or the general one first. */
+function generalEntryFor(findingId: string, knowledge: readonly KnowledgeEntry[]): KnowledgeEntry | undefined {
+  const general = knowledge.filter((e) => e.finding === findingId && !e.provider && !e.alternative);
+  const rank = (e: KnowledgeEntry) => (/^rfc\d*\./.test(e.key) ? 0 : /^general\./.test(e.key) ? 1 : /^status\./.test(e.key) ? 3 : 2);
+  return general.sort((a, b) => rank(a) - rank(b))[0];
 }
 
 /** Findings that come from the shape of the answer rather than from its words. */

@@ -1,7 +1,8 @@
 import type { Finding } from '../findings.js';
-import { KNOWLEDGE } from '../knowledge/index.js';
-import { classify } from './classify.js';
+import { KNOWLEDGE, wordModel } from '../knowledge/index.js';
+import { classify, type GuessFromWords } from './classify.js';
 import { observe, type ContextFlag, type Observation } from './observation.js';
+import { guessFromWords } from './word-guess.js';
 
 export interface Explanation {
   observation: Observation;
@@ -36,8 +37,12 @@ function knownCodes(): Set<string> {
 /**
  * explain's whole logic: text in, findings out, primary first. `context` is what the caller knows
  * that the text may not say (the endpoint and grant of a request login or probe just made).
+ * `guess`: when no knowledge entry reads the text, say which causes its wording is closest to
+ * (explain/word-guess.ts). For what a user pastes; not for the answers login and probe read, where a
+ * server's own words are known or the finding says so.
  */
-export function explainText(text: string, context?: readonly ContextFlag[]): Explanation {
+export function explainText(text: string, context?: readonly ContextFlag[], o: { guess?: boolean | GuessFromWords } = {}): Explanation {
   const observation = observe(text, { vocabulary: knownCodes(), ...(context ? { context } : {}) });
-  return { observation, findings: classify(observation, KNOWLEDGE) };
+  const guess = typeof o.guess === 'function' ? o.guess : o.guess ? (t: string) => guessFromWords(wordModel(), t) : undefined;
+  return { observation, findings: classify(observation, KNOWLEDGE, guess) };
 }

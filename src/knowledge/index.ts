@@ -1,4 +1,6 @@
 import type { KnowledgeEntry } from './types.js';
+import type { WordModel } from '../explain/word-guess.js';
+import wordModelData from './word-model.json' with { type: 'json' };
 import { rfcEntries } from './entries/rfc.js';
 import { statusEntries } from './entries/status.js';
 import { githubEntries } from './entries/github.js';
@@ -20,6 +22,7 @@ import { flowEntries } from './entries/flows.js';
 import { ownFindingEntries } from './entries/own-findings.js';
 import { tokenExchangeEntries } from './entries/token-exchange.js';
 import { mtlsEntries } from './entries/mtls.js';
+import { kapisEntries } from './entries/kapis.js';
 import { klibrariesEntries } from './entries/klibraries.js';
 
 /**
@@ -50,5 +53,11 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
   ...ownFindingEntries,
   ...tokenExchangeEntries,
   ...mtlsEntries,
+  ...kapisEntries,
   ...klibrariesEntries,
 ];
+
+/** The words of real errors by cause (scripts/eval/word-model.mjs makes it), for explain's last reading. */
+export function wordModel(): WordModel {
+  return wordModelData as WordModel;
+}

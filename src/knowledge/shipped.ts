@@ -5,6 +5,7 @@
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { knowledgeFromFiles } from './serialize.js';
+import type { WordModel } from '../explain/word-guess.js';
 
 const wordsFile = new URL('knowledge-words.json', import.meta.url);
 
@@ -20,3 +21,11 @@ function readWords(offset: number, length: number): string {
 }
 
 export const KNOWLEDGE = knowledgeFromFiles(readFileSync(new URL('knowledge.json', import.meta.url), 'latin1'), readWords);
+
+let model: WordModel | undefined;
+
+/** The word model (dist/word-model.json), read the first time a text is left unrecognised. */
+export function wordModel(): WordModel {
+  model ??= JSON.parse(readFileSync(new URL('word-model.json', import.meta.url), 'utf8')) as WordModel;
+  return model;
+}

@@ -78,7 +78,7 @@ function logResult(scan: ReturnType<LogScanner['end']>): ExplainResult {
 
 /** One error, already read into text (the library API hands an Error or a Response in this way). */
 export function explainOne(text: string): ExplainResult {
-  const { observation, findings } = explainText(text);
+  const { observation, findings } = explainText(text, undefined, { guess: true });
   return {
     command: 'explain',
     // The input describes a failure unless it shows success: a rate limit, a 5xx, a wrapped library

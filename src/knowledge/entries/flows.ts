@@ -55,7 +55,7 @@ export const flowEntries: readonly KnowledgeEntry[] = [
       { code: ['expired_token'], notContext: ['resource'], form: ['json', 'http', 'form', 'text', 'url'], notText: /access[_ ]token|bearer|\btoken (?:is|has) expired\b/i },
       { code: ['device_code_expired'] },
       { codeLike: /^(?=.*device)(?=.*expire)/ },
-      { text: /\bdevice[_ ]code\b.{0,60}\b(?:is |has )?expired\b|\bdeviceCodeExpired\b|\bexpired device code\b/i },
+      { text: /\bdevice (?:authori[sz]ation )?code\b.{0,60}\b(?:is |has )?expired\b|\bdevice[_ ]code\b.{0,60}\b(?:is |has )?expired\b|\bdeviceCodeExpired\b|\bexpired device code\b/i },
     ],
     priority: 1,
   },

@@ -421,7 +421,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     provenance: ['002_8a173236cfaf1cfa.txt (authorization-code integration guide, state against CSRF)', '002_8a173236cfaf1cfa.txt (authorization-code integration guide, state against CSRF and 401 on mismatch)'],
     match: [
       {
-        text: /\bstate cookie|state (?:verification|validation|check) (?:has )?failed|\binvalid [`'"]?state\b|\bstate (?:is |was )?(?:missing|not found|not present)|missing state|initial state could not be found|InvalidStateException|csrf[_ ]detected|csrf (?:token )?(?:validation|verification|check) failed|anti-?csrf|Correlation failed|\.AspNetCore\.Correlation|correlation cookie|Cookie not found|cookies? (?:are |were )?(?:disabled|blocked|not enabled)|authorization_request_not_found|state_mismatch|unable to verify authorization request state|csrf cookie|(?:expired|missing) (?:or missing )?(?:oauth )?state|invalid_state_parameter|did not find expected authorization request details|unexpected "state"|Invalid authorization request state|Wrong state parameter|\bstate (?:parameter )?is different|AuthState(?:Forbidden|Missing)|(?:could not|couldn't|unable to) find (?:a )?(?:matching )?session|\bstate (?:parameter |value )?(?:mismatch|does not match|did not match|doesn't match)|\bmismatch(?:ed|ing)?[\s_]state\b|\binvalid (?:oauth )?state\b/i,
+        text: /\bstate cookie|state (?:verification|validation|check) (?:has )?failed|\binvalid [`'"]?state\b|\bstate (?:is |was )?(?:missing|not found|not present)|missing state|initial state could not be found|InvalidStateException|csrf[_ ]detected|csrf (?:token )?(?:validation|verification|check) failed|anti-?csrf|Correlation failed|\.AspNetCore\.Correlation|correlation cookie|Cookie not found|cookies? (?:are |were )?(?:disabled|blocked|not enabled)|authorization_request_not_found|state_mismatch|unable to verify authorization request state|csrf cookie|(?:expired|missing) (?:or missing )?(?:oauth )?state|invalid_state_parameter|did not find expected authorization request details|unexpected "state"|Invalid authorization request state|Wrong state parameter|\bstate (?:parameter )?is different|AuthState(?:Forbidden|Missing)|(?:could not|couldn't|unable to) find (?:a )?(?:matching )?session|\bstate (?:parameter |value )?(?:mismatch|does not match|did not match|doesn't match)|\bmismatch(?:ed|ing)?[\s_]state\b|\binvalid (?:oauth )?state\b|\bstate (?:is )?not valid\b|validation[_ ]cookie\b/i,
       },
       { codeLike: /(?:^|_)(?:state|csrf|xsrf|correlation)(?:_|$)/ },
     ],
@@ -448,7 +448,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §3.1.2', 'RFC 6749 §4.1.3', 'RFC 9700 §4.1'],
     match: [
       {
-        text: /redirect(?:ion)?[_ -]?ur[il]s?\b.{0,60}(?:mismatch|do(?:es)? not match|doesn't match|not (?:registered|whitelisted|allowed|permitted|valid|match|in the list)|is invalid|must match)|(?:invalid|unregistered|unknown|wrong|incorrect|bad) redirect(?:ion)?[_ -]?ur[il]|redirect(?:ion)? url is not permitted|callback url (?:mismatch|is not (?:allowed|registered|valid))|redirect_mismatch|reply url .{0,40}(?:does not match|not registered)|invalid parameter:? ['"]?redirect_uri|['"]?redirect_uri['"]? parameter must be|(?:missing|invalid|mismatching|mismatched|unregistered),? (?:or \w+ )?redirect(?:ion)?[_ -]?ur[il]|custom scheme (?:uri|url)s? (?:are )?not allowed|custom (?:uri )?scheme\b[^\n]{0,40}\bnot (?:enabled|allowed|supported|permitted)\b|\bdomain\b[^.\n]{0,40}\bis not authori[sz]ed (?:for oauth|to run)|unauthorized[-_]domain|redirect_uri is not associated|only supports? the oauth_callback value|\boauth_callback\b[^\n]{0,30}\b(?:not (?:supported|allowed|approved|valid)|mismatch)/i,
+        text: /redirect(?:ion)?[_ -]?ur[il]s?\b.{0,60}(?:mismatch|do(?:es)? not match|doesn't match|not (?:registered|whitelisted|allowed|permitted|valid|match|in the list)|is invalid|must match)|(?:invalid|unregistered|unknown|wrong|incorrect|bad) redirect(?:ion)?[_ -]?ur[il]|redirect(?:ion)? url is not permitted|callback url (?:mismatch|is not (?:allowed|registered|valid))|redirect_mismatch|reply url .{0,40}(?:does not match|not registered)|invalid parameter:? ['"]?redirect_uri|['"]?redirect_uri['"]? parameter must be|(?:missing|invalid|mismatching|mismatched|unregistered),? (?:or \w+ )?redirect(?:ion)?[_ -]?ur[il]|custom scheme (?:uri|url)s? (?:are )?not allowed|custom (?:uri )?scheme\b[^\n]{0,40}\bnot (?:enabled|allowed|supported|permitted)\b|\bdomain\b[^.\n]{0,40}\bis not authori[sz]ed (?:for oauth|to run)|unauthorized[-_]domain|redirect_uri is not associated|only supports? the oauth_callback value|\boauth_callback\b[^\n]{0,30}\b(?:not (?:supported|allowed|approved|valid)|mismatch)|\binvalid redirect:? [^\s]{0,200} does not match/i,
       },
       { codeLike: /redirect|callback_ur[il]|reply_ur[il]|return_ur[il]/ },
     ],
@@ -504,7 +504,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §5.2 (unauthorized_client)', 'RFC 7591 §2 (grant_types)'],
     match: [
       {
-        text: /(?:client|application|app) (?:is )?not (?:authorized|allowed|permitted|enabled) (?:for|to use|to request|to retrieve|to exchange)|grant[_ ]types?\b.{0,40}not (?:allowed|permitted|authorized|enabled|supported for)|not authorized for (?:the )?(?:client credentials|this grant|grant)|AllowedGrantTypes|not configured to allow|does not have access to the api product|device_flow_disabled|must be (?:explicitly )?enabled for this (?:app|client|application)|(?:grant|flow) (?:type )?is not enabled|(?:unauthorized|invalid) grant type for (?:the )?client/i,
+        text: /(?:client|application|app) (?:is )?not (?:authorized|allowed|permitted|enabled) (?:for|to use|to request|to retrieve|to exchange)|grant[_ ]types?\b.{0,40}not (?:allowed|permitted|authorized|enabled|supported for)|not authorized for (?:the )?(?:client credentials|this grant|grant)|AllowedGrantTypes|not configured to allow|does not have access to the api product|device_flow_disabled|must be (?:explicitly )?enabled for this (?:app|client|application)|(?:grant|flow) (?:type )?is not enabled|(?:unauthorized|invalid) grant type for (?:the )?client|grant[_ ]type is unauthori[sz]ed for/i,
       },
       { codeLike: /^(?=.*(?:client|app|application|flow|grant))(?=.*(?:not_allowed|disabled|not_authorized|unauthorized|not_enabled|not_permitted))/ },
       // "Client not allowed to exchange code" under invalid_grant: the description names the cause, the code only the class.
@@ -533,7 +533,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §3.3', 'RFC 6749 §5.2', 'RFC 8707 §2'],
     match: [
       {
-        text: /\b(?:invalid|unknown|unsupported|disallowed|unrecognized|unrecognised|restricted) scopes?\b|\bscopes? (?:is |are )?(?:invalid|not (?:allowed|valid|supported|recognized|found|permitted)|do(?:es)? not exist|malformed)|\bscope\b[^\n]{0,80}\b(?:doesn't|does not|do not) exist|\bscope\b[^\n]{0,160}\bis not (?:supported|valid|allowed)\b|\bService not found\b|declined ?scopes?|DeclinedScopes|\bunauthorized_scope(?:_error)?\b|\b(?:resource|audience)\b.{0,40}(?:not found|not registered|does not exist|unknown)|\binvalid_target\b/i,
+        text: /\b(?:invalid|unknown|unsupported|disallowed|unrecognized|unrecognised|restricted) scopes?\b|\bscopes? (?:is |are )?(?:invalid|not (?:allowed|valid|supported|recognized|found|permitted)|do(?:es)? not exist|malformed)|\bscope\b[^\n]{0,80}\b(?:doesn't|does not|do not) exist|\bscope\b[^\n]{0,160}\bis not (?:supported|valid|allowed)\b|\bService not found\b|declined ?scopes?|DeclinedScopes|\bunauthorized_scope(?:_error)?\b|\b(?:resource|audience)\b.{0,40}(?:not found|not registered|does not exist|unknown)|\binvalid_target\b|\bunauthori[sz]ed scopes?\b|\bcannot grant scopes?\b/i,
       },
       { codeLike: /^(?=.*(?:scope|audience|resource|target))(?=.*(?:invalid|unknown|unsupported|not_allowed|unauthorized|disallowed|malformed|bad|not_found))/ },
     ],
@@ -745,7 +745,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §6', 'RFC 6749 §5.2', 'RFC 9700 §4.14.2 (refresh token rotation)'],
     match: [
       {
-        text: /\brefresh[_ ]?token\b.{0,40}(?:invalid|expired|revoked|not found|not valid|reuse|already (?:been )?used|rejected|validation failed)|\binvalid refresh[_ ]?token\b|\bexpired refresh[_ ]?token\b|\bunable to refresh\b|\bfailed to refresh (?:the )?(?:access )?token\b|\bStale (?:refresh )?token\b|\brefresh token\b.{0,60}\b(?:consumed|reused|different client|another client)\b|\bgrant has been revoked\b|\bREFRESH_TOKEN_ERROR\b|\btoken (?:was )?not issued to this client\b|\btoken was issued to (?:a |an )?(?:different|another) client\b/i,
+        text: /\brefresh[_ ]?token\b.{0,40}(?:invalid|expired|revoked|not found|not valid|reuse|already (?:been )?used|rejected|validation failed)|\binvalid refresh[_ ]?token\b|\bexpired refresh[_ ]?token\b|\bunable to refresh\b|\bfailed to refresh (?:the )?(?:access )?token\b|\bStale (?:refresh )?token\b|\brefresh token\b.{0,60}\b(?:consumed|reused|different client|another client)\b|\bgrant has been revoked\b|\bREFRESH_TOKEN_ERROR\b|\btoken (?:was )?not issued to this client\b|\btoken was issued to (?:a |an )?(?:different|another) client\b|\bcannot renew (?:a )?revoked token\b|\btoken refresh (?:error|failed|failure)\b|\brefresh(?:ing)? (?:the )?(?:access )?token failed\b/i,
         // "Unable to refresh token (StatusCode: 500)": the server failed, the token was never judged.
         notStatus: [500, 502, 503, 504],
       },
@@ -795,8 +795,9 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §4.1.2', 'RFC 6749 §4.1.3', 'RFC 7636 §4.6'],
     match: [
       {
-        text: /\b(?:invalid|bad|expired|malformed|unknown|incorrect) (?:authori[sz]ation |auth )?code\b|\bcode (?:has )?(?:expired|already (?:been )?(?:used|redeemed)|was already redeemed|is (?:not valid|invalid|expired))|\bcode has (?:already )?been (?:used|redeemed|consumed)\b|\bcode[_ ]verifier\b|\bpkce\b|\bpkce[_ ]?code[_ ]?verifier\b|\bcode[_ ]challenge\b|\bredirectUri passed to \/authorize must also be passed to \/token/i,
-        notText: /code[_ ]verifier.{0,40}(?:must be (?:between|at least|\d)|characters long|length|illegal)|code_challenge_method|code[_ ]challenge (?:is )?required/i,
+        text: /\b(?:invalid|bad|expired|malformed|unknown|incorrect) (?:authori[sz]ation |auth )?code\b|\bcode (?:has )?(?:expired|already (?:been )?(?:used|redeemed)|was already redeemed|is (?:not valid|invalid|expired))|\bcode has (?:already )?been (?:used|redeemed|consumed)\b|\bcode[_ ]verifier\b|\bpkce\b|\bpkce[_ ]?code[_ ]?verifier\b|\bcode[_ ]challenge\b|\bredirectUri passed to \/authorize must also be passed to \/token|\bauthori[sz]ation code (?:has been|was|is) (?:revoked|expired|used|redeemed)\b/i,
+        // A device code is the device flow's (rfc8628.expired_token), not an authorization code.
+        notText: /code[_ ]verifier.{0,40}(?:must be (?:between|at least|\d)|characters long|length|illegal)|code_challenge_method|code[_ ]challenge (?:is )?required|\bdevice (?:authori[sz]ation )?code\b/i,
       },
       { code: ['invalid_grant'], context: ['code_exchange'], notContext: ['refresh'] },
       { codeLike: /^(?!.*(?:device|refresh|client|user_code))(?=.*(?:^|_)(?:code|verifier|pkce|challenge|verification)(?:_|$))(?=.*(?:invalid|expired?|used|bad|mismatch|not_found|missing|redeemed|incorrect|wrong))/ },
@@ -836,11 +837,13 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §5.2', 'RFC 6749 §4.1.3'],
     match: [
       {
-        text: /\bmissing (?:required )?(?:parameter|argument)s?\b|\b(?:required )?parameter\b.{0,40}\b(?:is )?(?:missing|required|not (?:present|provided))\b|\bmalformed request\b|\bmissing field\b|"msg": ?"field required"|\bincludes? a parameter more than once\b|multiple client credentials|more than one (?:mechanism|method) for authenticating|\bduplicate(?:d)? parameters?\b|must be (?:sent as )?application\/x-www-form-urlencoded|\bunsupported (?:content|media)[ -]type\b|No authorization token was found|Format is Authorization: Bearer|Authorization header (?:is )?(?:missing|malformed)|Authorization header format|missing required authentication credential|authentication token not provided|Authentication credentials not found|need: Basic realm|no (?:auth(?:orization)? |bearer |access )?token (?:was )?(?:provided|found|supplied)|code[_ ]challenge (?:is )?required/i,
+        text: /\bmissing (?:required )?(?:parameter|argument)s?\b|\b(?:required )?parameter\b.{0,40}\b(?:is )?(?:missing|required|not (?:present|provided))\b|\bmalformed request\b|\bmissing field\b|"msg": ?"field required"|\bincludes? a parameter more than once\b|multiple client credentials|more than one (?:mechanism|method) for authenticating|\bduplicate(?:d)? parameters?\b|must be (?:sent as )?application\/x-www-form-urlencoded|\bunsupported (?:content|media)[ -]type\b|No authorization token was found|Format is Authorization: Bearer|Authorization header (?:is )?(?:missing|malformed)|Authorization header format|missing required authentication credential|authentication token not provided|Authentication credentials not found|need: Basic realm|no (?:auth(?:orization)? |bearer |access )?token (?:was )?(?:provided|found|supplied)|code[_ ]challenge (?:is )?required|\bgrant[_ ]type (?:is )?(?:null|missing|empty|required)\b|\bmissing grant[_ ]type\b/i,
       },
       { codeLike: /(?:missing|malformed|invalid|unknown|duplicate)_(?:param|parameter|request|argument|field|header)|(?:^|_)bad_request(?:_|$)|parameter_(?:missing|absent|invalid)|^validation_(?:error|failed|exception)$/ },
       // A server that answers 400 because it could not decode the request body into its types.
       { status: [400], text: /\bcannot unmarshal\b|\bUnmarshal type error\b/i },
+      // "Grant type is null" under invalid_grant: the request lacked grant_type; the code only classifies it.
+      { code: ['invalid_grant'], text: /\bgrant[_ ]type (?:is )?(?:null|missing|empty|required)\b|\bmissing grant[_ ]type\b/i },
     ],
     priority: 0,
   },
@@ -919,7 +922,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §3.1 and §3.2 (TLS required)', 'Node.js docs: Errors (Common system errors)', 'Node.js docs: TLS (X509 certificate error codes)'],
     match: [
       {
-        text: /\bi\/o timeout\b|\bdial tcp\b|context deadline exceeded|Client\.Timeout exceeded|\b(?:request|connection|connect|read|operation) timed? ?out\b|\btimed out\b|\bunexpected EOF\b|\bEOF\b|connection (?:refused|reset|closed|aborted)|no such host|Name or service not known|could not resolve (?:host|proxy)|Temporary failure in name resolution|\bx509: |certificate (?:signed by unknown authority|verify failed|has expired|is not trusted|is not valid)|CERTIFICATE_VERIFY_FAILED|PKIX path (?:building|validation) failed|unable to find valid certification path|SSLHandshakeException|\bSSL(?:Error|Exception)\b|\btls: (?:failed|handshake|bad certificate)|handshake (?:failure|failed)|curl_easy_perform\(\) failed|tunneling socket could not be established|Proxy Authentication Required|\bstatusCode=407\b|\bnetwork (?:error|is unreachable)\b|socket hang up|I\/O error on (?:GET|POST) request|Unable to obtain configuration from|failed to (?:query|discover|fetch|get|connect to)[^.\n]{0,40}provider|Failed to discover OpenID provider|could not be reached|\bunreachable\b|Connection(?:Error|RefusedError)|ConnectTimeout|ReadTimeout|remote fetch is failed|Network request failed|Timeout occurred|SSL connection could not be established|\bError connecting to https?:/i,
+        text: /\bi\/o timeout\b|\bdial tcp\b|context deadline exceeded|Client\.Timeout exceeded|\b(?:request|connection|connect|read|operation) timed? ?out\b|\btimed out\b|\bunexpected EOF\b|\bEOF\b|connection (?:refused|reset|closed|aborted)|no such host|Name or service not known|could not resolve (?:host|proxy)|Temporary failure in name resolution|\bx509: |certificate (?:signed by unknown authority|verify failed|has expired|is not trusted|is not valid)|CERTIFICATE_VERIFY_FAILED|PKIX path (?:building|validation) failed|unable to find valid certification path|SSLHandshakeException|\bSSL(?:Error|Exception)\b|\btls: (?:failed|handshake|bad certificate)|handshake (?:failure|failed)|curl_easy_perform\(\) failed|tunneling socket could not be established|Proxy Authentication Required|\bstatusCode=407\b|\bnetwork (?:error|is unreachable)\b|socket hang up|I\/O error on (?:GET|POST) request|Unable to obtain configuration from|failed to (?:query|discover|fetch|get|connect to)[^.\n]{0,40}provider|Failed to discover OpenID provider|could not be reached|\bunreachable\b|Connection(?:Error|RefusedError)|ConnectTimeout|ReadTimeout|remote fetch is failed|Network request failed|Timeout occurred|SSL connection could not be established|\bError connecting to https?:|\bcertificate doesn'?t match (?:the )?configured thumbprint\b/i,
         // A server that answered 500 was reached: "dial tcp ... refused" in its body is its own backend failing.
         notStatus: [500],
         // So was one that answered 404: the path is wrong, not the network.
@@ -950,5 +953,45 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       },
     ],
     priority: -5,
+  },
+  {
+    key: 'general.no_refresh_token',
+    finding: 'no_refresh_token',
+    severity: 'error',
+    title: 'There is no refresh token to refresh with',
+    meaning:
+      'The client tried to renew an access token but holds no refresh token: the provider never issued one (offline access was not asked for, or is not allowed for this client), or it was not saved when it came.',
+    causes: [
+      'The authorization request did not ask for offline access (scope offline_access, or a provider parameter such as access_type=offline), so no refresh token came with the tokens.',
+      'The provider issues a refresh token only at the first consent, and the stored one was lost or overwritten with an empty value on a later login.',
+      'The client is not allowed the refresh_token grant.',
+    ],
+    fixes: [
+      'Ask for offline access in the authorization request and sign in again; check that the token response now carries refresh_token (`oauth-doctor login` shows it).',
+      'Keep the refresh token from the first response and do not overwrite it with a missing one from a later response.',
+      'Allow the refresh_token grant for the client at the provider.',
+    ],
+    sources: ['OpenID Connect Core 1.0 §11', 'RFC 6749 §1.5 (refresh tokens)'],
+    match: [{ text: /\b(?:have|has|got|is) no refresh[_ ]?token\b|\bno refresh[_ ]?token (?:(?:is |was )?(?:available|present|returned|issued|set|stored|found in)|to use)\b|\brefresh[_ ]?token (?:was )?not (?:returned|issued|received|provided by)\b|\bmissing refresh[_ ]?token\b/i }],
+    priority: 1,
+  },
+  {
+    key: 'general.discovery_member_missing',
+    finding: 'spec_deviation',
+    severity: 'error',
+    title: 'The provider\'s discovery document lacks a member the client requires',
+    meaning:
+      'The client read the OpenID Provider metadata (/.well-known/openid-configuration) and stopped on a member it requires that is not there. OpenID Connect Discovery makes issuer, authorization_endpoint, jwks_uri, response_types_supported, subject_types_supported and id_token_signing_alg_values_supported required; some servers leave some out.',
+    causes: [
+      'The server publishes an incomplete discovery document (an OAuth-only server, or a hand-written document).',
+      'The URL is not the provider\'s discovery document at all (a proxy page, another service\'s metadata).',
+    ],
+    fixes: [
+      'Open the discovery URL and check the member the error names; `oauth-doctor probe --issuer <issuer>` lists what is missing.',
+      'If you run the provider, add the member; otherwise give the client the endpoints and values by hand instead of discovery.',
+    ],
+    sources: ['OpenID Connect Discovery 1.0 §3', 'RFC 8414 §2'],
+    match: [{ text: /Missing (?:JSON object )?member with key [`'"]?(?:issuer|authorization_endpoint|token_endpoint|jwks_uri|response_types_supported|subject_types_supported|id_token_signing_alg_values_supported)\b/i }],
+    priority: 1,
   },
 ];

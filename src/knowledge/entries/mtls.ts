@@ -77,7 +77,7 @@ export const mtlsEntries: readonly KnowledgeEntry[] = [
       DIAGNOSE,
     ],
     sources: [MTLS, ALIASES, OIDC_PROVIDER],
-    match: [{ text: /client certificate was not provided|\bno client certificate (?:was )?(?:provided|presented|found|sent)\b|\bclient certificate (?:is )?(?:missing|required)\b|mTLS client certificate (?:not provided|required)/i }],
+    match: [{ text: /client certificate was not provided|\bno client certificate (?:was )?(?:provided|presented|found|sent)\b|\bclient certificate (?:is )?(?:missing|required)\b|mTLS client certificate (?:not provided|required)|\b(?:TLS|client) certificate (?:was )?not (?:found|present|provided) in the request\b/i }],
     priority: P,
   },
   {

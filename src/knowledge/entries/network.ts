@@ -162,6 +162,8 @@ export const networkEntries: readonly KnowledgeEntry[] = [
     match: [
       { code: ['node:UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'node:UNABLE_TO_GET_ISSUER_CERT_LOCALLY'] },
       { text: /\bunable to verify the first certificate\b|\bunable to get local issuer certificate\b/i },
+      // The same words inside an OAuth error's description are the cause its code only classifies (a JWKS fetch that failed TLS).
+      { code: ['invalid_client', 'invalid_grant', 'invalid_request', 'server_error'], text: /\bunable to verify the first certificate\b|\bunable to get local issuer certificate\b/i },
     ],
   },
   {
