@@ -769,6 +769,28 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     priority: 3,
   },
 
+  {
+    key: 'klib.decoded_null',
+    finding: 'opaque_token',
+    severity: 'error',
+    title: 'The code read a claim of a token that did not decode: it is not a JWT (opaque or damaged)',
+    meaning:
+      'Decoding helpers that do not verify (jwt.decode, jwt_decode, a base64 split) give back null or throw when the string is not a JWT, and the next line that reads exp, sub or aud fails on that null. ' +
+      'The token is opaque (only its issuer can read it) or was damaged on the way, so there are no claims to read.',
+    causes: [
+      'The access token of this provider is opaque, not a JWT (many providers issue reference tokens; some issue JWTs only when an audience or resource is requested).',
+      'What was decoded is not the token: an empty value, "undefined", the whole Authorization header, or a string cut short.',
+    ],
+    fixes: [
+      'Run `oauth-doctor decode <token>`: it says whether the token is a JWT, a JWE or opaque.',
+      'Read expiry from the token response (expires_in) instead of the token, or ask the issuer (introspection) about an opaque token.',
+      'Check for null before reading claims, and decode only the token itself (without "Bearer ").',
+    ],
+    sources: ['RFC 7519 §7.2', 'RFC 6749 §1.4', 'RFC 7662 §2', 'jsonwebtoken README: Errors & Codes'],
+    match: [{ text: /Cannot read propert(?:y|ies) (?:'(?:exp|iat|nbf|sub|aud|iss)' )?of (?:null|undefined)(?: \(reading '(?:exp|iat|nbf|sub|aud|iss)'\))?/, notText: /Cannot read propert(?:y|ies) of (?:null|undefined)(?! \(reading '(?:exp|iat|nbf|sub|aud|iss)'\))/ }],
+    priority: 2,
+  },
+
   // ── server libraries: their own hints ───────────────────────────────────────────────────
   {
     key: 'klib.league_code_hint',
@@ -789,7 +811,8 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
       'Keep the code_verifier with the login state and send that exact value.',
     ],
     sources: ['RFC 6749 §4.1.3', 'RFC 7636 §4.6', LEAGUE_AUTHCODE],
-    match: [{ text: /Authorization code has (?:expired|been revoked)|Authorization code was not issued to this client|Cannot decrypt the authorization code|The authcode or decryption key\/password used is not correct|Auth code decryption failed|Failed to verify `code_verifier`/i }],
+    // A device flow's "device authorization code" is the device flow's own entry.
+    match: [{ text: /(?<!device )Authorization code has (?:expired|been revoked)|Authorization code was not issued to this client|Cannot decrypt the authorization code|The authcode or decryption key\/password used is not correct|Auth code decryption failed|Failed to verify `code_verifier`/i }],
     // The hint names the code; the description names every grant, refresh tokens too (general.refresh_token_rejected scores 9).
     priority: 7,
   },
@@ -810,7 +833,8 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
       'Get a new access token and send it as `Authorization: Bearer <token>`.',
     ],
     sources: ['RFC 6750 §3.1', LEAGUE_BEARER],
-    match: [{ text: /Access token could not be verified|Access token has been revoked|Access token is invalid|The JWT string must have two dots|\bToken has been revoked\b/i, notText: /refresh/i }],
+    // The server's own capitalised hints; other servers' sentences about a revoked token have their own entries.
+    match: [{ text: /Access token could not be verified|Access token has been revoked|Access token is invalid|The JWT string must have two dots/ }],
     priority: 4,
   },
   {
