@@ -25,6 +25,7 @@ import { mtlsEntries } from './entries/mtls.js';
 import { kapisEntries } from './entries/kapis.js';
 import { kplatformEntries } from './entries/kplatforms.js';
 import { gatewayEntries } from './entries/kgateways.js';
+import { klibrariesEntries } from './entries/klibraries.js';
 
 /**
  * The whole knowledge base, one entry per diagnosis. The built CLI reads the same entries from
@@ -57,6 +58,7 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
   ...kapisEntries,
   ...kplatformEntries,
   ...gatewayEntries,
+  ...klibrariesEntries,
 ];
 
 /** The words of real errors by cause (scripts/eval/word-model.mjs makes it), for explain's last reading. */

@@ -187,6 +187,18 @@ export const PROVIDERS = [
     // Its server header, its session cookie, its access-log error_reason codes and its metric names.
     text: /\bawselb\b|AWSELBAuthSessionCookie|elasticloadbalancing|\bELBAuth(?:Failure|Error)\b|\bAuth(?:Invalid(?:Cookie|GrantError|IdToken|StateParam|TokenResponse|UserinfoResponse)|Missing(?:CodeParam|HostHeader|StateParam)|(?:TokenEp|UserinfoEp)Request(?:Failed|Timeout)|UserinfoResponseSizeExceeded)\b|\bApplication Load Balancer\b/,
   },
+  {
+    id: 'msal',
+    names: ['MSAL', 'MSAL.NET', 'msal-browser', 'msal-node'],
+    // Its error classes (InteractionRequiredAuthError, BrowserAuthError) alone are not enough: the name must show.
+    text: /msal/i,
+  },
+  {
+    id: 'appauth',
+    names: ['AppAuth'],
+    // AppAuth-Android prints its AuthorizationException as JSON: {"type":0,"code":1,...}.
+    text: /net\.openid\.appauth|org\.openid\.appauth|\bAppAuth\b|OIDErrorCode|OIDAuthState|flutter_appauth|react-native-app-auth|AuthorizationException:? \{"type"/i,
+  },
 ] as const satisfies readonly ProviderEvidence[];
 
 export type ProviderId = (typeof PROVIDERS)[number]['id'];

@@ -687,7 +687,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       'Check that the package name and the client id in the app are those of the registered client.',
     ],
     sources: ['RFC 8252 §8.6', 'RFC 8252 §8.4', 'RFC 6749 §2.1'],
-    match: [{ text: /\bkey hash(?:es)?\b[^\n]{0,60}\b(?:does not match|doesn't match|not match|not registered)|\binvalid key hash\b|\bDEVELOPER_ERROR\b|\bSHA-?1\b[^\n]{0,40}\b(?:fingerprint|certificate)\b[^\n]{0,40}\b(?:not registered|does not match|mismatch)/i }],
+    match: [{ text: /\bkey hash(?:es)?\b[^\n]{0,60}\b(?:does not match|doesn't match|not match|not registered)|\binvalid key hash\b|\bDEVELOPER_ERROR\b|\bApiException: 10:|Developer console is not set up correctly|\bSHA-?1\b[^\n]{0,40}\b(?:fingerprint|certificate)\b[^\n]{0,40}\b(?:not registered|does not match|mismatch)/i }],
     priority: 3,
   },
   {

@@ -102,32 +102,8 @@ export const gatewayEntries: readonly KnowledgeEntry[] = [
         text: /\bJwks doesn't have key to match kid\b|\bcould not find (?:a )?key with kid\b|\bno key found with kid\b|\b(?:RSA|EC) key with id \S{1,200} not found\b|\bdoesn't specify kid but the keystore contains multiple\b|\bcould not find a key in the cached JSON Web Keys\b/i,
       },
     ],
-    priority: 2,
-  },
-  {
-    key: 'general.unexpected_alg',
-    finding: 'invalid_token',
-    severity: 'error',
-    title: 'The token is signed with an algorithm the verifier does not accept',
-    meaning:
-      'The alg in the token\'s header is not the one (or one of those) the verifier is configured for. Verifiers pin the algorithm on purpose: accepting whatever the token names ' +
-      'would let a forger choose "none" or an HMAC keyed with the public key.',
-    causes: [
-      'The provider signs with another algorithm than the verifier expects (RS256 at the provider, ES256 or PS256 configured, or the reverse).',
-      'The token is an HS256 token signed with a client secret, where the verifier expects the issuer\'s public-key signature.',
-      'The credential or key registered for this issuer at the gateway names a different algorithm than the tokens use.',
-    ],
-    fixes: [
-      'Decode the token (`oauth-doctor decode <token>`) and read alg in its header; configure the verifier for that algorithm, or set the provider\'s signing algorithm for this client (id_token_signed_response_alg) to the expected one.',
-      'Never answer this by allowing "none" or by accepting any algorithm the token names.',
-    ],
-    sources: ['RFC 8725 §3.1 (JWT best current practice)', 'RFC 7515 §4.1.1', JWT_VERIFY_LIB, MOD_AUTH_OPENIDC_JWT, KONG_JWT],
-    match: [
-      {
-        text: /\bnot signed with the expected configured algorithm\b|\bsigned by unexpected algorithm\b|\bJwt header \[alg\] field value is invalid\b|\bkey type of key with kid \S{0,200} does not match the JWT "?alg"?|"message":\s*"Invalid algorithm"|\bfailed to verify jwt: algorithm mismatch\b/i,
-      },
-    ],
-    priority: 2,
+    // Above klib.jwt_signature: "signature verification failed: could not find key with kid" is the missing key.
+    priority: 4,
   },
   {
     key: 'general.jwt_not_compact',

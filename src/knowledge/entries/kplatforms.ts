@@ -1892,19 +1892,4 @@ export const kplatformEntries: readonly KnowledgeEntry[] = [
     priority: 2,
   },
 
-  {
-    key: 'general.jwt_alg_unsupported',
-    finding: 'invalid_token',
-    severity: 'error',
-    title: 'The token is unsigned, signed more than once, or signed with an algorithm the verifier does not accept',
-    meaning: 'The verifier accepts only some signing algorithms (often RS256 or those of the issuer\'s keys); the token\'s alg is not among them, or the token carries no signature or several.',
-    causes: [
-      'The issuer signs with another algorithm than the verifier allows (HS256 with a client secret where RS256 is expected, ES256 vs RS256).',
-      'An unsigned token (alg "none") or a JWS with several signatures was sent.',
-    ],
-    fixes: ['Decode the token header (`oauth-doctor decode <token>`) and align the issuer\'s signing algorithm with the verifier\'s allowed list.'],
-    sources: ['go-oidc source: oidc/verify.go', ZITADEL_VERIFIER, 'RFC 8725 §3.1'],
-    match: [{ text: /\bid token not signed\b|multiple signatures on id token not supported|\bunsupported signing algorithm\b/i }],
-    priority: 2,
-  },
 ];
