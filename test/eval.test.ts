@@ -13,7 +13,7 @@ import { wordsOf } from '../src/explain/word-guess.js';
 import { wordModel } from '../src/knowledge/index.js';
 
 /** What each set reached when these floors were set (eval/README.md has the history). */
-const FLOORS: Record<string, number> = { tuning: 84, heldout: 64, documented: 94 };
+const FLOORS: Record<string, number> = { tuning: 83, heldout: 67, documented: 95 };
 
 const report = score(readCases(), (text: string) => explainText(text, undefined, { guess: true }).findings);
 

@@ -460,7 +460,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
     sources: ['RFC 6749 §3.1.2', 'RFC 6749 §4.1.3', 'RFC 9700 §4.1'],
     match: [
       {
-        text: /redirect(?:ion)?[_ -]?ur[il]s?\b.{0,60}(?:mismatch|do(?:es)? not match|doesn't match|not (?:registered|whitelisted|allowed|permitted|valid|match|in the list)|is invalid|must match)|(?:invalid|unregistered|unknown|wrong|incorrect|bad) redirect(?:ion)?[_ -]?ur[il]|redirect(?:ion)? url is not permitted|callback url (?:mismatch|is not (?:allowed|registered|valid))|redirect_mismatch|reply url .{0,40}(?:does not match|not registered)|invalid parameter:? ['"]?redirect_uri|['"]?redirect_uri['"]? parameter must be|(?:missing|invalid|mismatching|mismatched|unregistered),? (?:or \w+ )?redirect(?:ion)?[_ -]?ur[il]|custom scheme (?:uri|url)s? (?:are )?not allowed|custom (?:uri )?scheme\b[^\n]{0,40}\bnot (?:enabled|allowed|supported|permitted)\b|\bdomain\b[^.\n]{0,40}\bis not authori[sz]ed (?:for oauth|to run)|unauthorized[-_]domain|redirect_uri is not associated|only supports? the oauth_callback value|\boauth_callback\b[^\n]{0,30}\b(?:not (?:supported|allowed|approved|valid)|mismatch)|\binvalid redirect:? [^\s]{0,200} does not match/i,
+        text: /redirect(?:ion)?[_ -]?ur[il]s?\b.{0,60}(?:mismatch|do(?:es)? not match|doesn't match|not (?:registered|whitelisted|allowed|permitted|valid|match|in the list)|is invalid|must match)|(?:invalid|unregistered|unknown|wrong|incorrect|bad) redirect(?:ion)?[_ -]?ur[il]|redirect(?:ion)? url is not permitted|callback url (?:mismatch|is not (?:allowed|registered|valid))|redirect_mismatch|reply url .{0,40}(?:does not match|not registered)|invalid parameter:? ['"]?redirect_uri|['"]?redirect_uri['"]? parameter must be|(?:missing|invalid|mismatching|mismatched|unregistered),? (?:or \w+ )?redirect(?:ion)?[_ -]?ur[il]|custom scheme (?:uri|url)s? (?:are )?not allowed|custom (?:uri )?scheme\b[^\n]{0,40}\bnot (?:enabled|allowed|supported|permitted)\b|\bdomain\b[^.\n]{0,40}\bis not authori[sz]ed (?:for oauth|to run)|unauthorized[-_]domain|redirect_uri is not associated|only supports? the oauth_callback value|\boauth_callback\b[^\n]{0,30}\b(?:not (?:supported|allowed|approved|valid)|mismatch)|\binvalid redirect:? [^\s]{0,200} does not match|\breply address\b.{0,120}(?:does not match|doesn't match|not registered|is not registered)/i,
       },
       { codeLike: /redirect|callback_ur[il]|reply_ur[il]|return_ur[il]/ },
     ],
@@ -687,7 +687,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       'Check that the package name and the client id in the app are those of the registered client.',
     ],
     sources: ['RFC 8252 §8.6', 'RFC 8252 §8.4', 'RFC 6749 §2.1'],
-    match: [{ text: /\bkey hash(?:es)?\b[^\n]{0,60}\b(?:does not match|doesn't match|not match|not registered)|\binvalid key hash\b|\bDEVELOPER_ERROR\b|\bApiException: 10:|Developer console is not set up correctly|\bSHA-?1\b[^\n]{0,40}\b(?:fingerprint|certificate)\b[^\n]{0,40}\b(?:not registered|does not match|mismatch)/i }],
+    match: [{ text: /\bkey hash(?:es)?\b[^\n]{0,60}\b(?:does not match|doesn't match|not match|not registered)|\binvalid key hash\b|\bDEVELOPER_ERROR\b|\bApiException: 10:|Developer console is not set up correctly|\bSHA-?1\b[^\n]{0,40}\b(?:fingerprint|certificate)\b[^\n]{0,40}\b(?:not registered|does not match|mismatch)|\bsignInResult:failed code=10\b/i }],
     priority: 3,
   },
   {
@@ -944,6 +944,8 @@ export const generalEntries: readonly KnowledgeEntry[] = [
         // So was one that answered 404: the path is wrong, not the network.
         notText: /\bHTTP Error 404\b|\b404:? Not Found\b/i,
       },
+      // invalid_token whose description says the key set could not be fetched: the verifier's network, not the token.
+      { code: ['invalid_token'], text: /Couldn'?t retrieve remote JWK set|\b(?:JWKS?|JWK set|key set)\b[^\n]{0,80}\b(?:timed out|timeout|connection refused|unreachable|could not connect)\b/i },
       // libcurl's messages as mod_auth_openidc logs them: curl_easy_perform(1/1) failed for <url> with: [Couldn't connect to server].
       { text: /\bcurl_easy_perform\(\d+\/\d+\) failed\b|\bCouldn't (?:connect to server|resolve host name)\b/i, notStatus: [500] },
     ],
@@ -990,7 +992,7 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       'Allow the refresh_token grant for the client at the provider.',
     ],
     sources: ['OpenID Connect Core 1.0 §11', 'RFC 6749 §1.5 (refresh tokens)'],
-    match: [{ text: /\b(?:have|has|got|is) no refresh[_ ]?token\b|\bno refresh[_ ]?token (?:(?:is |was )?(?:available|present|returned|issued|set|stored|found in)|to use)\b|\brefresh[_ ]?token (?:was )?not (?:returned|issued|received|provided by)\b|\bmissing refresh[_ ]?token\b/i }],
+    match: [{ text: /\b(?:have|has|got|is) no refresh[_ ]?token\b|\bno refresh[_ ]?token (?:(?:is |was )?(?:available|present|returned|issued|set|stored|found in)|to use)\b|\brefresh[_ ]?token (?:was )?not (?:returned|issued|received|provided by)\b|\bmissing refresh[_ ]?token\b|MissingRefreshToken\b/i }],
     priority: 1,
   },
   {
