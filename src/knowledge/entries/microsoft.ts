@@ -594,8 +594,11 @@ export const microsoftEntries: readonly KnowledgeEntry[] = [
   },
 ];
 
-/** More codes met often, in one shape: code, finding, title, meaning, causes, fixes. */
-const aadsts = (
+/**
+ * An AADSTS code from Microsoft's error reference, in one shape: code, finding, title, meaning,
+ * causes, fixes, more sources, and anything else the entry needs (`extra`).
+ */
+export const aadsts = (
   code: string,
   finding: KnowledgeEntry['finding'],
   title: string,
@@ -603,6 +606,7 @@ const aadsts = (
   causes: readonly string[],
   fixes: readonly string[],
   more: readonly string[] = [],
+  extra: Partial<KnowledgeEntry> = {},
 ): KnowledgeEntry => ({
   key: `microsoft.${code}`,
   provider: 'microsoft',
@@ -615,6 +619,7 @@ const aadsts = (
   sources: [src(code), ...more],
   match: [{ code: [code] }],
   priority: P,
+  ...extra,
 });
 
 export const moreMicrosoftEntries: readonly KnowledgeEntry[] = [
