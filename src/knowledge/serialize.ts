@@ -20,8 +20,6 @@ interface JsonRegExp {
   required: Needles | null;
 }
 
-/** The fields of a matcher that hold a regular expression. */
-const REGEXP_FIELDS = ['text', 'notText', 'codeLike'] as const satisfies ReadonlyArray<keyof Matcher>;
 
 type Head = Pick<KnowledgeEntry, 'key' | 'finding' | 'severity' | 'match' | 'priority' | 'provider' | 'alternative' | 'fallback'>;
 type Words = Pick<KnowledgeEntry, 'title' | 'meaning' | 'causes' | 'fixes' | 'sources'>;
@@ -52,18 +50,22 @@ export function knowledgeToFiles(entries: readonly KnowledgeEntry[]): ShippedKno
 /** The entries from the heads; `readWords(offset, length)` reads the words file, when an entry is shown. */
 export function knowledgeFromFiles(heads: string, readWords: (offset: number, length: number) => string): KnowledgeEntry[] {
   return (JSON.parse(heads) as Array<Head & { words: [number, number] }>).map((head) => {
+    // Each field by its name: a loop over the field names reads them by key, and over 700 entries of
+    // many shapes that cost twice as much as compiling their patterns (npm run bench, explain).
     for (const matcher of head.match) {
-      for (const field of REGEXP_FIELDS) {
-        const json = matcher[field] as unknown as JsonRegExp | undefined;
-        if (!json) continue;
-        const re = new RegExp(json.regexp, json.flags);
-        rememberRequiredText(re, json.required ?? undefined);
-        (matcher as Record<string, unknown>)[field] = re;
-      }
+      if (matcher.text) matcher.text = regExpOf(matcher.text as unknown as JsonRegExp);
+      if (matcher.notText) matcher.notText = regExpOf(matcher.notText as unknown as JsonRegExp);
+      if (matcher.codeLike) matcher.codeLike = regExpOf(matcher.codeLike as unknown as JsonRegExp);
     }
     const [offset, length] = head.words;
     return new ShippedEntry(head, () => JSON.parse(readWords(offset, length)) as Words);
   });
+}
+
+function regExpOf(json: JsonRegExp): RegExp {
+  const re = new RegExp(json.regexp, json.flags);
+  rememberRequiredText(re, json.required ?? undefined);
+  return re;
 }
 
 /** An entry whose words are parsed on first use. */
