@@ -5,6 +5,7 @@
  * --check and probe run.
  * @see RFC 7662 §2.1 (request), §2.2 (response), §2.3 (error response)
  */
+import { UsageError } from '../errors.js';
 import { finding, type Finding } from '../findings.js';
 import type { HttpResponse } from '../http/client.js';
 import { advertisedFor, callAuthenticated, type CallOutcome } from './authenticated-call.js';
@@ -135,17 +136,26 @@ export function inactiveFinding(token: string, o: { issuer: string | undefined; 
 }
 
 /** The provider has no such endpoint (its discovery does not name one) and none was given. */
-export function missingEndpointFinding(o: { member: 'introspection_endpoint' | 'revocation_endpoint'; flag: string; issuer: string | undefined; discovered: boolean }): Finding {
+/**
+ * Findings for an introspection or revocation endpoint the session lacks: with no --issuer that is
+ * a usage error; after a discovery that gave metadata, the missing member is the finding; without
+ * metadata, discovery's own finding already says why, and nothing is added.
+ */
+export function missingEndpointFindings(session: Session, o: { member: 'introspection_endpoint' | 'revocation_endpoint'; flag: string; issuerGiven: boolean }): Finding[] {
+  if (!o.issuerGiven) throw new UsageError(`no endpoint: pass --issuer (discovery) or ${o.flag}`);
+  if (Object.keys(session.metadata).length === 0) return [];
   const rfc = o.member === 'introspection_endpoint' ? 'RFC 7662' : 'RFC 7009';
-  return finding({
-    id: 'missing_endpoint',
-    severity: 'error',
-    title: `No ${o.member}: ${o.discovered ? 'the provider\'s discovery document does not name one' : 'discovery gave no metadata'}`,
-    detail:
-      `${o.discovered ? `The metadata of ${o.issuer ?? 'the issuer'} has no "${o.member}" (RFC 8414 §2), so nothing was sent.` : 'Without a discovery document there is no endpoint to send to.'} ` +
-      `Many providers have the endpoint but do not advertise it; some (or some plans) have none, since ${rfc} is optional.`,
-    fixes: [`If the provider documents the endpoint, give it with ${o.flag} URL.`, `Otherwise the provider has no ${rfc} endpoint: ${o.member === 'introspection_endpoint' ? 'verify JWT access tokens locally with its keys (`oauth-doctor decode --issuer`) or call its userinfo endpoint' : 'tokens end when they expire, or through the provider\'s own console or API'}.`],
-    sources: ['RFC 8414 §2', `${rfc} §2`],
-    evidence: { issuer: o.issuer, member: o.member },
-  });
+  return [
+    finding({
+      id: 'missing_endpoint',
+      severity: 'error',
+      title: `No ${o.member}: the provider's discovery document does not name one`,
+      detail:
+        `The metadata of ${session.issuer ?? 'the issuer'} has no "${o.member}" (RFC 8414 §2), so nothing was sent. ` +
+        `Many providers have the endpoint but do not advertise it; some (or some plans) have none, since ${rfc} is optional.`,
+      fixes: [`If the provider documents the endpoint, give it with ${o.flag} URL.`, `Otherwise the provider has no ${rfc} endpoint: ${o.member === 'introspection_endpoint' ? 'verify JWT access tokens locally with its keys (`oauth-doctor decode --issuer`) or call its userinfo endpoint' : 'tokens end when they expire, or through the provider\'s own console or API'}.`],
+      sources: ['RFC 8414 §2', `${rfc} §2`],
+      evidence: { issuer: session.issuer, member: o.member },
+    }),
+  ];
 }

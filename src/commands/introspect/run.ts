@@ -4,10 +4,9 @@
  */
 import type { TokenCallOptions } from '../../cli/token-call-flags.js';
 import type { Deps } from '../../deps.js';
-import { UsageError } from '../../errors.js';
 import { bySeverity, isOk } from '../../findings.js';
 import type { Attempt } from '../../oauth/method-trial.js';
-import { inactiveFinding, introspect, missingEndpointFinding } from '../../oauth/introspection.js';
+import { inactiveFinding, introspect, missingEndpointFindings } from '../../oauth/introspection.js';
 import { openSession } from '../../oauth/open-session.js';
 import { clientOf, type ClientAuthMethod } from '../../oauth/client-auth/index.js';
 import { redactValue } from '../../redact.js';
@@ -67,10 +66,7 @@ export async function run(o: IntrospectOptions, deps: Deps): Promise<IntrospectR
     times: [],
   };
   if (!session.endpoints.introspection) {
-    if (!o.issuer) throw new UsageError('no endpoint: pass --issuer (discovery) or --introspection-endpoint');
-    const discovered = Object.keys(session.metadata).length > 0;
-    // Without metadata, discovery's own finding says why; with it, the missing member is the finding.
-    if (discovered) findings.push(missingEndpointFinding({ member: 'introspection_endpoint', flag: '--introspection-endpoint', issuer: session.issuer, discovered }));
+    findings.push(...missingEndpointFindings(session, { member: 'introspection_endpoint', flag: '--introspection-endpoint', issuerGiven: Boolean(o.issuer) }));
     result.findings = bySeverity(findings);
     return result;
   }

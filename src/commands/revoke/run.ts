@@ -5,10 +5,9 @@
  */
 import type { TokenCallOptions } from '../../cli/token-call-flags.js';
 import type { Deps } from '../../deps.js';
-import { UsageError } from '../../errors.js';
 import { bySeverity, finding, isOk } from '../../findings.js';
 import { clientOf, type ClientAuthMethod } from '../../oauth/client-auth/index.js';
-import { introspect, missingEndpointFinding } from '../../oauth/introspection.js';
+import { introspect, missingEndpointFindings } from '../../oauth/introspection.js';
 import type { Attempt } from '../../oauth/method-trial.js';
 import { openSession } from '../../oauth/open-session.js';
 import { revoke } from '../../oauth/revocation.js';
@@ -80,9 +79,7 @@ export async function run(o: RevokeOptions, deps: Deps): Promise<RevokeResult> {
     return result;
   };
   if (!session.endpoints.revocation) {
-    if (!o.issuer) throw new UsageError('no endpoint: pass --issuer (discovery) or --revocation-endpoint');
-    const discovered = Object.keys(session.metadata).length > 0;
-    if (discovered) findings.push(missingEndpointFinding({ member: 'revocation_endpoint', flag: '--revocation-endpoint', issuer: session.issuer, discovered }));
+    findings.push(...missingEndpointFindings(session, { member: 'revocation_endpoint', flag: '--revocation-endpoint', issuerGiven: Boolean(o.issuer) }));
     return done();
   }
   progress(`→ revocation at ${session.endpoints.revocation}`);
