@@ -202,6 +202,15 @@ describe('explain: the wording of an error no entry knows', () => {
     expect(out.findings.map((f: { id: string }) => f.id)).toContain('unknown');
   });
 
+  it('works in the built CLI, which reads the shipped model (dist/word-model.json): the reading on stdout, exit 1', async () => {
+    const input = 'Upload failed: callback address sent by the app differs from the one configured for this app';
+    const r = await spawnCli(['explain'], { input });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/Possibly: .*\(read from the wording; not a known error\)\s+\[redirect_uri_mismatch\]/);
+    expect(r.stdout).toMatch(/Not recognised/);
+    expect(r.stderr).not.toMatch(/Error|at /);
+  });
+
   it('does not guess from a text with too few telling words, nor over a general triage entry', async () => {
     for (const input of ['Error: something went wrong while signing in (code 7)', 'HTTP/1.1 403 Forbidden\r\n\r\n']) {
       const out = (await runCli(['explain', '--json'], { input })).json();
