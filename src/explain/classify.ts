@@ -233,8 +233,10 @@ function guessFindings(guesses: WordGuess[], obs: Observation, knowledge: readon
         severity: 'warning',
         title: `${i === 0 ? 'Possibly' : 'Or'}: ${entry.title} (read from the wording; not a known error)`,
         detail:
-          'No known error matched this text. This is a reading of its wording, and such a first reading was right about half ' +
-          `the time on real errors it was not made from: check it before acting on it.${words} ` +
+          (i === 0
+            ? 'No known error matched this text. This is a reading of its wording, and such a first reading was right about half the time on real errors it was not made from: check it before acting on it.'
+            : 'The second reading of the wording, less likely than the first.') +
+          `${words} ` +
           `${other ? `The other likely reading: ${other.title}. ` : ''}${entry.meaning}`,
         causes: [...entry.causes],
         fixes: [...entry.fixes],
