@@ -320,8 +320,9 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       'Behind a proxy, make the provider use its public URL (for example a fixed hostname setting) and make every client use that same URL.',
       'Accept the tenant-specific issuers you expect explicitly instead of a generic one.',
     ],
-    sources: ['OpenID Connect Core 1.0 §3.1.3.7 (iss must match exactly)', 'OpenID Connect Discovery 1.0 §4.3', 'RFC 8414 §3'],
+    sources: ['OpenID Connect Core 1.0 §3.1.3.7 (iss must match exactly)', 'OpenID Connect Discovery 1.0 §4.3', 'RFC 8414 §3', 'RFC 7519 §4.1.1', 'java-jwt (Auth0) source: JWTVerifier', 'jjwt source: DefaultJwtParser (0.12)', 'oauth4webapi source: src/index.ts', 'lestrrat-go/jwx source: jwt/validate.go', 'Nimbus OAuth 2.0 SDK source: IDTokenClaimsVerifier'],
     match: [
+      { text: /unexpected JWT "iss"|Unexpected JWT issuer|"iss" not satisfied|unexpected "iss" \(issuer\) response parameter|Claim 'iss' value|Expected iss claim to be|\bIDX1020[14]\b|\bIDX10211\b|\b(?:Error\(|ErrorKind::)InvalidIssuer\b/i },
       {
         text: /unexpected iss(?:uer)? value|\biss(?:uer)?\b (?:claim )?(?:mismatch|does not match|did not match|doesn't match|is not valid|is invalid|validation fail)|invalid (?:token )?issuer|issuer (?:field )?(?:\S+ )?(?:in discovery data )?does not match|\bwrong iss\b|does not match (?:the )?(?:expected|configured) issuer|issued by a different provider|Issuer validation failed|The iss claim is not valid|\bIDX10205\b|\bIDX40001\b|issuer_mismatch|\bissuer\b.{0,20}(?:is )?not configured|iss claim has value|did not match the requested issuer|invalid claims?:? \{?['"]?iss\b|invalid claim ['"]iss['"]|IssuerError|\bunexpected "iss"|no (?:OpenID ?Connect|OIDC|identity) provider (?:found|configured|registered)|belongs to (?:a )?different authority|\bissuer\b[^\n]{0,120}\bspecified in the token does not match\b/i,
         // "Invalid issuer or signature" does not say which: that is invalid_token.
@@ -390,9 +391,10 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       'Start only one login at a time per browser session.',
       'If the provider hashes the nonce (Sign in with Apple via Firebase), send the hash and keep the raw value for the comparison the SDK makes.',
     ],
-    sources: ['OpenID Connect Core 1.0 §3.1.3.7 (step 11)', 'OpenID Connect Core 1.0 §15.5.2'],
+    sources: ['OpenID Connect Core 1.0 §3.1.3.7 (step 11)', 'OpenID Connect Core 1.0 §15.5.2', 'Spring Security source: OidcIdTokenValidator', 'Nimbus OAuth 2.0 SDK source: IDTokenClaimsVerifier', 'Microsoft.IdentityModel (Microsoft identity platform): OpenID Connect protocol validation IDX21xxx messages'],
     // DPoP's nonce (use_dpop_nonce) is another thing: its own entry answers.
     match: [
+      { text: /\bIDX213(?:2[0146]|49)\b|ID Token contains invalid claims: \{?nonce\b|Unexpected JWT nonce \(nonce\) claim|Missing JWT nonce \(nonce\) claim/i },
       {
         text: /\bnonce\b.{0,30}(?:mismatch|does not match|did not match|doesn't match|not match|missing|not found|is invalid)|(?:wrong|invalid|unexpected|missing|bad) ['"]?nonce\b|Missing ['"]nonce['"] claim|nonce mismatch|AuthInvalid\w{0,40}Nonce/i,
         notCode: ['use_dpop_nonce', 'invalid_dpop_proof'],
@@ -427,9 +429,10 @@ export const generalEntries: readonly KnowledgeEntry[] = [
       'Share sessions between instances (a shared store or sticky sessions) and check the cookie arrives on the callback in the browser\'s developer tools.',
       'Do not retry a callback: start a new login.',
     ],
-    sources: ['RFC 6749 §10.12', 'RFC 6749 §4.1.1', 'RFC 9700 §4.7'],
+    sources: ['RFC 6749 §10.12', 'RFC 6749 §4.1.1', 'RFC 9700 §4.7', 'openid-client v5 source: lib/client.js', 'oauth4webapi source: src/index.ts', 'AppAuth-Android source: AuthorizationException.java', 'oidc-client-ts source: src/OidcClient.ts'],
     provenance: ['002_8a173236cfaf1cfa.txt (authorization-code integration guide, state against CSRF)', '002_8a173236cfaf1cfa.txt (authorization-code integration guide, state against CSRF and 401 on mismatch)'],
     match: [
+      { text: /checks\.state argument is missing|response parameter "state" missing|state missing from the response|Response state param did not match request state|State mismatch, expecting|message\.State is null or empty|\bIDX2133[01]\b|\bIDX21329\b|The oauth state was missing or invalid|No matching state found in storage|\bNo state in response\b/i },
       {
         text: /\bstate cookie|state (?:verification|validation|check) (?:has )?failed|\binvalid [`'"]?state\b|\bstate (?:is |was )?(?:missing|not found|not present)|missing state|initial state could not be found|InvalidStateException|csrf[_ ]detected|csrf (?:token )?(?:validation|verification|check) failed|anti-?csrf|Correlation failed|\.AspNetCore\.Correlation|correlation cookie|Cookie not found|cookies? (?:are |were )?(?:disabled|blocked|not enabled)|authorization_request_not_found|state_mismatch|unable to verify authorization request state|csrf cookie|(?:expired|missing) (?:or missing )?(?:oauth )?state|invalid_state_parameter|did not find expected authorization request details|unexpected "state"|Invalid authorization request state|Wrong state parameter|\bstate (?:parameter )?is different|AuthState(?:Forbidden|Missing)|(?:could not|couldn't|unable to) find (?:a )?(?:matching )?session|\bstate (?:parameter |value )?(?:mismatch|does not match|did not match|doesn't match)|\bmismatch(?:ed|ing)?[\s_]state\b|\binvalid (?:oauth )?state\b|\bstate (?:is )?not valid\b|validation[_ ]cookie\b/i,
       },

@@ -69,8 +69,10 @@ export const gatewayEntries: readonly KnowledgeEntry[] = [
       'Request the token for the right API (RFC 8707 resource, or the provider\'s audience parameter or mapper) instead of widening the verifier.',
       'Do not forward an ID token to an API: send the access token issued for it.',
     ],
-    sources: ['RFC 7519 §4.1.3', 'OpenID Connect Core 1.0 §3.1.3.7', 'RFC 8707', JWT_VERIFY_LIB, MOD_AUTH_OPENIDC_IDTOKEN, VAULT_JWT_CLAIMS],
+    sources: ['RFC 7519 §4.1.3', 'OpenID Connect Core 1.0 §3.1.3.7', 'RFC 8707', JWT_VERIFY_LIB, MOD_AUTH_OPENIDC_IDTOKEN, VAULT_JWT_CLAIMS, 'Clerk JavaScript SDK source: packages/backend/src/jwt/assertions.ts', 'zitadel/oidc source: pkg/oidc/verifier.go', 'go-oidc source: oidc/verify.go (v3)', 'java-jwt (Auth0) source: JWTVerifier', 'jjwt source: DefaultJwtParser (0.12)', 'oauth4webapi source: src/index.ts', 'lestrrat-go/jwx source: jwt/validate.go', 'Nimbus OAuth 2.0 SDK source: IDTokenClaimsVerifier', 'lcobucci/jwt source: src/Validation/Constraint'],
     match: [
+      { text: /unexpected JWT "aud"|\baud mismatch, expected\b|Expected aud claim to be|Claim 'aud' value|Invalid claim ['"]aud['"]|The required audience is missing|The aud claim is not valid|\bexpected audience "|JWT audience rejected|Unexpected JWT audience|The token was not issued for the given audience|The token is not allowed to be used by this audience|\baudience (?:is )?(?:not valid|invalid)\b|\binvalid ['"]?aud['"]? claim\b|"aud" not satisfied|JWT missing required audience|\bAudience mismatch\b|ID Token contains invalid claims: \{?(?:aud|azp)\b|\bIDX1020[678]\b|\bIDX2134[0]\b|\bIDX21339\b|\b(?:Error\(|ErrorKind::)InvalidAudience\b/i },
+      { text: /\baudience is not valid\b|Invalid JWT audience claim(?: array)? \(aud\)/i },
       {
         text: /\bAudiences in Jwt are not allowed\b|\bdid not match the "?aud"? claim\b|\bcould not be found in the array of values for "?aud"?|\bvalues? match(?:es)? the "?aud"? claim\b|\baudience claims? \S{0,80} do(?:es)? not exist in claims\b|\bexpected audience \\?"[^"\\\n]{0,200}\\?" got\b|\btoken audience does not match\b|\baud(?:ience)? claim does not match any (?:bound|expected) audiences?\b|\baudience claim found in JWT but no audiences bound\b|\bno match found token audience\b|\binvalid audience claim \(aud\)|\bInvalid JWT audience\b|\bis not issued for these clientIds\b|\bInvalid token in jwt: \[/i,
       },
@@ -260,8 +262,11 @@ export const gatewayEntries: readonly KnowledgeEntry[] = [
       'From the verifier\'s machine or container, fetch <issuer>/.well-known/openid-configuration and then its jwks_uri (`curl -v`).',
       'Allow the verifier to reach the key host, or give it the CA that signs the host\'s certificate.',
     ],
-    sources: ['RFC 7517 §5', 'OpenID Connect Discovery 1.0 §3', SAP_SIGNATURE, 'vault-plugin-auth-jwt source: jwks_cache.go (v0.26)', ISTIO_AUTHN],
-    match: [{ text: /\bJWKS could not be fetched\b|\bfailed to refresh all \d+ JWKS caches\b|\bJWKS refresh also failed\b|\bFailed to fetch (?:the )?jwt public key\b|\bFailed to fetch JWKS\b|\baccessing jwks url \(/i }],
+    sources: ['RFC 7517 §5', 'OpenID Connect Discovery 1.0 §3', SAP_SIGNATURE, 'vault-plugin-auth-jwt source: jwks_cache.go (v0.26)', ISTIO_AUTHN, 'Clerk JavaScript SDK source: packages/backend/src/tokens/keys.ts'],
+    match: [
+      { text: /Failed to load JWKS\b|Error loading [^\n]{0,40}JWKS from/i },
+      { text: /\bJWKS could not be fetched\b|\bfailed to refresh all \d+ JWKS caches\b|\bJWKS refresh also failed\b|\bFailed to fetch (?:the )?jwt public key\b|\bFailed to fetch JWKS\b|\baccessing jwks url \(/i },
+    ],
     priority: 2,
   },
   {

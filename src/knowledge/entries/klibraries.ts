@@ -153,56 +153,6 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
     priority: 3,
   },
   {
-    key: 'klib.jwt_audience',
-    finding: 'invalid_token',
-    severity: 'error',
-    title: 'The token was issued for another audience than this verifier expects',
-    meaning:
-      'The signature is fine, but the token\'s aud claim does not name this API or client. The token was requested for another resource (or is an ID token sent to an API), or the verifier expects another identifier than the issuer writes.',
-    causes: [
-      'An ID token (aud = the client_id) is sent to an API that expects an access token, or a token for another API is reused.',
-      'The audience configured in the verifier differs in form from what the issuer puts in aud (a trailing slash, a URL vs an id, api://GUID vs its URL).',
-      'The token request named no audience or resource, so the issuer used a default one.',
-    ],
-    fixes: [
-      DECODE,
-      'Request the token for this API (audience, resource or the API\'s scope) and send the access token, not the ID token.',
-      'Configure the verifier with the exact aud value the issuer writes; aud may be an array and one member is enough.',
-    ],
-    sources: ['RFC 7519 §4.1.3', 'OpenID Connect Core 1.0 §3.1.3.7', GO_OIDC, JAVA_JWT, JJWT, OAUTH4WEBAPI, JWX, NIMBUS_OIDC, LCOBUCCI],
-    match: [
-      {
-        text: /unexpected JWT "aud"|\baud mismatch, expected\b|Expected aud claim to be|Claim 'aud' value|Invalid claim ['"]aud['"]|The required audience is missing|The aud claim is not valid|\bexpected audience "|JWT audience rejected|Unexpected JWT audience|The token was not issued for the given audience|The token is not allowed to be used by this audience|\baudience (?:is )?(?:not valid|invalid)\b|\binvalid ['"]?aud['"]? claim\b|"aud" not satisfied|JWT missing required audience|\bAudience mismatch\b|ID Token contains invalid claims: \{?(?:aud|azp)\b|\bIDX1020[678]\b|\bIDX2134[0]\b|\bIDX21339\b|\b(?:Error\(|ErrorKind::)InvalidAudience\b/i,
-      },
-    ],
-    priority: 2,
-  },
-  {
-    key: 'klib.jwt_issuer',
-    finding: 'issuer_mismatch',
-    severity: 'error',
-    title: 'The token\'s iss differs from the issuer this verifier is configured with',
-    meaning:
-      'Issuers are compared as exact strings. The token\'s iss (or the iss of an authorization response) is not the configured issuer: another server, tenant or realm, or the same server under another URL.',
-    causes: [
-      'The configured issuer differs in a detail: a trailing slash, http vs https, a port, a path such as /v2.0 or /oauth2/default.',
-      'The issuer builds its iss from the host it was reached by, so tokens fetched through an internal URL carry another iss than the public one.',
-      'The token comes from another tenant, realm or environment.',
-    ],
-    fixes: [
-      'Copy the "issuer" of the provider\'s /.well-known/openid-configuration into the configuration, character for character.',
-      DECODE,
-      'Behind a proxy, give the provider one fixed public URL and use it everywhere.',
-    ],
-    sources: ['RFC 7519 §4.1.1', 'OpenID Connect Core 1.0 §3.1.3.7 (iss must match exactly)', JAVA_JWT, JJWT, OAUTH4WEBAPI, JWX, NIMBUS_OIDC],
-    match: [
-      {
-        text: /unexpected JWT "iss"|Unexpected JWT issuer|"iss" not satisfied|unexpected "iss" \(issuer\) response parameter|Claim 'iss' value|Expected iss claim to be|\bIDX1020[14]\b|\bIDX10211\b|\b(?:Error\(|ErrorKind::)InvalidIssuer\b/i,
-      },
-    ],
-    priority: 3,
-  },
-  {
     key: 'klib.jwt_expired',
     finding: 'expired_token',
     severity: 'error',
@@ -345,26 +295,6 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
   },
 
   // ── ID token claims as Spring Security's OidcIdTokenValidator lists them ─────────────────
-  {
-    key: 'klib.id_token_invalid_claims_nonce',
-    finding: 'nonce_mismatch',
-    severity: 'error',
-    title: 'The ID token was refused for its nonce',
-    meaning:
-      'The client\'s check of the ID token\'s nonce failed: the ID token carries no nonce, another one, or one older than allowed, or the client had no stored nonce left to compare with. The login state kept for this attempt was lost or belongs to another attempt.',
-    causes: [
-      'The session or cookie that held the nonce did not survive the redirect, or two logins ran at once.',
-      'The user stayed longer at the provider than the client lets a nonce live (a nonce lifetime of an hour, a sign-in page left open).',
-      'The provider does not echo the nonce in the ID token for this flow.',
-    ],
-    fixes: [
-      'Keep one login at a time per browser session, and keep the session across the redirect (one host name, cookies that come back).',
-      'Start a new login when the page was left open long; lengthen the nonce lifetime only if users need longer.',
-    ],
-    sources: ['OpenID Connect Core 1.0 §3.1.3.7 (step 11)', SPRING_OIDC, NIMBUS_OIDC, IDMODEL_OIDC],
-    match: [{ text: /\bIDX213(?:2[0146]|49)\b|ID Token contains invalid claims: \{?nonce\b|Unexpected JWT nonce \(nonce\) claim|Missing JWT nonce \(nonce\) claim/i }],
-    priority: 3,
-  },
 
   {
     key: 'klib.userinfo_sub',
@@ -384,26 +314,6 @@ export const klibrariesEntries: readonly KnowledgeEntry[] = [
   },
 
   // ── clients: the callback, the transport, the scopes ────────────────────────────────────
-  {
-    key: 'klib.state_lost',
-    finding: 'state_mismatch',
-    severity: 'error',
-    title: 'The callback\'s state is missing or differs from the one this login stored',
-    meaning:
-      'The client keeps the state it sent (in the session or a cookie) and compares it with the state on the callback. Here the callback carried none, or the client had none left to compare with: the stored login state did not come back.',
-    causes: [
-      'The session or cookie holding the state was lost between the redirect and the callback (SameSite on a cross-site POST, another host name for the callback, several instances without a shared session).',
-      'The callback was opened twice (reload, back button) or from a bookmark.',
-      'The provider answered with an error and no state (then the error is the real answer).',
-    ],
-    fixes: [
-      'Use one host name for the login and the callback, and check the session cookie reaches the callback.',
-      'Start a new login instead of reloading a callback.',
-    ],
-    sources: ['RFC 6749 §10.12', 'RFC 9700 §4.7', OPENID_CLIENT, OAUTH4WEBAPI, APPAUTH_ANDROID, OIDC_CLIENT_TS],
-    match: [{ text: /checks\.state argument is missing|response parameter "state" missing|state missing from the response|Response state param did not match request state|State mismatch, expecting|message\.State is null or empty|\bIDX2133[01]\b|\bIDX21329\b|The oauth state was missing or invalid|No matching state found in storage|\bNo state in response\b/i }],
-    priority: 3,
-  },
   {
     key: 'klib.insecure_transport',
     finding: 'invalid_request',
